@@ -1,0 +1,46 @@
+import { closeDispute } from './domain/charging.ts';
+import type { Domain } from './domain/context.ts';
+import { backgroundCause } from './domain/events.ts';
+import type { FailSwitch } from './http/fail-switch.ts';
+import type { EmulatorControl } from './types.ts';
+import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
+
+export function createControl(
+  domain: Domain,
+  dispatcher: WebhookDispatcher,
+  failSwitch: FailSwitch,
+): EmulatorControl {
+  return {
+    reset() {
+      domain.store.reset();
+      dispatcher.reset();
+      failSwitch.reset();
+    },
+    addWebhookEndpoint: (ep) => dispatcher.addEndpoint(ep),
+    setWebhookSecrets: (url, secrets) => dispatcher.setSecrets(url, secrets),
+    deliveries: () => dispatcher.records(),
+    hold: (on) => dispatcher.hold(on),
+    release: (filter) => dispatcher.release(filter),
+    drop: (filter) => dispatcher.drop(filter),
+    duplicate: (times) => dispatcher.duplicate(times),
+    reorder: (on) => dispatcher.reorder(on),
+    async resend(eventId) {
+      const event = domain.store.events.find((e) => e.id === eventId);
+      if (!event) throw new Error(`No such event: ${eventId}`);
+      const cause = backgroundCause();
+      cause.pending.push(...dispatcher.prepare(event));
+      await domain.events.flush(cause);
+    },
+    failRequests: (opts) => failSwitch.set(opts),
+    async settleRefunds() {
+      domain.store.runScheduled();
+    },
+    closeDispute(disputeId, outcome) {
+      const dispute = domain.store.disputes.get(disputeId);
+      if (!dispute) throw new Error(`No such dispute: ${disputeId}`);
+      closeDispute(domain, dispute, outcome);
+    },
+    events: () => domain.store.events.map((e) => structuredClone(e)),
+    waitForIdle: () => dispatcher.waitForIdle(),
+  };
+}

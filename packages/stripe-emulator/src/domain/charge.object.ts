@@ -1,0 +1,131 @@
+import type Stripe from 'stripe';
+import { newId, nowSeconds, randomToken } from '../ids.ts';
+import type { DeclineDetails } from './cards.ts';
+import type { StoredPaymentMethod } from './store.ts';
+
+const NULL_ADDRESS = { city: null, country: null, line1: null, line2: null, postal_code: null, state: null };
+
+function outcome(failure: DeclineDetails | null): Stripe.Charge.Outcome {
+  return {
+    advice_code: null,
+    network_advice_code: null,
+    network_decline_code: null,
+    network_status: failure ? 'declined_by_network' : 'approved_by_network',
+    reason: failure ? failure.declineCode : null,
+    risk_level: 'normal',
+    risk_score: 20,
+    seller_message: failure
+      ? 'The bank did not return any further details with this decline.'
+      : 'Payment complete.',
+    type: failure ? 'issuer_declined' : 'authorized',
+  };
+}
+
+function cardDetails(
+  pm: StoredPaymentMethod,
+  threeDSecure: boolean,
+): Stripe.Charge.PaymentMethodDetails.Card {
+  return {
+    amount_authorized: null,
+    authorization_code: null,
+    brand: pm.card.brand,
+    checks: {
+      address_line1_check: null,
+      address_postal_code_check: pm.postalCode ? 'pass' : null,
+      cvc_check: 'pass',
+    },
+    country: 'US',
+    electronic_commerce_indicator: null,
+    exp_month: pm.expMonth,
+    exp_year: pm.expYear,
+    extended_authorization: { status: 'disabled' },
+    fingerprint: `emu${pm.card.number.slice(-8)}`,
+    funding: 'credit',
+    incremental_authorization: { status: 'unavailable' },
+    installments: null,
+    last4: pm.card.number.slice(-4),
+    mandate: null,
+    multicapture: { status: 'unavailable' },
+    network: pm.card.brand,
+    network_token: { used: false },
+    network_transaction_id: null,
+    overcapture: { maximum_amount_capturable: 0, status: 'unavailable' },
+    regulated_status: 'unregulated',
+    transaction_link_id: null,
+    three_d_secure: threeDSecure
+      ? {
+          authentication_flow: 'challenge',
+          electronic_commerce_indicator: '05',
+          exemption_indicator: null,
+          result: 'authenticated',
+          result_reason: null,
+          transaction_id: randomToken(32),
+          version: '2.2.0',
+        }
+      : null,
+    wallet: null,
+  };
+}
+
+export interface NewCharge {
+  pi: Stripe.PaymentIntent;
+  pm: StoredPaymentMethod;
+  threeDSecure: boolean;
+  failure: DeclineDetails | null;
+}
+
+export function buildCharge({ pi, pm, threeDSecure, failure }: NewCharge): Stripe.Charge {
+  const id = newId('ch');
+  const succeeded = failure === null;
+  return {
+    id,
+    object: 'charge',
+    amount: pi.amount,
+    amount_captured: succeeded ? pi.amount : 0,
+    amount_refunded: 0,
+    application: null,
+    application_fee: null,
+    application_fee_amount: null,
+    balance_transaction: succeeded ? newId('txn') : null,
+    billing_details: {
+      address: { ...NULL_ADDRESS, postal_code: pm.postalCode },
+      email: null,
+      name: null,
+      phone: null,
+      tax_id: null,
+    },
+    calculated_statement_descriptor: 'EMULATOR* RESTAURANT',
+    captured: succeeded,
+    created: nowSeconds(),
+    currency: pi.currency,
+    customer: null,
+    description: pi.description,
+    disputed: false,
+    failure_balance_transaction: null,
+    failure_code: failure?.code ?? null,
+    failure_message: failure?.message ?? null,
+    fraud_details: {},
+    livemode: false,
+    metadata: { ...pi.metadata },
+    on_behalf_of: null,
+    outcome: outcome(failure),
+    paid: succeeded,
+    payment_intent: pi.id,
+    payment_method: pm.id,
+    payment_method_details: { card: cardDetails(pm, threeDSecure), type: 'card' },
+    receipt_email: pi.receipt_email,
+    receipt_number: null,
+    receipt_url: null,
+    refunded: false,
+    refunds: { object: 'list', data: [], has_more: false, url: `/v1/charges/${id}/refunds` },
+    review: null,
+    shipping: null,
+    source: null,
+    source_transfer: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
+    status: succeeded ? 'succeeded' : 'failed',
+    transfer_data: null,
+    transfer_group: null,
+  } satisfies Stripe.Charge;
+}

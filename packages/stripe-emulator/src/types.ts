@@ -1,0 +1,77 @@
+import type Stripe from 'stripe';
+
+export interface WebhookEndpointConfig {
+  url: string;
+  secret: string;
+}
+
+export interface EmulatorOptions {
+  /** 0 = ephemeral (default). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  webhooks?: WebhookEndpointConfig[];
+  /** Delays between delivery attempts; the number of entries is the number of retries. */
+  retryScheduleMs?: number[];
+  webhookTimeoutMs?: number;
+  /** Delay before pending refunds settle, succeeded refunds fail and disputes open. */
+  refundSettleMs?: number;
+  logger?: (line: string) => void;
+}
+
+export type DeliveryStatus = 'pending' | 'held' | 'delivered' | 'failed' | 'dropped';
+
+export interface DeliveryRecord {
+  id: string;
+  eventId: string;
+  type: string;
+  url: string;
+  attempt: number;
+  status: DeliveryStatus;
+  responseStatus?: number;
+  /** Epoch milliseconds of the last change. */
+  at: number;
+}
+
+export interface FailRequestsOptions {
+  status: 429 | 500 | 503;
+  count: number;
+  /** Wait this long before answering with the failure (to exercise client timeouts). */
+  latencyMs?: number;
+}
+
+export interface EmulatorControl {
+  /** Drop all objects, events, deliveries and switches (configured endpoints stay). */
+  reset(): void;
+  addWebhookEndpoint(ep: WebhookEndpointConfig): void;
+  /** Sign deliveries to `url` with one v1 signature per secret (secret rotation). */
+  setWebhookSecrets(url: string, secrets: string[]): void;
+  deliveries(): DeliveryRecord[];
+  /** While on, new deliveries are held until released. */
+  hold(on: boolean): void;
+  release(filter?: { eventId?: string; type?: string }): Promise<void>;
+  /** Held deliveries matching the filter are dropped, never sent: a lost webhook. */
+  drop(filter?: { type?: string }): void;
+  /** Each delivery is sent `times` times. */
+  duplicate(times: number): void;
+  /** Deliver each batch of events (those one request caused) in reverse order. */
+  reorder(on: boolean): void;
+  resend(eventId: string): Promise<void>;
+  failRequests(opts: FailRequestsOptions): void;
+  settleRefunds(): Promise<void>;
+  /** Close an open dispute as won or lost (emits charge.dispute.closed). */
+  closeDispute(disputeId: string, outcome: 'won' | 'lost'): void;
+  events(): Stripe.Event[];
+  /** Resolves when no delivery is pending or in flight (held ones excluded). */
+  waitForIdle(): Promise<void>;
+}
+
+export interface Emulator {
+  url: string;
+  port: number;
+  publishableKey: string;
+  secretKey: string;
+  stripeConfig: { host: string; port: number; protocol: 'http' };
+  control: EmulatorControl;
+  close(): Promise<void>;
+}
