@@ -1,0 +1,44 @@
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { healthRoutes } from './health/health.routes.ts';
+import { menuRoutes } from './menu/menu.routes.ts';
+import { orderRoutes } from './orders/orders.routes.ts';
+import type { PaymentGateway } from './payments/payment-gateway.ts';
+import type { Config } from './platform/config.ts';
+import type { Db } from './platform/db/database.ts';
+import { errorHandler, notFound, requestLogging } from './platform/http.ts';
+import type { Logger } from './platform/logger.ts';
+
+/** Everything the HTTP app needs, built by main (or a test) and passed in. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  payments: PaymentGateway;
+}
+
+/** Builds the Express app without listening; only main listens. */
+export function createApp(deps: AppDeps): Express {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(requestLogging(logger));
+  app.use(helmet());
+  app.use(
+    cors({
+      origin: config.CORS_ORIGINS,
+      allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Order-Token', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
+      maxAge: 600,
+    }),
+  );
+  app.use(healthRoutes(deps));
+  app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
+  app.use(menuRoutes(deps));
+  app.use(orderRoutes(deps));
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

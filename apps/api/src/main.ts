@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { createLogger } from './platform/logger.ts';
+import { openRuntime } from './platform/runtime.ts';
+import { seedDemoRestaurant } from './restaurants/seed.ts';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.problems) process.stderr.write(`config error: ${line}\n`);
+    process.exit(78);
+  }
+  const logger = createLogger(config);
+  const publicUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
+  const runtime = await openRuntime(config, logger, `${publicUrl}/payments/webhooks/stripe`);
+  const { db } = runtime.database;
+  if (config.NODE_ENV !== 'production') {
+    await seedDemoRestaurant(db);
+    logger.info({ slug: 'demo' }, 'demo restaurant seeded');
+  }
+
+  const app = createApp({ config, db, logger, payments: runtime.payments });
+  const server = app.listen(config.PORT, config.HOST, () => {
+    const { port } = server.address() as AddressInfo;
+    logger.info({ port }, `API listening on http://${config.HOST}:${port}`);
+    if (runtime.emulatorUrl) logger.info(`Stripe emulator (test double) on ${runtime.emulatorUrl}`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(async () => {
+      await runtime.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import type { ParsedMenuImport } from '@repo/contracts';
+import type { Executor } from '../platform/db/database.ts';
+
+/** Upserts a whole menu by names, keeping ids stable across re-imports so carts stay valid. */
+export async function upsertMenu(db: Executor, restaurantId: string, menu: ParsedMenuImport): Promise<void> {
+  for (const [categoryPosition, category] of menu.categories.entries()) {
+    const { id: categoryId } = await db
+      .insertInto('menu_categories')
+      .values({
+        restaurant_id: restaurantId,
+        name: category.name,
+        description: category.description ?? null,
+        position: categoryPosition,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['restaurant_id', 'name'])
+          .doUpdateSet({ description: category.description ?? null, position: categoryPosition }),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [itemPosition, item] of category.items.entries()) {
+      const values = {
+        category_id: categoryId,
+        description: item.description ?? null,
+        price: item.price,
+        available: item.available,
+        position: itemPosition,
+      };
+      const { id: itemId } = await db
+        .insertInto('menu_items')
+        .values({ restaurant_id: restaurantId, name: item.name, ...values })
+        .onConflict((oc) => oc.columns(['restaurant_id', 'name']).doUpdateSet(values))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const [groupPosition, group] of item.modifier_groups.entries()) {
+        const groupValues = { min_select: group.min, max_select: group.max, position: groupPosition };
+        const { id: groupId } = await db
+          .insertInto('modifier_groups')
+          .values({ menu_item_id: itemId, name: group.name, ...groupValues })
+          .onConflict((oc) => oc.columns(['menu_item_id', 'name']).doUpdateSet(groupValues))
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        for (const [modifierPosition, modifier] of group.modifiers.entries()) {
+          const modifierValues = {
+            price_delta: modifier.price_delta,
+            available: modifier.available,
+            position: modifierPosition,
+          };
+          await db
+            .insertInto('modifiers')
+            .values({ group_id: groupId, name: modifier.name, ...modifierValues })
+            .onConflict((oc) => oc.columns(['group_id', 'name']).doUpdateSet(modifierValues))
+            .execute();
+        }
+      }
+    }
+  }
+}
+
+export interface MenuRows {
+  categories: { id: string; name: string; description: string | null }[];
+  items: {
+    id: string;
+    category_id: string;
+    name: string;
+    description: string | null;
+    price: number;
+    available: boolean;
+  }[];
+  groups: { id: string; menu_item_id: string; name: string; min_select: number; max_select: number }[];
+  modifiers: { id: string; group_id: string; name: string; price_delta: number; available: boolean }[];
+}
+
+/** The restaurant's live menu in display order, as flat rows. */
+export async function loadMenuRows(db: Executor, restaurantId: string): Promise<MenuRows> {
+  const [categories, items, groups, modifiers] = await Promise.all([
+    db
+      .selectFrom('menu_categories')
+      .select(['id', 'name', 'description'])
+      .where('restaurant_id', '=', restaurantId)
+      .orderBy('position')
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('menu_items')
+      .select(['id', 'category_id', 'name', 'description', 'price', 'available'])
+      .where('restaurant_id', '=', restaurantId)
+      .orderBy('position')
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('modifier_groups as g')
+      .innerJoin('menu_items as i', 'i.id', 'g.menu_item_id')
+      .select(['g.id', 'g.menu_item_id', 'g.name', 'g.min_select', 'g.max_select'])
+      .where('i.restaurant_id', '=', restaurantId)
+      .orderBy('g.position')
+      .orderBy('g.name')
+      .execute(),
+    db
+      .selectFrom('modifiers as m')
+      .innerJoin('modifier_groups as g', 'g.id', 'm.group_id')
+      .innerJoin('menu_items as i', 'i.id', 'g.menu_item_id')
+      .select(['m.id', 'm.group_id', 'm.name', 'm.price_delta', 'm.available'])
+      .where('i.restaurant_id', '=', restaurantId)
+      .orderBy('m.position')
+      .orderBy('m.name')
+      .execute(),
+  ]);
+  return { categories, items, groups, modifiers };
+}

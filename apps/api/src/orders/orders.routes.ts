@@ -1,0 +1,22 @@
+import { Router } from 'express';
+import type { AppDeps } from '../app.ts';
+import { createOrder, getDinerOrder } from './orders.service.ts';
+
+export function orderRoutes(deps: AppDeps): Router {
+  const router = Router();
+
+  router.post('/api/clients/:slug/orders', async (req, res) => {
+    const result = await createOrder(deps, req.params.slug, req.get('Idempotency-Key'), req.body);
+    if (result.replayed) res.set('Idempotent-Replayed', 'true');
+    res.status(result.status).type('application/json').send(result.body);
+  });
+
+  router.get('/api/clients/:slug/orders/:orderId', async (req, res, next) => {
+    // Operators (Authorization header) get their own view from the operator routes.
+    if (req.get('Authorization')) return next();
+    const view = await getDinerOrder(deps, req.params.slug, req.params.orderId, req.get('X-Order-Token'));
+    res.set('Cache-Control', 'no-store').json(view);
+  });
+
+  return router;
+}

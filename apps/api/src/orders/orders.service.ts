@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CreateOrderRequest,
+  type CreateOrderResponse,
+  type DinerOrderView,
+  type ParsedCreateOrderRequest,
+} from '@repo/contracts';
+import { loadCategories, requireRestaurant } from '../menu/menu.service.ts';
+import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { Order, Restaurant } from '../platform/db/schema.ts';
+import {
+  DomainError,
+  type FieldError,
+  NotFoundError,
+  ProviderUnavailableError,
+  ValidationError,
+} from '../platform/errors.ts';
+import { parseInput } from '../platform/http.ts';
+import {
+  claimIdempotencyKey,
+  finishIdempotencyKey,
+  forgetIdempotencyKey,
+  markRecoveryPoint,
+  releaseIdempotencyKey,
+} from '../platform/idempotency.ts';
+import type { Logger } from '../platform/logger.ts';
+import { takeOrderNumber } from '../restaurants/restaurants.repository.ts';
+import { newOrderToken, orderTokenMatches } from './order-token.ts';
+import { amountsOf, toDinerView } from './order-view.ts';
+import {
+  deleteOrder,
+  findOrder,
+  findOrderItems,
+  insertOrder,
+  lockOrder,
+  recordOrderEvent,
+  updateOrder,
+} from './orders.repository.ts';
+import { applyIntentToOrder } from './payment-sync.ts';
+import { priceOrder } from './pricing.ts';
+
+export interface OrdersDeps {
+  db: Db;
+  payments: PaymentGateway;
+  logger: Logger;
+}
+
+export interface StoredResponse {
+  status: number;
+  body: string;
+  replayed: boolean;
+}
+
+const SCHEDULE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+function scheduleErrors(request: ParsedCreateOrderRequest, restaurant: Restaurant, now: Date): FieldError[] {
+  if (!request.scheduled_time) return [];
+  const at = new Date(request.scheduled_time).getTime();
+  const earliest = now.getTime() + restaurant.prep_time_minutes * 60_000 - 60_000;
+  if (at < earliest) {
+    return [
+      {
+        path: 'scheduled_time',
+        message: `must be at least ${restaurant.prep_time_minutes} minutes from now`,
+      },
+    ];
+  }
+  if (at > now.getTime() + SCHEDULE_WINDOW_MS)
+    return [{ path: 'scheduled_time', message: 'must be within the next 7 days' }];
+  return [];
+}
+
+/** Validates and prices against the live menu, then stores the order as pending_payment. */
+async function stageOrder(
+  db: Db,
+  restaurant: Restaurant,
+  request: ParsedCreateOrderRequest,
+  keyId: string,
+): Promise<string> {
+  return db.transaction().execute(async (tx) => {
+    const now = new Date();
+    const priced = priceOrder(await loadCategories(tx, restaurant.id), request, restaurant);
+    const errors = [...(priced.ok ? [] : priced.errors), ...scheduleErrors(request, restaurant, now)];
+    if (!priced.ok || errors.length > 0) {
+      throw new ValidationError(`The order has ${errors.length} problem(s).`, errors);
+    }
+    const id = randomUUID();
+    const { order } = priced;
+    await insertOrder(
+      tx,
+      {
+        id,
+        restaurant_id: restaurant.id,
+        order_number: await takeOrderNumber(tx, restaurant.id),
+        status: 'pending_payment',
+        payment_status: 'requires_payment',
+        order_type: request.order_type,
+        customer_name: request.customer.name,
+        customer_email: request.customer.email,
+        customer_phone: request.customer.phone,
+        delivery_address: request.delivery_address ? JSON.stringify(request.delivery_address) : null,
+        scheduled_time: request.scheduled_time ?? null,
+        special_instructions: request.special_instructions ?? null,
+        currency: order.currency,
+        subtotal: order.subtotal,
+        tax: order.tax,
+        tip: order.tip,
+        delivery_fee: order.delivery_fee,
+        total: order.total,
+        livemode: false,
+        order_token_hash: '',
+        estimated_ready_at:
+          request.scheduled_time ?? new Date(now.getTime() + restaurant.prep_time_minutes * 60_000),
+      },
+      order.lines,
+    );
+    await recordOrderEvent(tx, id, {
+      type: 'created',
+      actorType: 'diner',
+      status: 'pending_payment',
+      paymentStatus: 'requires_payment',
+    });
+    await markRecoveryPoint(tx, keyId, 'order_created', id);
+    return id;
+  });
+}
+
+/** Opens the PaymentIntent for a staged order and seals the key with the response. */
+async function openPayment(
+  deps: OrdersDeps,
+  restaurant: Restaurant,
+  order: Order,
+  keyId: string,
+): Promise<StoredResponse> {
+  const intent = await deps.payments.createPaymentIntent({
+    orderId: order.id,
+    clientSlug: restaurant.slug,
+    orderNumber: order.order_number,
+    amount: order.total,
+    currency: order.currency,
+    receiptEmail: order.customer_email,
+    // Derived from the order, so a retry after a crash finds the same PaymentIntent at Stripe.
+    idempotencyKey: `order-${order.id}-payment-intent`,
+  });
+  if (!intent.clientSecret)
+    throw new ProviderUnavailableError('The payment provider returned no client secret.');
+  // A fresh token on every attempt: an earlier one never reached the diner.
+  const { token, hash } = newOrderToken();
+  const response: CreateOrderResponse = {
+    order_id: order.id,
+    order_number: order.order_number,
+    status: order.status,
+    payment_status: order.payment_status,
+    amounts: amountsOf(order),
+    client_secret: intent.clientSecret,
+    order_token: token,
+    estimated_ready_at: (order.estimated_ready_at ?? new Date()).toISOString(),
+  };
+  const body = JSON.stringify(response);
+  await deps.db.transaction().execute(async (tx) => {
+    await updateOrder(tx, order.id, {
+      payment_intent_id: intent.id,
+      payment_intent_status: intent.status,
+      livemode: intent.livemode,
+      order_token_hash: hash,
+    });
+    await finishIdempotencyKey(tx, keyId, 201, body);
+  });
+  return { status: 201, body, replayed: false };
+}
+
+export async function createOrder(
+  deps: OrdersDeps,
+  slug: string,
+  idempotencyKey: string | undefined,
+  body: unknown,
+): Promise<StoredResponse> {
+  const restaurant = await requireRestaurant(deps.db, slug);
+  const request = parseInput(CreateOrderRequest, body);
+  const claim = await claimIdempotencyKey(deps.db, {
+    restaurantId: restaurant.id,
+    scope: 'orders.create',
+    key: idempotencyKey,
+    body,
+  });
+  if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
+
+  let orderId = claim.resourceId;
+  try {
+    orderId ??= await stageOrder(deps.db, restaurant, request, claim.id);
+  } catch (error) {
+    await forgetIdempotencyKey(deps.db, claim.id);
+    throw error;
+  }
+  const order = await findOrder(deps.db, restaurant.id, orderId);
+  if (!order) throw new Error(`idempotency key points at missing order ${orderId}`);
+  try {
+    return await openPayment(deps, restaurant, order, claim.id);
+  } catch (error) {
+    if (error instanceof ProviderUnavailableError) {
+      await releaseIdempotencyKey(deps.db, claim.id);
+    } else if (error instanceof DomainError) {
+      // The provider refused the order for good: leave nothing behind.
+      await deps.db.transaction().execute(async (tx) => {
+        await deleteOrder(tx, order.id);
+        await forgetIdempotencyKey(tx, claim.id);
+      });
+    }
+    throw error;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NOT_FOUND = 'Order not found.';
+
+/**
+ * The diner's view, behind the order token. While payment is open it re-syncs the PaymentIntent
+ * through the webhook's own code path, so the redirect may arrive before or after the webhook.
+ */
+export async function getDinerOrder(
+  deps: OrdersDeps,
+  slug: string,
+  orderId: string,
+  token: string | undefined,
+): Promise<DinerOrderView> {
+  const restaurant = await requireRestaurant(deps.db, slug).catch(() => {
+    throw new NotFoundError(NOT_FOUND);
+  });
+  if (!UUID.test(orderId)) throw new NotFoundError(NOT_FOUND);
+  let order = await findOrder(deps.db, restaurant.id, orderId);
+  if (!order || !orderTokenMatches(token, order.order_token_hash)) throw new NotFoundError(NOT_FOUND);
+
+  if (order.status === 'pending_payment' && order.payment_intent_id) {
+    const intentId = order.payment_intent_id;
+    try {
+      const intent = await deps.payments.retrievePaymentIntent(intentId);
+      order = await deps.db.transaction().execute(async (tx) => {
+        const locked = await lockOrder(tx, orderId);
+        if (!locked) throw new NotFoundError(NOT_FOUND);
+        await applyIntentToOrder(tx, locked, intent, { actorType: 'diner', actorId: null });
+        return (await lockOrder(tx, orderId)) ?? locked;
+      });
+    } catch (error) {
+      if (!(error instanceof ProviderUnavailableError)) throw error;
+      deps.logger.warn({ orderId }, 'payment re-sync skipped: provider unavailable');
+    }
+  }
+  return toDinerView(order, await findOrderItems(deps.db, order.id));
+}

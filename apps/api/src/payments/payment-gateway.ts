@@ -1,0 +1,90 @@
+import type { RefundReason } from '@repo/contracts';
+
+/** A PaymentIntent as the rest of the API sees it; Stripe's types stay inside the gateway. */
+export interface PaymentIntentSnapshot {
+  id: string;
+  /** Stripe's own PaymentIntent status. */
+  status:
+    | 'requires_payment_method'
+    | 'requires_confirmation'
+    | 'requires_action'
+    | 'processing'
+    | 'requires_capture'
+    | 'canceled'
+    | 'succeeded';
+  amount: number;
+  amountReceived: number;
+  currency: string;
+  livemode: boolean;
+  clientSecret: string | null;
+  orderId: string | null;
+  clientSlug: string | null;
+  /** Safe-to-show message of the last failed attempt. */
+  lastPaymentError: string | null;
+}
+
+export interface RefundSnapshot {
+  id: string;
+  paymentIntentId: string | null;
+  amount: number;
+  currency: string;
+  status: 'pending' | 'requires_action' | 'succeeded' | 'failed' | 'canceled';
+  reason: string | null;
+  failureReason: string | null;
+  /** Our ledger row id, when we created the refund. */
+  ledgerId: string | null;
+}
+
+/** A verified Stripe event reduced to what we act on. */
+export type PaymentEvent =
+  | { kind: 'payment_intent'; type: string; intent: PaymentIntentSnapshot }
+  | { kind: 'refund'; type: string; refund: RefundSnapshot }
+  | { kind: 'charge_refunded'; type: string; paymentIntentId: string | null; refunds: RefundSnapshot[] }
+  | { kind: 'dispute'; type: string; paymentIntentId: string | null; status: string; amount: number }
+  | { kind: 'unhandled'; type: string };
+
+export interface VerifiedEvent {
+  id: string;
+  type: string;
+  created: number;
+  livemode: boolean;
+  payload: unknown;
+  event: PaymentEvent;
+}
+
+export interface CreatePaymentIntentInput {
+  orderId: string;
+  clientSlug: string;
+  orderNumber: number;
+  amount: number;
+  currency: string;
+  receiptEmail: string;
+  idempotencyKey: string;
+}
+
+export interface CreateRefundInput {
+  paymentIntentId: string;
+  amount: number;
+  reason: RefundReason;
+  ledgerId: string;
+  orderId: string;
+  idempotencyKey: string;
+}
+
+/**
+ * The only door to the payment provider. Every mutating call carries an idempotency key,
+ * and "already canceled" counts as success.
+ */
+export interface PaymentGateway {
+  readonly livemode: boolean;
+  readonly publicInfo: { publishableKey: string; livemode: boolean };
+  createPaymentIntent(input: CreatePaymentIntentInput): Promise<PaymentIntentSnapshot>;
+  retrievePaymentIntent(id: string): Promise<PaymentIntentSnapshot>;
+  cancelPaymentIntent(id: string, idempotencyKey: string): Promise<PaymentIntentSnapshot>;
+  createRefund(input: CreateRefundInput): Promise<RefundSnapshot>;
+  listRefunds(paymentIntentId: string): Promise<RefundSnapshot[]>;
+  /** Verifies the signature against every configured secret; throws WebhookSignatureError. */
+  verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): VerifiedEvent;
+}
+
+export class WebhookSignatureError extends Error {}

@@ -1,0 +1,136 @@
+import Stripe from 'stripe';
+import type { Config } from '../platform/config.ts';
+import type {
+  CreatePaymentIntentInput,
+  CreateRefundInput,
+  PaymentGateway,
+  PaymentIntentSnapshot,
+  RefundSnapshot,
+  VerifiedEvent,
+} from './payment-gateway.ts';
+import { WebhookSignatureError } from './payment-gateway.ts';
+import { toDomainError, toIntentSnapshot, toPaymentEvent, toRefundSnapshot } from './stripe-mapping.ts';
+
+export interface StripeGatewayOptions {
+  secretKey: string;
+  publishableKey: string;
+  webhookSecrets: string[];
+  /** A non-default API base, such as the emulator. */
+  apiBase?: string | undefined;
+  timeoutMs?: number;
+}
+
+function connection(apiBase: string | undefined): Partial<Stripe.StripeConfig> {
+  if (!apiBase) return {};
+  const url = new URL(apiBase);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return { host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)), protocol };
+}
+
+async function call<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw toDomainError(error);
+  }
+}
+
+export function createStripeGateway(options: StripeGatewayOptions): PaymentGateway {
+  const stripe = new Stripe(options.secretKey, {
+    maxNetworkRetries: 2,
+    timeout: options.timeoutMs ?? 10_000,
+    ...connection(options.apiBase),
+  });
+  const livemode = options.secretKey.includes('_live_');
+
+  return {
+    livemode,
+    publicInfo: { publishableKey: options.publishableKey, livemode },
+
+    createPaymentIntent: (input: CreatePaymentIntentInput) =>
+      call(async () => {
+        const intent = await stripe.paymentIntents.create(
+          {
+            amount: input.amount,
+            currency: input.currency,
+            automatic_payment_methods: { enabled: true },
+            receipt_email: input.receiptEmail,
+            description: `Order #${input.orderNumber} (${input.clientSlug})`,
+            metadata: { order_id: input.orderId, client_slug: input.clientSlug },
+          },
+          { idempotencyKey: input.idempotencyKey },
+        );
+        return toIntentSnapshot(intent);
+      }),
+
+    retrievePaymentIntent: (id: string) =>
+      call(async () => toIntentSnapshot(await stripe.paymentIntents.retrieve(id))),
+
+    cancelPaymentIntent: (id: string, idempotencyKey: string): Promise<PaymentIntentSnapshot> =>
+      call(async () => {
+        try {
+          return toIntentSnapshot(await stripe.paymentIntents.cancel(id, {}, { idempotencyKey }));
+        } catch (error) {
+          // Canceled already, or succeeded meanwhile: report where it is and let the caller decide.
+          if (
+            error instanceof Stripe.errors.StripeInvalidRequestError &&
+            error.code === 'payment_intent_unexpected_state'
+          ) {
+            return toIntentSnapshot(await stripe.paymentIntents.retrieve(id));
+          }
+          throw error;
+        }
+      }),
+
+    createRefund: (input: CreateRefundInput): Promise<RefundSnapshot> =>
+      call(async () => {
+        const refund = await stripe.refunds.create(
+          {
+            payment_intent: input.paymentIntentId,
+            amount: input.amount,
+            reason: input.reason,
+            metadata: { refund_id: input.ledgerId, order_id: input.orderId },
+          },
+          { idempotencyKey: input.idempotencyKey },
+        );
+        return toRefundSnapshot(refund);
+      }),
+
+    listRefunds: (paymentIntentId: string) =>
+      call(async () => {
+        const page = await stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 });
+        return page.data.map(toRefundSnapshot);
+      }),
+
+    verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): VerifiedEvent {
+      if (!signatureHeader) throw new WebhookSignatureError('Missing Stripe-Signature header.');
+      let lastError: unknown;
+      for (const secret of options.webhookSecrets) {
+        try {
+          const event = stripe.webhooks.constructEvent(rawBody, signatureHeader, secret);
+          return {
+            id: event.id,
+            type: event.type,
+            created: event.created,
+            livemode: event.livemode,
+            payload: event,
+            event: toPaymentEvent(event),
+          };
+        } catch (error) {
+          lastError = error;
+        }
+      }
+      throw new WebhookSignatureError(lastError instanceof Error ? lastError.message : 'Invalid signature.');
+    },
+  };
+}
+
+export function stripeGatewayFromConfig(config: Config): PaymentGateway | undefined {
+  if (!config.STRIPE_SECRET_KEY) return undefined;
+  return createStripeGateway({
+    secretKey: config.STRIPE_SECRET_KEY,
+    publishableKey: config.STRIPE_PUBLISHABLE_KEY ?? 'pk_test_unset',
+    webhookSecrets: config.STRIPE_WEBHOOK_SECRETS ?? [],
+    apiBase: config.STRIPE_API_BASE,
+  });
+}

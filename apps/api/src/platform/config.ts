@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+const optionalUrl = (protocols: string[], hint: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, hint)
+    .optional();
+
+/** Every setting the API reads, with its default. The README's configuration table mirrors this. */
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** TCP port the API listens on. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    /** PostgreSQL connection string. Unset: embedded PGlite persisted in DATA_DIR. */
+    DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'expected a postgres://user@host:port/db URL'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Where the embedded database and outgoing .eml files live. */
+    DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
+    /** Browser origins allowed to call the API (the storefronts). */
+    CORS_ORIGINS: list.default(['http://localhost:4321', 'http://127.0.0.1:4321']),
+    /** Express `trust proxy`: hops of proxies in front of the API, so rate limits see the client IP. */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/, 'expected a size such as 100kb')
+      .default('100kb'),
+    /** Stripe secret key. Unset outside production: the local Stripe emulator is started. */
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'expected a Stripe secret key (sk_test_… or sk_live_…)')
+      .optional(),
+    STRIPE_PUBLISHABLE_KEY: z
+      .string()
+      .regex(/^pk_(test|live)_[A-Za-z0-9_]+$/, 'expected a Stripe publishable key (pk_test_… or pk_live_…)')
+      .optional(),
+    /** Comma-separated webhook signing secrets; several during a rotation. */
+    STRIPE_WEBHOOK_SECRETS: list
+      .pipe(z.array(z.string().regex(/^whsec_\S+$/, 'expected whsec_… secrets, comma-separated')))
+      .optional(),
+    /** A non-default Stripe API base, such as the emulator's http://127.0.0.1:12111. */
+    STRIPE_API_BASE: optionalUrl(['http:', 'https:'], 'expected an http(s) URL'),
+    STRIPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(12111),
+    /** Shared store for rate limits across API processes. Unset: in memory. */
+    REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'expected a redis:// URL'),
+    SMTP_URL: optionalUrl(['smtp:', 'smtps:'], 'expected an smtp:// or smtps:// URL'),
+    MAIL_FROM: z.string().min(3).default('Orders <orders@localhost>'),
+    /** Operator API key for the seeded demo restaurant. Unset: one is generated and printed. */
+    DEMO_OPERATOR_API_KEY: z
+      .string()
+      .regex(/^rk_[a-z0-9]+_[A-Za-z0-9]{24,}$/, 'expected rk_<prefix>_<secret>')
+      .optional(),
+  })
+  .superRefine((env, ctx) => {
+    const live = env.STRIPE_SECRET_KEY?.includes('_live_');
+    if (live && env.NODE_ENV !== 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_SECRET_KEY'],
+        message: 'a live key is refused unless NODE_ENV=production',
+      });
+    }
+    if (env.NODE_ENV === 'production') {
+      for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRETS'] as const) {
+        if (!env[name])
+          ctx.addIssue({ code: 'custom', path: [name], message: 'required when NODE_ENV=production' });
+      }
+    }
+    if (env.STRIPE_SECRET_KEY && env.STRIPE_PUBLISHABLE_KEY) {
+      const skLive = env.STRIPE_SECRET_KEY.includes('_live_');
+      if (skLive !== env.STRIPE_PUBLISHABLE_KEY.startsWith('pk_live_')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['STRIPE_PUBLISHABLE_KEY'],
+          message: 'must be in the same mode (test or live) as STRIPE_SECRET_KEY',
+        });
+      }
+    }
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRETS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_WEBHOOK_SECRETS'],
+        message: 'required when STRIPE_SECRET_KEY is set',
+      });
+    }
+  });
+
+export type Config = Readonly<z.infer<typeof ConfigSchema>>;
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment once; nothing else in the API reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = ConfigSchema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  return Object.freeze(parsed.data);
+}
+
+export function isStripeLivemode(config: Config): boolean {
+  return config.STRIPE_SECRET_KEY?.includes('_live_') ?? false;
+}

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import * as initial from './migrations/2026-11-26T0000-initial.ts';
+
+/** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
+const migrations: Record<string, Migration> = {
+  '2026-11-26T0000-initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+// biome-ignore lint/suspicious/noExplicitAny: the migrator runs against any schema version.
+export function createMigrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: see createMigrator.
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results } = await createMigrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when every known migration has been applied: what /readyz checks. */
+// biome-ignore lint/suspicious/noExplicitAny: see createMigrator.
+export async function isMigrated(db: Kysely<any>): Promise<boolean> {
+  const applied = await createMigrator(db).getMigrations();
+  return applied.every((migration) => migration.executedAt !== undefined);
+}

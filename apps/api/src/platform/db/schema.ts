@@ -1,0 +1,237 @@
+import type { OrderStatus, OrderType, PaymentStatus, RefundStatus } from '@repo/contracts';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface RestaurantTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  currency: string;
+  tax_rate_ppm: number;
+  prep_time_minutes: Generated<number>;
+  delivery_enabled: Generated<boolean>;
+  delivery_fee: Generated<number>;
+  timezone: Generated<string>;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  pos_endpoint_url: string | null;
+  pos_signing_secret: string | null;
+  next_order_number: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface MenuCategoryTable {
+  id: Generated<string>;
+  restaurant_id: string;
+  name: string;
+  description: string | null;
+  position: Generated<number>;
+}
+
+export interface MenuItemTable {
+  id: Generated<string>;
+  restaurant_id: string;
+  category_id: string;
+  name: string;
+  description: string | null;
+  price: number;
+  available: Generated<boolean>;
+  position: Generated<number>;
+}
+
+export interface ModifierGroupTable {
+  id: Generated<string>;
+  menu_item_id: string;
+  name: string;
+  min_select: number;
+  max_select: number;
+  position: Generated<number>;
+}
+
+export interface ModifierTable {
+  id: Generated<string>;
+  group_id: string;
+  name: string;
+  price_delta: Generated<number>;
+  available: Generated<boolean>;
+  position: Generated<number>;
+}
+
+export interface DeliveryAddressJson {
+  line1: string;
+  line2?: string | null;
+  city: string;
+  postal_code: string;
+  instructions?: string | null;
+}
+
+export interface OrderTable {
+  id: string;
+  restaurant_id: string;
+  order_number: number;
+  status: OrderStatus;
+  payment_status: PaymentStatus;
+  order_type: OrderType;
+  customer_name: string;
+  customer_email: string;
+  customer_phone: string;
+  delivery_address: Json<DeliveryAddressJson | null> | null;
+  scheduled_time: Timestamp | null;
+  special_instructions: string | null;
+  currency: string;
+  subtotal: number;
+  tax: number;
+  tip: number;
+  delivery_fee: number;
+  total: number;
+  amount_received: Generated<number>;
+  amount_refunded: Generated<number>;
+  payment_intent_id: string | null;
+  payment_intent_status: string | null;
+  last_payment_error: string | null;
+  livemode: boolean;
+  order_token_hash: string;
+  estimated_ready_at: Timestamp | null;
+  confirmed_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  review_reason: string | null;
+  dispute_status: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface OrderLineModifierJson {
+  group_id: string;
+  group_name: string;
+  modifier_id: string;
+  name: string;
+  price_delta: number;
+}
+
+export interface OrderItemTable {
+  id: Generated<string>;
+  order_id: string;
+  position: number;
+  menu_item_id: string;
+  name: string;
+  unit_price: number;
+  quantity: number;
+  modifiers: Json<OrderLineModifierJson[]>;
+  line_total: number;
+  special_instructions: string | null;
+}
+
+export type ActorType = 'diner' | 'stripe' | 'operator' | 'system';
+
+export interface OrderEventTable {
+  id: Generated<string>;
+  order_id: string;
+  type: string;
+  status: OrderStatus | null;
+  payment_status: PaymentStatus | null;
+  actor_type: ActorType;
+  actor_id: string | null;
+  detail: Json<Record<string, unknown> | null> | null;
+  created_at: CreatedAt;
+}
+
+export interface IdempotencyKeyTable {
+  id: Generated<string>;
+  restaurant_id: string;
+  scope: string;
+  key: string;
+  fingerprint: string;
+  locked_until: Timestamp | null;
+  recovery_point: Generated<string>;
+  resource_id: string | null;
+  response_status: number | null;
+  response_body: string | null;
+  created_at: CreatedAt;
+}
+
+export type WebhookOutcome = 'received' | 'applied' | 'ignored' | 'failed';
+
+export interface WebhookEventTable {
+  id: string;
+  type: string;
+  livemode: boolean;
+  stripe_created_at: Timestamp;
+  payload: Json<unknown>;
+  outcome: Generated<WebhookOutcome>;
+  outcome_detail: string | null;
+  order_id: string | null;
+  attempts: Generated<number>;
+  received_at: CreatedAt;
+  processed_at: Timestamp | null;
+}
+
+export interface RefundTable {
+  id: string;
+  order_id: string;
+  stripe_refund_id: string | null;
+  amount: number;
+  currency: string;
+  reason: string | null;
+  note: string | null;
+  status: RefundStatus;
+  failure_reason: string | null;
+  actor_type: ActorType;
+  actor_id: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ApiKeyTable {
+  id: Generated<string>;
+  restaurant_id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export type OrderJobKind = 'confirmation_email' | 'pos_handoff' | 'refund_email';
+export type OrderJobStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'dead' | 'skipped';
+
+export interface OrderJobTable {
+  id: Generated<string>;
+  order_id: string;
+  kind: OrderJobKind;
+  ref: Generated<string>;
+  status: Generated<OrderJobStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface Database {
+  restaurants: RestaurantTable;
+  menu_categories: MenuCategoryTable;
+  menu_items: MenuItemTable;
+  modifier_groups: ModifierGroupTable;
+  modifiers: ModifierTable;
+  orders: OrderTable;
+  order_items: OrderItemTable;
+  order_events: OrderEventTable;
+  idempotency_keys: IdempotencyKeyTable;
+  webhook_events: WebhookEventTable;
+  refunds: RefundTable;
+  api_keys: ApiKeyTable;
+  order_jobs: OrderJobTable;
+}
+
+export type Restaurant = Selectable<RestaurantTable>;
+export type Order = Selectable<OrderTable>;
+export type NewOrder = Insertable<OrderTable>;
+export type OrderUpdate = Updateable<OrderTable>;
+export type OrderItem = Selectable<OrderItemTable>;
+export type Refund = Selectable<RefundTable>;
+export type OrderEvent = Selectable<OrderEventTable>;

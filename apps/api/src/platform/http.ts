@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { z } from 'zod';
+import { DomainError, type FieldError, NotFoundError, ValidationError } from './errors.ts';
+import type { Logger } from './logger.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function requestLogging(logger: Logger): RequestHandler {
+  return pinoHttp({
+    logger,
+    genReqId(req, res) {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
+    },
+  });
+}
+
+/** Turns zod issues into field errors whose paths read like `items.0.quantity`. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: [...issue.path, key].join('.'),
+        message: 'is not an accepted field',
+      }));
+    }
+    return [{ path: issue.path.join('.') || '(body)', message: issue.message }];
+  });
+}
+
+/** Validates input with a contract schema, or throws a 4xx problem naming every bad field. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what = 'request body',
+): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const errors = fieldErrors(result.error);
+  const status = result.error.issues.some((issue) => issue.code === 'unrecognized_keys') ? 400 : 422;
+  throw new ValidationError(`The ${what} has ${errors.length} invalid field(s).`, errors, status);
+}
+
+export function problemType(slug: string): string {
+  return `/problems/${slug}`;
+}
+
+export const notFound: RequestHandler = (req) => {
+  throw new NotFoundError(`No route for ${req.method} ${req.path}.`);
+};
+
+interface HttpErrorLike {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+  message: string;
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req: Request, res, _next) => {
+    const log = req.log ?? logger;
+    let status = 500;
+    let body: Record<string, unknown>;
+    if (err instanceof DomainError) {
+      status = err.status;
+      for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
+      body = {
+        type: problemType(err.type),
+        title: err.title,
+        status,
+        detail: err.message,
+        ...err.extensions,
+      };
+    } else if (isClientHttpError(err)) {
+      // body-parser and friends: malformed JSON, oversized bodies, wrong charset.
+      status = err.status ?? err.statusCode ?? 400;
+      body = {
+        type: problemType(err.type ?? 'bad-request'),
+        title: 'Bad request',
+        status,
+        detail: err.message,
+      };
+    } else {
+      log.error({ err }, 'unhandled error');
+      body = {
+        type: problemType('internal'),
+        title: 'Internal server error',
+        status,
+        detail: 'Something went wrong on our side. Please try again.',
+      };
+    }
+    body.instance = req.originalUrl;
+    const requestId = res.getHeader('x-request-id');
+    if (requestId) body.request_id = requestId;
+    if (res.headersSent) return;
+    res.status(status).type('application/problem+json').send(JSON.stringify(body));
+  };
+}
+
+function isClientHttpError(err: unknown): err is HttpErrorLike {
+  if (typeof err !== 'object' || err === null) return false;
+  const candidate = err as HttpErrorLike;
+  const status = candidate.status ?? candidate.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 && candidate.expose !== false;
+}

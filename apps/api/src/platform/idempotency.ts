@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db, Executor } from './db/database.ts';
+import { BadRequestError, ConflictError, DomainError } from './errors.ts';
+
+const KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
+/** How long a request may hold its key before a retry may take over (longer than a slow Stripe call). */
+const LOCK_SECONDS = 45;
+/** Keys are kept at least this long (Stripe keeps them 24 h). */
+export const IDEMPOTENCY_RETENTION_HOURS = 48;
+
+export interface IdempotencyScope {
+  restaurantId: string;
+  /** What the key protects, e.g. `orders.create` or `refunds.create:<orderId>`. */
+  scope: string;
+  key: string | undefined;
+  /** The request as received, for telling a retry from a different request. */
+  body: unknown;
+}
+
+export type Claim =
+  | { kind: 'replay'; status: number; body: string }
+  | { kind: 'claimed'; id: string; recoveryPoint: string; resourceId: string | null };
+
+export function requireIdempotencyKey(key: string | undefined): string {
+  if (!key) throw new BadRequestError('The Idempotency-Key header is required.', 'idempotency-key-missing');
+  if (!KEY_PATTERN.test(key)) {
+    throw new BadRequestError(
+      'The Idempotency-Key header must be 8 to 255 visible ASCII characters.',
+      'idempotency-key-invalid',
+    );
+  }
+  return key;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function fingerprintOf(body: unknown): string {
+  return createHash('sha256').update(canonical(body)).digest('hex');
+}
+
+/**
+ * Claims an idempotency key for this request, like Stripe does: a finished request replays its
+ * response, a different body under the same key is refused, a request in flight gets 409, and one
+ * whose holder died (lock expired) is resumed from its recovery point.
+ */
+export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope): Promise<Claim> {
+  const key = requireIdempotencyKey(scope.key);
+  const fingerprint = fingerprintOf(scope.body);
+  const lockedUntil = sql<Date>`now() + make_interval(secs => ${LOCK_SECONDS})`;
+  const inserted = await db
+    .insertInto('idempotency_keys')
+    .values({
+      restaurant_id: scope.restaurantId,
+      scope: scope.scope,
+      key,
+      fingerprint,
+      locked_until: lockedUntil,
+    })
+    .onConflict((oc) => oc.columns(['restaurant_id', 'scope', 'key']).doNothing())
+    .returning(['id'])
+    .executeTakeFirst();
+  if (inserted) return { kind: 'claimed', id: inserted.id, recoveryPoint: 'started', resourceId: null };
+
+  const existing = await db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('restaurant_id', '=', scope.restaurantId)
+    .where('scope', '=', scope.scope)
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  if (existing.fingerprint !== fingerprint) {
+    throw new DomainError(
+      422,
+      'idempotency-key-reused',
+      'Idempotency key reused',
+      'This Idempotency-Key was already used with a different request body. Use a new key for a new request.',
+    );
+  }
+  if (existing.response_status !== null && existing.response_body !== null) {
+    return { kind: 'replay', status: existing.response_status, body: existing.response_body };
+  }
+  const taken = await db
+    .updateTable('idempotency_keys')
+    .set({ locked_until: lockedUntil })
+    .where('id', '=', existing.id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', sql<Date>`now()`)]))
+    .returning(['id', 'recovery_point', 'resource_id'])
+    .executeTakeFirst();
+  if (!taken) {
+    throw new ConflictError(
+      'request-in-progress',
+      'Request in progress',
+      'A request with this Idempotency-Key is still being processed. Retry in a moment.',
+    );
+  }
+  return {
+    kind: 'claimed',
+    id: taken.id,
+    recoveryPoint: taken.recovery_point,
+    resourceId: taken.resource_id,
+  };
+}
+
+export async function markRecoveryPoint(
+  db: Executor,
+  id: string,
+  recoveryPoint: string,
+  resourceId: string,
+): Promise<void> {
+  await db
+    .updateTable('idempotency_keys')
+    .set({ recovery_point: recoveryPoint, resource_id: resourceId })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Stores the final response; from now on the key only replays it. */
+export async function finishIdempotencyKey(
+  db: Executor,
+  id: string,
+  status: number,
+  body: string,
+): Promise<void> {
+  await db
+    .updateTable('idempotency_keys')
+    .set({ response_status: status, response_body: body, recovery_point: 'finished', locked_until: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Lets a retry continue at once (after a provider outage), from the stored recovery point. */
+export async function releaseIdempotencyKey(db: Executor, id: string): Promise<void> {
+  await db.updateTable('idempotency_keys').set({ locked_until: null }).where('id', '=', id).execute();
+}
+
+/** Forgets a key whose request was rejected before anything was written, as Stripe does for invalid requests. */
+export async function forgetIdempotencyKey(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('id', '=', id).execute();
+}

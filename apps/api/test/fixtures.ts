@@ -1,0 +1,45 @@
+import type { CreateOrderRequest, Menu } from '@repo/contracts';
+import request from 'supertest';
+import type { TestContext } from './harness.ts';
+
+export async function fetchMenu(ctx: TestContext): Promise<Menu> {
+  const res = await request(ctx.app).get('/api/clients/demo/menu').expect(200);
+  return res.body as Menu;
+}
+
+export function itemNamed(menu: Menu, name: string) {
+  const item = menu.categories.flatMap((c) => c.items).find((candidate) => candidate.name === name);
+  if (!item) throw new Error(`no menu item ${name}`);
+  return item;
+}
+
+/** A valid pickup order: one Margherita (Medium) and two Garlic Knots. */
+export function pickupOrder(menu: Menu, overrides: Partial<CreateOrderRequest> = {}): CreateOrderRequest {
+  const pizza = itemNamed(menu, 'Margherita');
+  const size = pizza.modifier_groups.find((g) => g.name === 'Size');
+  const medium = size?.modifiers.find((m) => m.name.startsWith('Medium'));
+  if (!size || !medium) throw new Error('demo menu changed');
+  return {
+    customer: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+1 212 555 0100' },
+    order_type: 'pickup',
+    scheduled_time: null,
+    items: [
+      {
+        menu_item_id: pizza.id,
+        quantity: 1,
+        modifiers: [{ group_id: size.id, selections: [medium.id] }],
+        special_instructions: 'Well done',
+      },
+      { menu_item_id: itemNamed(menu, 'Garlic Knots').id, quantity: 2, modifiers: [] },
+    ],
+    special_instructions: null,
+    tip: 300,
+    ...overrides,
+  };
+}
+
+let counter = 0;
+export function newKey(): string {
+  counter += 1;
+  return `test-key-${Date.now()}-${counter}-${Math.random().toString(36).slice(2)}`;
+}

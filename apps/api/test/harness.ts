@@ -1,0 +1,77 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Emulator, startEmulator } from '@repo/stripe-emulator';
+import type { Express } from 'express';
+import { createApp } from '../src/app.ts';
+import type { PaymentGateway } from '../src/payments/payment-gateway.ts';
+import { createStripeGateway } from '../src/payments/stripe-gateway.ts';
+import { type Config, loadConfig } from '../src/platform/config.ts';
+import type { DatabaseHandle, Db } from '../src/platform/db/database.ts';
+import type { Restaurant } from '../src/platform/db/schema.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { seedDemoRestaurant } from '../src/restaurants/seed.ts';
+import { createTestDatabase } from './database.ts';
+
+export const WEBHOOK_SECRET = 'whsec_test_harness_secret_0001';
+
+export interface TestContext {
+  app: Express;
+  config: Config;
+  database: DatabaseHandle;
+  db: Db;
+  emulator: Emulator;
+  payments: PaymentGateway;
+  restaurant: Restaurant;
+  /** The app listening on an ephemeral loopback port, for the emulator's webhook deliveries. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestContextOptions {
+  env?: Record<string, string>;
+  webhookSecrets?: string[];
+}
+
+/** One isolated database, one emulator and the real app, for one test file. */
+export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env.DATABASE_URL,
+    LOG_LEVEL: process.env.LOG_LEVEL,
+    ...options.env,
+  });
+  const database = await createTestDatabase(config.DATABASE_URL);
+  const restaurant = await seedDemoRestaurant(database.db);
+  const emulator = await startEmulator({ retryScheduleMs: [50, 100, 200] });
+  const payments = createStripeGateway({
+    secretKey: emulator.secretKey,
+    publishableKey: emulator.publishableKey,
+    webhookSecrets: options.webhookSecrets ?? [WEBHOOK_SECRET],
+    apiBase: emulator.url,
+    timeoutMs: 2_000,
+  });
+  const app = createApp({ config, db: database.db, logger: createLogger(config), payments });
+  let server: Server | undefined;
+  return {
+    app,
+    config,
+    database,
+    db: database.db,
+    emulator,
+    payments,
+    restaurant,
+    async listen() {
+      server ??= await new Promise<Server>((resolve) => {
+        const started = app.listen(0, '127.0.0.1', () => resolve(started));
+      });
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      emulator.control.addWebhookEndpoint({ url: `${url}/payments/webhooks/stripe`, secret: WEBHOOK_SECRET });
+      return url;
+    },
+    async close() {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await emulator.close();
+      await database.close();
+    },
+  };
+}

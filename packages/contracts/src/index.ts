@@ -1,0 +1,6 @@
+export * from './menu.ts';
+export * from './menu-import.ts';
+export * from './money.ts';
+export * from './order.ts';
+export * from './problem.ts';
+export * from './status.ts';

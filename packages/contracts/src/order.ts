@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { Currency, MinorUnits } from './money.ts';
+import { OrderStatus, OrderType, PaymentStatus } from './status.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+export const Customer = z.strictObject({
+  name: text(100),
+  email: z.email().max(254),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ().-]{7,20}$/, 'must be a phone number of 7 to 20 digits'),
+});
+
+export const DeliveryAddress = z.strictObject({
+  line1: text(200),
+  line2: optionalText(200),
+  city: text(100),
+  postal_code: text(20),
+  instructions: optionalText(300),
+});
+
+export const ModifierSelection = z.strictObject({
+  group_id: z.uuid(),
+  selections: z.array(z.uuid()).max(20),
+});
+
+export const OrderItemInput = z.strictObject({
+  menu_item_id: z.uuid(),
+  quantity: z.number().int().min(1).max(50),
+  modifiers: z.array(ModifierSelection).max(20).default([]),
+  special_instructions: optionalText(200),
+});
+
+/** `POST /api/clients/:slug/orders`. Prices are never accepted from the client. */
+export const CreateOrderRequest = z
+  .strictObject({
+    customer: Customer,
+    order_type: OrderType,
+    delivery_address: DeliveryAddress.nullish(),
+    /** Null means as soon as possible. */
+    scheduled_time: z.iso.datetime({ offset: true }).nullish(),
+    items: z.array(OrderItemInput).min(1).max(100),
+    special_instructions: optionalText(500),
+    /** Tip in minor units. */
+    tip: MinorUnits.max(100_000).default(0),
+  })
+  .superRefine((order, ctx) => {
+    if (order.order_type === 'delivery' && !order.delivery_address) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['delivery_address'],
+        message: 'is required for delivery orders',
+      });
+    }
+    if (order.order_type === 'pickup' && order.delivery_address) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['delivery_address'],
+        message: 'must be empty for pickup orders',
+      });
+    }
+  });
+
+export const Amounts = z.object({
+  subtotal: MinorUnits,
+  tax: MinorUnits,
+  tip: MinorUnits,
+  delivery_fee: MinorUnits,
+  total: MinorUnits,
+  currency: Currency,
+});
+
+/** `201` answer to order creation: what the browser needs to confirm the payment. */
+export const CreateOrderResponse = z.object({
+  order_id: z.uuid(),
+  order_number: z.number().int(),
+  status: OrderStatus,
+  payment_status: PaymentStatus,
+  amounts: Amounts,
+  /** Stripe PaymentIntent client secret, for `stripe.confirmPayment`. */
+  client_secret: z.string(),
+  /** Bearer of the diner's read access to this order; keep it with the checkout. */
+  order_token: z.string(),
+  estimated_ready_at: z.iso.datetime({ offset: true }),
+});
+
+export const OrderLineModifier = z.object({
+  group_id: z.string(),
+  group_name: z.string(),
+  modifier_id: z.string(),
+  name: z.string(),
+  price_delta: z.number().int(),
+});
+
+export const OrderLine = z.object({
+  menu_item_id: z.string(),
+  name: z.string(),
+  unit_price: MinorUnits,
+  quantity: z.number().int(),
+  modifiers: z.array(OrderLineModifier),
+  line_total: MinorUnits,
+  special_instructions: z.string().nullable(),
+});
+
+/** `GET /api/clients/:slug/orders/:orderId` with the order token: the diner's view. */
+export const DinerOrderView = z.object({
+  order_id: z.uuid(),
+  order_number: z.number().int(),
+  status: OrderStatus,
+  payment_status: PaymentStatus,
+  order_type: OrderType,
+  amounts: Amounts,
+  items: z.array(OrderLine),
+  customer: z.object({ first_name: z.string(), email: z.string() }),
+  scheduled_time: z.iso.datetime({ offset: true }).nullable(),
+  estimated_ready_at: z.iso.datetime({ offset: true }).nullable(),
+  /** Why the last payment attempt failed, safe to show the diner. */
+  payment_error: z.string().nullable(),
+  /** True once nothing will change without a person: confirmed, cancelled, completed, or failed. */
+  final: z.boolean(),
+  created_at: z.iso.datetime({ offset: true }),
+  confirmed_at: z.iso.datetime({ offset: true }).nullable(),
+});
+
+export type CreateOrderRequest = z.input<typeof CreateOrderRequest>;
+export type ParsedCreateOrderRequest = z.output<typeof CreateOrderRequest>;
+export type Amounts = z.infer<typeof Amounts>;
+export type CreateOrderResponse = z.infer<typeof CreateOrderResponse>;
+export type OrderLine = z.infer<typeof OrderLine>;
+export type OrderLineModifier = z.infer<typeof OrderLineModifier>;
+export type DinerOrderView = z.infer<typeof DinerOrderView>;
