@@ -1,0 +1,43 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A merchant page for browser tests: loads the emulator's stripe.js and mounts a payment element. */
+export function checkoutPage(stripeJsUrl: string, publishableKey: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout</title>
+<script src="${stripeJsUrl}"></script></head><body>
+<form id="checkout"><div id="payment-element"></div><button id="pay" type="submit">Pay</button><p id="error" role="alert"></p></form>
+<script>
+const clientSecret = new URLSearchParams(location.search).get('client_secret');
+const stripe = Stripe(${JSON.stringify(publishableKey)});
+const elements = stripe.elements({ clientSecret });
+const paymentElement = elements.create('payment');
+window.changes = [];
+paymentElement.on('change', (e) => window.changes.push(e));
+paymentElement.on('ready', () => { window.ready = true; });
+paymentElement.mount('#payment-element');
+document.querySelector('#checkout').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const submitted = await elements.submit();
+  if (submitted.error) { document.querySelector('#error').textContent = submitted.error.message; return; }
+  const { error } = await stripe.confirmPayment({ elements, confirmParams: { return_url: location.origin + '/done' } });
+  if (error) document.querySelector('#error').textContent = error.message;
+});
+</script></body></html>`;
+}
+
+export async function serveCheckout(html: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(req.url?.startsWith('/done') ? '<!doctype html><title>Done</title><h1>Thanks</h1>' : html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
