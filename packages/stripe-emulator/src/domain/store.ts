@@ -13,7 +13,7 @@ export interface StoredPaymentMethod {
 export interface IdempotencyRecord {
   fingerprint: string;
   /** Undefined while the first request is still running. */
-  response?: { status: number; body: unknown };
+  response?: { status: number; body: unknown; requestId?: string };
 }
 
 /** Everything the emulator knows; `reset()` empties it. Insertion order = creation order. */

@@ -20,6 +20,7 @@ export type ApiHandler = (call: ApiCall) => object;
 interface Outcome {
   status: number;
   body: unknown;
+  requestId?: string;
 }
 
 function run(domain: Domain, handler: ApiHandler, call: ApiCall, log: (line: string) => void): Outcome {
@@ -73,10 +74,11 @@ export function apiRoute(domain: Domain, handler: ApiHandler, log: (line: string
       } else if (saved?.response) {
         outcome = saved.response;
         res.setHeader('Idempotent-Replayed', 'true');
+        if (saved.response.requestId) res.setHeader('Original-Request', saved.response.requestId);
       } else {
         domain.store.idempotency.set(scope, { fingerprint });
         outcome = run(domain, handler, call, log);
-        domain.store.idempotency.set(scope, { fingerprint, response: outcome });
+        domain.store.idempotency.set(scope, { fingerprint, response: { ...outcome, requestId } });
       }
       res.setHeader('Idempotency-Key', idempotencyKey);
     }

@@ -1,0 +1,19 @@
+import type Stripe from 'stripe';
+
+/** Submits the emulator's 3-D Secure page the way its buttons do; returns the redirect target. */
+export async function answerThreeDSecure(
+  pi: Stripe.PaymentIntent,
+  result: 'complete' | 'fail',
+): Promise<URL | null> {
+  const pageUrl = pi.next_action?.redirect_to_url?.url;
+  if (!pageUrl) throw new Error(`${pi.id} has no redirect_to_url next_action`);
+  const target = new URL(pageUrl);
+  const response = await fetch(new URL(target.pathname, target), {
+    method: 'POST',
+    body: new URLSearchParams({ client_secret: pi.client_secret ?? '', result }),
+    redirect: 'manual',
+  });
+  await response.arrayBuffer();
+  const location = response.headers.get('location');
+  return location ? new URL(location) : null;
+}
