@@ -9,6 +9,7 @@ import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { errorHandler, notFound, requestLogging } from './platform/http.ts';
 import type { Logger } from './platform/logger.ts';
+import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 
 /** Everything the HTTP app needs, built by main (or a test) and passed in. */
 export interface AppDeps {
@@ -35,6 +36,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(healthRoutes(deps));
+  // Before any JSON parser: the signature covers the exact raw bytes.
+  app.use(webhookRoutes(deps));
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use(menuRoutes(deps));
   app.use(orderRoutes(deps));

@@ -23,6 +23,7 @@ export async function openRuntime(config: Config, logger: Logger, webhookUrl: st
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
+    onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
   });
   const applied = await migrateToLatest(database.db);
   logger.info({ database: database.kind, applied }, 'database ready');

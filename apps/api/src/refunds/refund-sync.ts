@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { PaymentStatus, RefundStatus } from '@repo/contracts';
+import { stageOrderJobs } from '../jobs/order-jobs.repository.ts';
+import { recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
+import type { SyncActor, SyncResult } from '../orders/payment-sync.ts';
+import type { RefundSnapshot } from '../payments/payment-gateway.ts';
+import type { Tx } from '../platform/db/database.ts';
+import type { Order } from '../platform/db/schema.ts';
+import { findLedgerRow, insertRefund, succeededRefundTotal, updateRefund } from './refunds.repository.ts';
+
+const REFUND_MOVES: Record<RefundStatus, readonly RefundStatus[]> = {
+  pending: ['requires_action', 'succeeded', 'failed', 'canceled'],
+  requires_action: ['pending', 'succeeded', 'failed', 'canceled'],
+  // Stripe can fail a refund after reporting success (the card account closed, say).
+  succeeded: ['failed'],
+  failed: [],
+  canceled: [],
+};
+
+/**
+ * Brings the order's money in line with its succeeded refunds. A refund that fails after
+ * succeeding returns money to the restaurant, so this may move back from refunded.
+ */
+export async function recomputeRefundedAmount(tx: Tx, order: Order): Promise<PaymentStatus> {
+  const refunded = Math.min(await succeededRefundTotal(tx, order.id), order.amount_received);
+  let payment: PaymentStatus = order.payment_status;
+  if (['succeeded', 'partially_refunded', 'refunded'].includes(order.payment_status)) {
+    payment =
+      refunded === 0 ? 'succeeded' : refunded >= order.amount_received ? 'refunded' : 'partially_refunded';
+  }
+  if (refunded !== order.amount_refunded || payment !== order.payment_status) {
+    await updateOrder(tx, order.id, { amount_refunded: refunded, payment_status: payment });
+  }
+  return payment;
+}
+
+/**
+ * Applies a refund's state from Stripe to the ledger of a locked order: updates our row, or imports
+ * a refund made elsewhere (the Stripe Dashboard). Shared by webhooks and the operator API.
+ */
+export async function applyRefundToOrder(
+  tx: Tx,
+  order: Order,
+  refund: RefundSnapshot,
+  actor: SyncActor,
+): Promise<SyncResult> {
+  const row = await findLedgerRow(tx, order.id, refund.id, refund.ledgerId);
+  let type: string;
+  if (!row) {
+    await insertRefund(tx, {
+      id: randomUUID(),
+      order_id: order.id,
+      stripe_refund_id: refund.id,
+      amount: refund.amount,
+      currency: refund.currency,
+      reason: refund.reason,
+      note: 'Imported: created outside this API',
+      status: refund.status,
+      failure_reason: refund.failureReason,
+      actor_type: actor.actorType,
+      actor_id: actor.actorId,
+    });
+    type = 'refund_imported';
+  } else if (row.status !== refund.status && REFUND_MOVES[row.status].includes(refund.status)) {
+    await updateRefund(tx, row.id, {
+      status: refund.status,
+      failure_reason: refund.failureReason,
+      stripe_refund_id: refund.id,
+    });
+    type = `refund_${refund.status}`;
+  } else if (!row.stripe_refund_id) {
+    await updateRefund(tx, row.id, { stripe_refund_id: refund.id });
+    return { outcome: 'applied', change: 'refund_linked' };
+  } else {
+    return { outcome: 'unchanged', reason: `refund already ${row.status}` };
+  }
+  if (refund.status === 'succeeded') await stageOrderJobs(tx, order.id, ['refund_email'], refund.id);
+  const payment = await recomputeRefundedAmount(tx, order);
+  await recordOrderEvent(tx, order.id, {
+    type,
+    actorType: actor.actorType,
+    actorId: actor.actorId,
+    paymentStatus: payment,
+    detail: {
+      refund_id: refund.id,
+      amount: refund.amount,
+      status: refund.status,
+      failure_reason: refund.failureReason,
+    },
+  });
+  return { outcome: 'applied', change: type };
+}

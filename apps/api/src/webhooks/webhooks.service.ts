@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import { recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
+import { applyIntentToOrder, type SyncResult } from '../orders/payment-sync.ts';
+import type { PaymentEvent, PaymentGateway, VerifiedEvent } from '../payments/payment-gateway.ts';
+import type { Db, Tx } from '../platform/db/database.ts';
+import type { Order, WebhookOutcome } from '../platform/db/schema.ts';
+import type { Logger } from '../platform/logger.ts';
+import { applyRefundToOrder } from '../refunds/refund-sync.ts';
+import { lockEvent, recordOutcome, storeEvent } from './webhooks.repository.ts';
+
+export interface WebhookDeps {
+  db: Db;
+  payments: PaymentGateway;
+  logger: Logger;
+}
+
+export type Receipt = { outcome: WebhookOutcome | 'duplicate'; detail: string | null };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function findOrderForEvent(tx: Tx, event: PaymentEvent): Promise<Order | undefined> {
+  switch (event.kind) {
+    case 'payment_intent': {
+      const orderId = event.intent.orderId;
+      if (!orderId || !UUID.test(orderId)) return Promise.resolve(undefined);
+      return tx.selectFrom('orders').selectAll().where('id', '=', orderId).forUpdate().executeTakeFirst();
+    }
+    case 'refund':
+    case 'charge_refunded':
+    case 'dispute': {
+      const intentId = event.kind === 'refund' ? event.refund.paymentIntentId : event.paymentIntentId;
+      if (!intentId) return Promise.resolve(undefined);
+      return tx
+        .selectFrom('orders')
+        .selectAll()
+        .where('payment_intent_id', '=', intentId)
+        .forUpdate()
+        .executeTakeFirst();
+    }
+    case 'unhandled':
+      return Promise.resolve(undefined);
+    default: {
+      const unreachable: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+async function applyToOrder(tx: Tx, order: Order, verified: VerifiedEvent): Promise<SyncResult> {
+  const actor = { actorType: 'stripe' as const, actorId: verified.id };
+  const { event } = verified;
+  switch (event.kind) {
+    case 'payment_intent':
+      return applyIntentToOrder(tx, order, event.intent, actor);
+    case 'refund':
+      return applyRefundToOrder(tx, order, event.refund, actor);
+    case 'charge_refunded': {
+      const changes: string[] = [];
+      for (const refund of event.refunds) {
+        const result = await applyRefundToOrder(tx, order, refund, actor);
+        if (result.outcome === 'applied') changes.push(result.change);
+      }
+      return changes.length > 0
+        ? { outcome: 'applied', change: changes.join(',') }
+        : { outcome: 'unchanged', reason: 'refunds already recorded' };
+    }
+    case 'dispute': {
+      if (order.dispute_status === event.status)
+        return { outcome: 'unchanged', reason: `dispute already ${event.status}` };
+      await updateOrder(tx, order.id, { dispute_status: event.status });
+      await recordOrderEvent(tx, order.id, {
+        type: event.type.replaceAll('.', '_'),
+        actorType: 'stripe',
+        actorId: verified.id,
+        detail: { status: event.status, amount: event.amount },
+      });
+      return { outcome: 'applied', change: `dispute_${event.status}` };
+    }
+    case 'unhandled':
+      return { outcome: 'unchanged', reason: `event type ${event.type} is not handled` };
+    default: {
+      const unreachable: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Applies a stored event in one transaction with its order row locked. `force` reapplies (replay). */
+export async function applyStoredEvent(
+  deps: WebhookDeps,
+  verified: VerifiedEvent,
+  force = false,
+): Promise<Receipt> {
+  return deps.db.transaction().execute(async (tx) => {
+    await sql`set local lock_timeout = '5s'`.execute(tx);
+    const stored = await lockEvent(tx, verified.id);
+    if (!stored) throw new Error(`event ${verified.id} is not stored`);
+    if (!force && (stored.outcome === 'applied' || stored.outcome === 'ignored'))
+      return { outcome: 'duplicate', detail: stored.outcome };
+    if (verified.livemode !== deps.payments.livemode) {
+      const detail = `livemode ${verified.livemode} does not match this API's ${deps.payments.livemode ? 'live' : 'test'} key`;
+      deps.logger.error({ eventId: verified.id, type: verified.type }, `webhook ignored: ${detail}`);
+      await recordOutcome(tx, verified.id, 'ignored', detail);
+      return { outcome: 'ignored', detail };
+    }
+    const order = await findOrderForEvent(tx, verified.event);
+    if (!order) {
+      const detail =
+        verified.event.kind === 'unhandled'
+          ? `${verified.type} is not handled`
+          : 'not about an order of ours';
+      await recordOutcome(tx, verified.id, 'ignored', detail);
+      return { outcome: 'ignored', detail };
+    }
+    const result = await applyToOrder(tx, order, verified);
+    if (result.outcome === 'needs_review') {
+      deps.logger.error(
+        { eventId: verified.id, orderId: order.id, reason: result.reason },
+        'payment does not match its order: needs review',
+      );
+    }
+    const outcome: WebhookOutcome = result.outcome === 'unchanged' ? 'ignored' : 'applied';
+    const detail = result.outcome === 'applied' ? result.change : result.reason;
+    await recordOutcome(tx, verified.id, outcome, detail, order.id);
+    return { outcome, detail };
+  });
+}
+
+/**
+ * Stores a verified event once, then applies it. A failure is recorded on the stored event and
+ * rethrown, so Stripe retries; a duplicate of an applied event changes nothing.
+ */
+export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
+  await storeEvent(deps.db, verified);
+  try {
+    return await applyStoredEvent(deps, verified);
+  } catch (error) {
+    deps.logger.error(
+      { err: error, eventId: verified.id, type: verified.type },
+      'webhook apply failed; Stripe will retry',
+    );
+    await recordOutcome(
+      deps.db,
+      verified.id,
+      'failed',
+      error instanceof Error ? error.message : String(error),
+    ).catch(() => undefined);
+    throw error;
+  }
+}
