@@ -37,7 +37,7 @@ describe('Idempotency-Key', () => {
       return rest;
     };
     expect(body(second)).toEqual(body(first));
-    expect(((second as Stripe.errors.StripeError).headers ?? {})['original-request']).toBe(
+    expect((second as Stripe.errors.StripeError).headers?.['original-request']).toBe(
       (first as Stripe.errors.StripeError).requestId,
     );
   });

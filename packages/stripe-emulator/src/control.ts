@@ -28,7 +28,7 @@ export function createControl(
       const event = domain.store.events.find((e) => e.id === eventId);
       if (!event) throw new Error(`No such event: ${eventId}`);
       const cause = backgroundCause();
-      cause.pending.push(...dispatcher.prepare(event));
+      cause.pending.push(...dispatcher.prepare(event, true));
       await domain.events.flush(cause);
     },
     failRequests: (opts) => failSwitch.set(opts),

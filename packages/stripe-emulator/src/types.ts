@@ -56,6 +56,7 @@ export interface EmulatorControl {
   duplicate(times: number): void;
   /** Deliver each batch of events (those one request caused) in reverse order. */
   reorder(on: boolean): void;
+  /** Sends the event again to every endpoint now, even while holding. */
   resend(eventId: string): Promise<void>;
   failRequests(opts: FailRequestsOptions): void;
   settleRefunds(): Promise<void>;

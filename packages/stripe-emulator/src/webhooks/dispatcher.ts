@@ -71,11 +71,11 @@ export class WebhookDispatcher {
   }
 
   /** Records the deliveries now (so waitForIdle sees them); `send` starts them after the response. */
-  prepare(event: Stripe.Event): Delivery[] {
+  prepare(event: Stripe.Event, bypassHold = false): Delivery[] {
     const prepared: Delivery[] = [];
     for (const url of this.endpoints.keys()) {
       for (let copy = 0; copy < this.copies; copy++) {
-        const status: DeliveryStatus = this.holding ? 'held' : 'pending';
+        const status: DeliveryStatus = this.holding && !bypassHold ? 'held' : 'pending';
         const record = {
           id: newId('whdel'),
           eventId: event.id,
