@@ -85,6 +85,8 @@ export interface PaymentGateway {
   listRefunds(paymentIntentId: string): Promise<RefundSnapshot[]>;
   /** Verifies the signature against every configured secret; throws WebhookSignatureError. */
   verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): VerifiedEvent;
+  /** Reads an event that was verified when it arrived (stored payload, for replay). */
+  parseEvent(payload: unknown): PaymentEvent;
 }
 
 export class WebhookSignatureError extends Error {}

@@ -102,6 +102,8 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
         return page.data.map(toRefundSnapshot);
       }),
 
+    parseEvent: (payload: unknown) => toPaymentEvent(payload as Stripe.Event),
+
     verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): VerifiedEvent {
       if (!signatureHeader) throw new WebhookSignatureError('Missing Stripe-Signature header.');
       let lastError: unknown;

@@ -1,0 +1,24 @@
+import { seedDemoRestaurant } from '../../restaurants/seed.ts';
+import type { CliCommand } from '../cli-kit.ts';
+import { migrateToLatest } from './migrate.ts';
+
+export const dbCommands: CliCommand[] = [
+  {
+    name: 'db:migrate',
+    usage: 'db:migrate',
+    summary: 'Apply pending migrations (also done at every start).',
+    async run({ db, print }) {
+      const applied = await migrateToLatest(db);
+      print(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    },
+  },
+  {
+    name: 'db:seed',
+    usage: 'db:seed',
+    summary: 'Create or refresh the demo restaurant and its menu.',
+    async run({ db, print }) {
+      const restaurant = await seedDemoRestaurant(db);
+      print(`seeded restaurant "${restaurant.slug}" (${restaurant.name})`);
+    },
+  },
+];
