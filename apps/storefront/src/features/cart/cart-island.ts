@@ -1,0 +1,58 @@
+import type { MenuItem } from '@repo/contracts';
+import { $ } from '../../lib/dom.ts';
+import { formatMoney } from '../../lib/money.ts';
+import { readJson, readSiteConfig } from '../../lib/site-config.ts';
+import { wireAddForms } from './add-to-cart.ts';
+import { cartSubtotal, itemCount, reconcileWithMenu } from './cart-model.ts';
+import { CartStore } from './cart-store.ts';
+import { renderCartLines } from './cart-view.ts';
+import { MENU_DATA_ID } from './menu-data.ts';
+
+/** The menu page's only island: add-to-order forms and the cart panel. */
+export function startCartIsland(): void {
+  const config = readSiteConfig();
+  const items = new Map(readJson<MenuItem[]>(MENU_DATA_ID).map((item) => [item.id, item]));
+  const cart = new CartStore(config.slug);
+  const panel = $('[data-cart]');
+  const list = $('[data-cart-lines]', panel);
+  const status = $('[data-cart-status]');
+  const checkout = $<HTMLAnchorElement>('[data-checkout-link]', panel);
+  const bar = document.querySelector<HTMLElement>('[data-cart-bar]');
+
+  const announce = (text: string) => {
+    status.textContent = '';
+    requestAnimationFrame(() => {
+      status.textContent = text;
+    });
+  };
+
+  const render = () => {
+    const lines = cart.lines();
+    const subtotal = formatMoney(cartSubtotal(lines), config.currency);
+    const count = itemCount(lines);
+    renderCartLines(list, lines, {
+      currency: config.currency,
+      onQuantity: (key, quantity) => {
+        cart.setQuantity(key, quantity);
+        announce(quantity === 0 ? 'Item removed from your order.' : `Quantity changed to ${quantity}.`);
+      },
+    });
+    panel.toggleAttribute('data-empty', lines.length === 0);
+    $('[data-cart-subtotal]', panel).textContent = subtotal;
+    checkout.toggleAttribute('aria-disabled', lines.length === 0);
+    if (lines.length === 0) checkout.removeAttribute('href');
+    else checkout.setAttribute('href', '/checkout');
+    if (bar) {
+      bar.hidden = lines.length === 0;
+      $('[data-cart-bar-text]', bar).textContent = `${count} ${count === 1 ? 'item' : 'items'} · ${subtotal}`;
+    }
+  };
+
+  const current = cart.lines();
+  const reconciled = reconcileWithMenu(current, items);
+  if (JSON.stringify(reconciled) !== JSON.stringify(current)) cart.save(reconciled);
+  wireAddForms(items, cart, announce);
+  cart.subscribe(render);
+  render();
+  panel.removeAttribute('data-loading');
+}

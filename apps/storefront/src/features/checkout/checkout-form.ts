@@ -1,0 +1,84 @@
+import type { CreateOrderRequest } from '@repo/contracts';
+import { parseMoney, percentOf } from '../../lib/money.ts';
+import { type CartLine, toOrderItems } from '../cart/cart-model.ts';
+import type { FieldError } from './field-errors.ts';
+
+const value = (form: HTMLFormElement, name: string): string => {
+  const data = new FormData(form).get(name);
+  return typeof data === 'string' ? data.trim() : '';
+};
+
+export const orderType = (form: HTMLFormElement): 'pickup' | 'delivery' =>
+  value(form, 'order_type') === 'delivery' ? 'delivery' : 'pickup';
+
+/** Tip in minor units, or null when the custom amount is not a number. */
+export function tipFor(form: HTMLFormElement, subtotal: number, currency: string): number | null {
+  const choice = value(form, 'tip');
+  if (choice === 'custom') return parseMoney(value(form, 'tip_custom') || '0', currency);
+  return percentOf(subtotal, Number(choice) || 0);
+}
+
+/** A datetime-local value read as the diner's local time, written with its UTC offset. */
+export function withOffset(local: string): string | null {
+  const date = new Date(local);
+  if (Number.isNaN(date.getTime())) return null;
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:00`;
+  return `${day}T${time}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+/** The checks worth doing before a round trip; the API re-checks everything. */
+export function checkForm(form: HTMLFormElement, currency: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const need = (name: string, path: string, message: string) => {
+    if (!value(form, name)) errors.push({ path, message });
+  };
+  need('name', 'customer.name', 'Please enter your name.');
+  const email = value(form, 'email');
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    errors.push({ path: 'customer.email', message: 'Please enter a valid email address.' });
+  if (!/^\+?[0-9 ().-]{7,20}$/.test(value(form, 'phone')))
+    errors.push({ path: 'customer.phone', message: 'Please enter a phone number we can call.' });
+  if (orderType(form) === 'delivery') {
+    need('line1', 'delivery_address.line1', 'Please enter the street address.');
+    need('city', 'delivery_address.city', 'Please enter the city.');
+    need('postal_code', 'delivery_address.postal_code', 'Please enter the ZIP code.');
+  }
+  if (value(form, 'when') === 'later' && !withOffset(value(form, 'scheduled_time')))
+    errors.push({ path: 'scheduled_time', message: 'Please choose a date and time.' });
+  if (value(form, 'tip') === 'custom' && parseMoney(value(form, 'tip_custom') || '0', currency) === null)
+    errors.push({ path: 'tip', message: 'Please enter the tip as an amount, like 5.00.' });
+  return errors;
+}
+
+const optional = (text: string) => (text ? text : undefined);
+
+export function orderBody(
+  form: HTMLFormElement,
+  lines: readonly CartLine[],
+  tip: number,
+): CreateOrderRequest {
+  const type = orderType(form);
+  const body: CreateOrderRequest = {
+    customer: { name: value(form, 'name'), email: value(form, 'email'), phone: value(form, 'phone') },
+    order_type: type,
+    scheduled_time: value(form, 'when') === 'later' ? withOffset(value(form, 'scheduled_time')) : null,
+    items: toOrderItems(lines),
+    tip,
+  };
+  const notes = optional(value(form, 'special_instructions'));
+  if (notes) body.special_instructions = notes;
+  if (type === 'delivery') {
+    body.delivery_address = {
+      line1: value(form, 'line1'),
+      line2: optional(value(form, 'line2')) ?? null,
+      city: value(form, 'city'),
+      postal_code: value(form, 'postal_code'),
+      instructions: optional(value(form, 'address_instructions')) ?? null,
+    };
+  }
+  return body;
+}

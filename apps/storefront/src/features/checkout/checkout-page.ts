@@ -1,0 +1,135 @@
+import type { CreateOrderResponse } from '@repo/contracts';
+import { $ } from '../../lib/dom.ts';
+import { estimateTotals, formatMoney } from '../../lib/money.ts';
+import { readSiteConfig } from '../../lib/site-config.ts';
+import { cartSubtotal } from '../cart/cart-model.ts';
+import { CartStore } from '../cart/cart-store.ts';
+import { renderCartLines } from '../cart/cart-view.ts';
+import { ApiProblem, createOrder } from './api.ts';
+import { checkForm, orderBody, orderType, tipFor } from './checkout-form.ts';
+import { clearFieldErrors, showFieldErrors } from './field-errors.ts';
+import { idempotencyKeyFor, rememberOrder } from './order-storage.ts';
+import { mountPaymentForm, type PaymentForm } from './payment-form.ts';
+import { fromAmounts, renderTotals } from './totals-view.ts';
+
+export function startCheckout(): void {
+  const config = readSiteConfig();
+  const cart = new CartStore(config.slug);
+  const form = $<HTMLFormElement>('#checkout-form');
+  const payButton = $<HTMLButtonElement>('#pay-button');
+  const paymentError = $('#payment-error');
+  const totalsBox = $('[data-totals]');
+  const status = $('#checkout-status');
+  let payment: PaymentForm | null = null;
+  let inFlight = false;
+
+  const lines = () => cart.lines();
+  const estimate = () => {
+    const subtotal = cartSubtotal(lines());
+    const deliveryFee = orderType(form) === 'delivery' ? config.deliveryFee : 0;
+    return estimateTotals({
+      subtotal,
+      taxRate: config.taxRate,
+      tip: tipFor(form, subtotal, config.currency) ?? 0,
+      deliveryFee,
+    });
+  };
+
+  const refresh = () => {
+    const current = lines();
+    document.body.toggleAttribute('data-cart-empty', current.length === 0);
+    renderCartLines($('[data-summary-lines]'), current, { currency: config.currency });
+    const totals = estimate();
+    renderTotals(totalsBox, totals, config.currency, false);
+    payButton.textContent = `Pay ${formatMoney(totals.total, config.currency)}`;
+    payment?.updateAmount(totals.total);
+    const delivery = orderType(form) === 'delivery';
+    $('#delivery-fields').hidden = !delivery;
+    for (const input of $('#delivery-fields').querySelectorAll<HTMLInputElement>('[data-required]'))
+      input.required = delivery;
+    $('#schedule-fields').hidden = new FormData(form).get('when') !== 'later';
+    $('#tip-custom-field').hidden = new FormData(form).get('tip') !== 'custom';
+  };
+
+  const fail = (message: string) => {
+    paymentError.textContent = message;
+    status.textContent = '';
+  };
+
+  const confirmOrder = async (order: CreateOrderResponse, form: PaymentForm) => {
+    const returnUrl = `${window.location.origin}/order-confirmation?order_id=${encodeURIComponent(order.order_id)}`;
+    if (order.payment_status === 'succeeded' || order.status !== 'pending_payment') {
+      window.location.assign(returnUrl);
+      return new Promise<never>(() => {});
+    }
+    status.textContent = 'Confirming your payment…';
+    const error = await form.confirm(order.client_secret, returnUrl);
+    if (error) fail(error.message ?? 'Your payment could not be completed. Please try another card.');
+  };
+
+  const pay = async () => {
+    if (inFlight || !payment) return;
+    inFlight = true;
+    payButton.disabled = true;
+    payButton.setAttribute('aria-busy', 'true');
+    paymentError.textContent = '';
+    clearFieldErrors(form);
+    try {
+      const problems = checkForm(form, config.currency);
+      if (problems.length > 0) {
+        showFieldErrors(form, problems);
+        return;
+      }
+      const submitted = await payment.submit();
+      if (submitted) return fail(submitted.message ?? 'Please check your card details.');
+      const current = lines();
+      const body = orderBody(form, current, tipFor(form, cartSubtotal(current), config.currency) ?? 0);
+      status.textContent = 'Placing your order…';
+      let order: CreateOrderResponse;
+      try {
+        order = await createOrder(config, idempotencyKeyFor(config.slug, JSON.stringify(body)), body);
+      } catch (error) {
+        if (!(error instanceof ApiProblem)) throw error;
+        const unmatched = showFieldErrors(form, error.problem?.errors ?? []);
+        const fallback =
+          error.status === 0
+            ? 'We could not reach the restaurant. Check your connection and try again.'
+            : error.message;
+        const text = unmatched.map((e) => `${e.path}: ${e.message}`).join(' ');
+        if (unmatched.length > 0 || !error.problem?.errors?.length) fail(text || fallback);
+        else status.textContent = 'Please correct the highlighted fields.';
+        return;
+      }
+      rememberOrder(config.slug, { order_id: order.order_id, order_token: order.order_token });
+      renderTotals(totalsBox, fromAmounts(order.amounts), config.currency, true);
+      payment.updateAmount(order.amounts.total);
+      await confirmOrder(order, payment);
+    } catch (error) {
+      fail(error instanceof Error ? error.message : 'Something went wrong. Please try again.');
+    } finally {
+      inFlight = false;
+      payButton.disabled = false;
+      payButton.removeAttribute('aria-busy');
+    }
+  };
+
+  form.addEventListener('input', refresh);
+  form.addEventListener('change', refresh);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void pay();
+  });
+  cart.subscribe(refresh);
+  refresh();
+  const total = estimate().total;
+  if (lines().length === 0 || total <= 0) return;
+  const mountPoint = $('#payment-element');
+  mountPaymentForm(config, mountPoint, total, () => $('[data-payment-slot]').removeAttribute('data-loading'))
+    .then((mounted) => {
+      payment = mounted;
+      payButton.disabled = false;
+    })
+    .catch((error: unknown) =>
+      fail(`The payment form could not load (${String(error)}). Please reload the page.`),
+    );
+}

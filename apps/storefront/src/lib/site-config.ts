@@ -1,0 +1,29 @@
+/** What every page's scripts need, rendered at build time into a JSON script tag by the layout. */
+export interface SiteConfig {
+  apiUrl: string;
+  slug: string;
+  stripeKey: string;
+  currency: string;
+  taxRate: number;
+  deliveryEnabled: boolean;
+  deliveryFee: number;
+  prepMinutes: number;
+  restaurantName: string;
+}
+
+export const SITE_CONFIG_ID = 'site-config';
+
+export function readJson<T>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node?.textContent) throw new Error(`missing #${id}`);
+  return JSON.parse(node.textContent) as T;
+}
+
+export function readSiteConfig(): SiteConfig {
+  return readJson<SiteConfig>(SITE_CONFIG_ID);
+}
+
+export function orderUrl(config: SiteConfig, orderId?: string): string {
+  const base = `${config.apiUrl.replace(/\/$/, '')}/api/clients/${encodeURIComponent(config.slug)}/orders`;
+  return orderId ? `${base}/${encodeURIComponent(orderId)}` : base;
+}
