@@ -72,13 +72,3 @@ export async function serveStatic(root: string, port: number, host = '127.0.0.1'
       }),
   };
 }
-
-if (import.meta.main) {
-  const port = Number(process.env.STOREFRONT_PORT ?? 4321);
-  const host = process.env.STOREFRONT_HOST ?? '127.0.0.1';
-  const site = await serveStatic(path.join(import.meta.dirname, '..', 'dist'), port, host);
-  process.stdout.write(`Storefront (static dist) on ${site.url}\n`);
-  const stop = () => void site.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}

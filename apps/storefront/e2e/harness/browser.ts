@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ARTIFACTS, readState } from './state.ts';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const MOBILE = { width: 375, height: 812 };
+
+export async function newContext(browser: Browser, viewport = DESKTOP, javaScriptEnabled = true): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport,
+    javaScriptEnabled,
+    baseURL: readState().siteUrl,
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+/** Saves a screenshot to artifacts/screenshots (git-ignored); the README copies live in docs/screenshots. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage, animations: 'disabled' });
+}

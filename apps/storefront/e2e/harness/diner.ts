@@ -1,0 +1,52 @@
+import type { Page } from 'playwright-core';
+
+export const MARGHERITA_LARGE_TOTAL = '$22.81';
+
+/** Adds a large Margherita (14.95 + 6.00) from the menu page. */
+export async function addMargherita(page: Page): Promise<void> {
+  await page.goto('/');
+  const form = page.getByRole('form', { name: 'Add Margherita to your order' });
+  await form.getByLabel(/Large/).check();
+  await form.getByRole('button', { name: 'Add to order' }).click();
+  await page.locator('[data-cart-lines] li').first().waitFor();
+}
+
+export async function fillDetails(page: Page): Promise<void> {
+  await page.getByLabel('Full name').fill('Ada Lovelace');
+  await page.getByLabel('Email').fill('ada@example.com');
+  await page.getByLabel('Phone').fill('+1 212 555 0100');
+}
+
+export async function fillCard(page: Page, number: string): Promise<void> {
+  const card = page.locator('#payment-element');
+  await card.getByLabel('Card number').fill(number);
+  await card.getByLabel('Expiration date').fill('12 / 34');
+  await card.getByLabel('Security code').fill('123');
+  await card.getByLabel(/ZIP/).fill('10013');
+}
+
+export async function checkoutWithCard(page: Page, number: string): Promise<void> {
+  await page.goto('/checkout');
+  await page.locator('#payment-element input').first().waitFor();
+  await fillDetails(page);
+  await fillCard(page, number);
+  await page.getByRole('button', { name: /^Pay / }).click();
+}
+
+export interface StoredOrder {
+  order_id: string;
+  order_token: string;
+}
+
+export async function storedOrders(page: Page): Promise<StoredOrder[]> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('storefront:demo:orders:v1') ?? '[]') as StoredOrder[]);
+}
+
+export async function cartSize(page: Page): Promise<number> {
+  return page.evaluate(() => (JSON.parse(localStorage.getItem('storefront:demo:cart:v1') ?? '[]') as unknown[]).length);
+}
+
+export async function waitForConfirmed(page: Page): Promise<void> {
+  await page.waitForURL(/\/order-confirmation/, { timeout: 30_000 });
+  await page.getByRole('heading', { name: /Your order is confirmed/ }).waitFor({ timeout: 30_000 });
+}

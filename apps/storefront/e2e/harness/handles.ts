@@ -1,0 +1,12 @@
+import type { ChildProcess } from 'node:child_process';
+import type { StaticServer } from '../../scripts/serve.ts';
+
+interface Handles {
+  api?: ChildProcess;
+  site?: StaticServer;
+}
+
+/** Live handles from global setup; Jest shares globals (not modules) between setup and teardown. */
+const holder = globalThis as typeof globalThis & { __storefrontE2e?: Handles };
+holder.__storefrontE2e ??= {};
+export const handles: Handles = holder.__storefrontE2e;

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const STOREFRONT_DIR = path.resolve(import.meta.dirname, '../..');
+export const REPO_ROOT = path.resolve(STOREFRONT_DIR, '../..');
+export const ARTIFACTS = path.join(STOREFRONT_DIR, 'artifacts');
+export const STATE_FILE = path.join(ARTIFACTS, 'e2e-state.json');
+
+/** What global setup started, for the tests to use. */
+export interface E2eState {
+  apiUrl: string;
+  emulatorUrl: string;
+  siteUrl: string;
+  publishableKey: string;
+  dataDir: string | null;
+  apiPid: number;
+}
+
+export function readState(): E2eState {
+  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eState;
+}
