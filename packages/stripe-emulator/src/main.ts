@@ -12,7 +12,6 @@ const webhooks: WebhookEndpointConfig[] =
   webhookUrl && webhookSecret ? [{ url: webhookUrl, secret: webhookSecret }] : [];
 
 const emulator = await startEmulator({ port, webhooks, logger: (line) => console.log(line) });
-console.log(`Stripe emulator listening on ${emulator.url}`);
 console.log('This is an offline TEST DOUBLE, not Stripe. Never use it for real payments.');
 console.log(`  secret key:      ${emulator.secretKey} (any sk_test_ key works)`);
 console.log(`  publishable key: ${emulator.publishableKey} (any pk_test_ key works)`);

@@ -7,9 +7,12 @@ export function checkoutPage(stripeJsUrl: string, publishableKey: string): strin
 <script src="${stripeJsUrl}"></script></head><body>
 <form id="checkout"><div id="payment-element"></div><button id="pay" type="submit">Pay</button><p id="error" role="alert"></p></form>
 <script>
-const clientSecret = new URLSearchParams(location.search).get('client_secret');
+const query = new URLSearchParams(location.search);
+const clientSecret = query.get('client_secret');
+const deferred = query.has('deferred');
 const stripe = Stripe(${JSON.stringify(publishableKey)});
-const elements = stripe.elements({ clientSecret });
+const elements = deferred ? stripe.elements({ mode: 'payment', amount: 1000, currency: 'usd' }) : stripe.elements({ clientSecret });
+if (deferred) elements.update({ amount: 1999 });
 const paymentElement = elements.create('payment');
 window.changes = [];
 paymentElement.on('change', (e) => window.changes.push(e));
@@ -19,6 +22,12 @@ document.querySelector('#checkout').addEventListener('submit', async (event) => 
   event.preventDefault();
   const submitted = await elements.submit();
   if (submitted.error) { document.querySelector('#error').textContent = submitted.error.message; return; }
+  if (deferred) {
+    const result = await stripe.confirmPayment({ elements, clientSecret, redirect: 'if_required' });
+    const retrieved = await stripe.retrievePaymentIntent(clientSecret);
+    document.querySelector('#error').textContent = result.error ? result.error.message : 'status:' + retrieved.paymentIntent.status;
+    return;
+  }
   const { error } = await stripe.confirmPayment({ elements, confirmParams: { return_url: location.origin + '/done' } });
   if (error) document.querySelector('#error').textContent = error.message;
 });

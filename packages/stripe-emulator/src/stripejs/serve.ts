@@ -3,7 +3,13 @@ import { stripTypeScriptTypes } from 'node:module';
 import express, { type Router } from 'express';
 
 /** Dependency order: each file only uses what the ones before it define. */
-const SOURCES = ['card-validation.ts', 'api-client.ts', 'payment-element.ts', 'stripe.ts'];
+const SOURCES = [
+  'card-validation.ts',
+  'api-client.ts',
+  'payment-element-fields.ts',
+  'payment-element.ts',
+  'stripe.ts',
+];
 
 function toScriptBody(source: string): string {
   return stripTypeScriptTypes(source, { mode: 'strip' })

@@ -42,18 +42,23 @@ describeBrowser('Stripe.js stand-in in Chromium', () => {
   });
   beforeEach(async () => {
     page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   });
   afterEach(async () => {
     await page.close();
   });
 
-  async function openCheckout(): Promise<string> {
+  async function openCheckout(deferred = false): Promise<string> {
     const pi = await h.stripe.paymentIntents.create({
       amount: 1999,
       currency: 'usd',
       automatic_payment_methods: { enabled: true },
     });
-    await page.goto(`${site.url}/checkout?client_secret=${encodeURIComponent(pi.client_secret ?? '')}`);
+    const mode = deferred ? '&deferred=1' : '';
+    await page.goto(
+      `${site.url}/checkout?client_secret=${encodeURIComponent(pi.client_secret ?? '')}${mode}`,
+    );
     await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
     return pi.id;
   }
@@ -75,6 +80,15 @@ describeBrowser('Stripe.js stand-in in Chromium', () => {
     await page.getByText("Your card's expiration date is incomplete.").waitFor();
     await fillCard('4242 4242 4242 4242');
     expect(await page.getByLabel('Expiration date').inputValue()).toBe('12 / 34');
+    const lastChange = await page.evaluate(() =>
+      (window as unknown as { changes: unknown[] }).changes.at(-1),
+    );
+    expect(lastChange).toMatchObject({
+      elementType: 'payment',
+      complete: true,
+      empty: false,
+      value: { type: 'card' },
+    });
     await page.getByRole('button', { name: 'Pay' }).click();
     await page.waitForURL(/\/done\?/);
     const url = new URL(page.url());
@@ -124,5 +138,19 @@ describeBrowser('Stripe.js stand-in in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('redirect_status')).toBe('failed');
     const pi = await h.stripe.paymentIntents.retrieve(piId);
     expect(pi.last_payment_error?.code).toBe('payment_intent_authentication_failure');
+  });
+
+  it('when the deferred-intent flow confirms with redirect if_required, then it resolves in place', async () => {
+    const piId = await openCheckout(true);
+    await page.getByRole('button', { name: 'Pay' }).click();
+    await page.getByText('Your card number is incomplete.').first().waitFor();
+    await fillCard('4242424242424242');
+    await page.getByRole('button', { name: 'Pay' }).click();
+    await page
+      .waitForFunction(() => document.querySelector('#error')?.textContent?.startsWith('status:'))
+      .catch(() => {});
+    expect(await page.locator('#error').textContent()).toBe('status:succeeded');
+    expect(new URL(page.url()).pathname).toBe('/checkout');
+    expect((await h.stripe.paymentIntents.retrieve(piId)).status).toBe('succeeded');
   });
 });
