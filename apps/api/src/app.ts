@@ -1,6 +1,7 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { docsRoutes } from './docs/docs.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { menuRoutes } from './menu/menu.routes.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(healthRoutes(deps));
+  app.use(docsRoutes());
   // Before any JSON parser: the signature covers the exact raw bytes.
   app.use(webhookRoutes(deps));
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));

@@ -34,22 +34,24 @@ export const MenuCategory = z.object({
 });
 
 /** `GET /api/clients/:slug/menu`: everything a storefront needs to render and estimate. */
-export const Menu = z.object({
-  restaurant: z.object({
-    slug: z.string(),
-    name: z.string(),
-    phone: z.string().nullable(),
-    address: z.string().nullable(),
-    timezone: z.string(),
-  }),
-  currency: Currency,
-  /** Fraction, e.g. 0.08875 for 8.875 %. */
-  tax_rate: z.number().min(0).max(1),
-  prep_time_minutes: z.number().int().nonnegative(),
-  delivery: z.object({ enabled: z.boolean(), fee: MinorUnits }),
-  stripe: z.object({ publishable_key: z.string(), livemode: z.boolean() }),
-  categories: z.array(MenuCategory),
-});
+export const Menu = z
+  .object({
+    restaurant: z.object({
+      slug: z.string(),
+      name: z.string(),
+      phone: z.string().nullable(),
+      address: z.string().nullable(),
+      timezone: z.string(),
+    }),
+    currency: Currency,
+    /** Fraction, e.g. 0.08875 for 8.875 %. */
+    tax_rate: z.number().min(0).max(1),
+    prep_time_minutes: z.number().int().nonnegative(),
+    delivery: z.object({ enabled: z.boolean(), fee: MinorUnits }),
+    stripe: z.object({ publishable_key: z.string(), livemode: z.boolean() }),
+    categories: z.array(MenuCategory),
+  })
+  .meta({ id: 'Menu' });
 
 export type Modifier = z.infer<typeof Modifier>;
 export type ModifierGroup = z.infer<typeof ModifierGroup>;

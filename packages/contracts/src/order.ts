@@ -62,7 +62,8 @@ export const CreateOrderRequest = z
         message: 'must be empty for pickup orders',
       });
     }
-  });
+  })
+  .meta({ id: 'CreateOrderRequest' });
 
 export const Amounts = z.object({
   subtotal: MinorUnits,
@@ -74,18 +75,20 @@ export const Amounts = z.object({
 });
 
 /** `201` answer to order creation: what the browser needs to confirm the payment. */
-export const CreateOrderResponse = z.object({
-  order_id: z.uuid(),
-  order_number: z.number().int(),
-  status: OrderStatus,
-  payment_status: PaymentStatus,
-  amounts: Amounts,
-  /** Stripe PaymentIntent client secret, for `stripe.confirmPayment`. */
-  client_secret: z.string(),
-  /** Bearer of the diner's read access to this order; keep it with the checkout. */
-  order_token: z.string(),
-  estimated_ready_at: z.iso.datetime({ offset: true }),
-});
+export const CreateOrderResponse = z
+  .object({
+    order_id: z.uuid(),
+    order_number: z.number().int(),
+    status: OrderStatus,
+    payment_status: PaymentStatus,
+    amounts: Amounts,
+    /** Stripe PaymentIntent client secret, for `stripe.confirmPayment`. */
+    client_secret: z.string(),
+    /** Bearer of the diner's read access to this order; keep it with the checkout. */
+    order_token: z.string(),
+    estimated_ready_at: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'CreateOrderResponse' });
 
 export const OrderLineModifier = z.object({
   group_id: z.string(),
@@ -106,24 +109,26 @@ export const OrderLine = z.object({
 });
 
 /** `GET /api/clients/:slug/orders/:orderId` with the order token: the diner's view. */
-export const DinerOrderView = z.object({
-  order_id: z.uuid(),
-  order_number: z.number().int(),
-  status: OrderStatus,
-  payment_status: PaymentStatus,
-  order_type: OrderType,
-  amounts: Amounts,
-  items: z.array(OrderLine),
-  customer: z.object({ first_name: z.string(), email: z.string() }),
-  scheduled_time: z.iso.datetime({ offset: true }).nullable(),
-  estimated_ready_at: z.iso.datetime({ offset: true }).nullable(),
-  /** Why the last payment attempt failed, safe to show the diner. */
-  payment_error: z.string().nullable(),
-  /** True once nothing will change without a person: confirmed, cancelled, completed, or failed. */
-  final: z.boolean(),
-  created_at: z.iso.datetime({ offset: true }),
-  confirmed_at: z.iso.datetime({ offset: true }).nullable(),
-});
+export const DinerOrderView = z
+  .object({
+    order_id: z.uuid(),
+    order_number: z.number().int(),
+    status: OrderStatus,
+    payment_status: PaymentStatus,
+    order_type: OrderType,
+    amounts: Amounts,
+    items: z.array(OrderLine),
+    customer: z.object({ first_name: z.string(), email: z.string() }),
+    scheduled_time: z.iso.datetime({ offset: true }).nullable(),
+    estimated_ready_at: z.iso.datetime({ offset: true }).nullable(),
+    /** Why the last payment attempt failed, safe to show the diner. */
+    payment_error: z.string().nullable(),
+    /** True once nothing will change without a person: confirmed, cancelled, completed, or failed. */
+    final: z.boolean(),
+    created_at: z.iso.datetime({ offset: true }),
+    confirmed_at: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'DinerOrderView' });
 
 export type CreateOrderRequest = z.input<typeof CreateOrderRequest>;
 export type ParsedCreateOrderRequest = z.output<typeof CreateOrderRequest>;

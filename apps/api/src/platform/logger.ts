@@ -1,4 +1,4 @@
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 import type { Config } from './config.ts';
 
 export type { Logger };
@@ -40,9 +40,12 @@ const REDACT_PATHS = [
   '*.card',
 ];
 
-export function createLogger(config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL'>): Logger {
+export function createLogger(
+  config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL'>,
+  destination?: DestinationStream,
+): Logger {
   const maskEmails = config.NODE_ENV !== 'development';
-  return pino({
+  const options: LoggerOptions = {
     level: config.LOG_LEVEL ?? (config.NODE_ENV === 'test' ? 'silent' : 'info'),
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     formatters: {
@@ -54,5 +57,6 @@ export function createLogger(config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL'>): Lo
         method.apply(this, scrubbed as Parameters<typeof method>);
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -1,0 +1,164 @@
+import type { CreateOrderResponse, Menu } from '@repo/contracts';
+import { sql } from 'kysely';
+import request from 'supertest';
+import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { sdk } from '../../test/webhooks.ts';
+import { createApp } from '../app.ts';
+import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import { createLogger } from '../platform/logger.ts';
+
+let ctx: TestContext;
+let menu: Menu;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  menu = await fetchMenu(ctx);
+});
+afterAll(() => ctx.close());
+
+const intentsFor = async (orderId: string) =>
+  (await sdk(ctx).paymentIntents.list({ limit: 100 })).data.filter((pi) => pi.metadata?.order_id === orderId);
+
+describe('POST /api/clients/:slug/orders when things fail', () => {
+  it('when Stripe is down, then it answers 503 with Retry-After, and a retry with the same key succeeds with one order', async () => {
+    const key = newKey();
+    const body = pickupOrder(menu, { tip: 123 });
+    ctx.emulator.control.failRequests({ status: 503, count: 3 });
+    const down = await request(ctx.app)
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(503);
+    expect(down.headers['retry-after']).toBeDefined();
+    expect(down.body.type).toBe('/problems/provider-unavailable');
+    const staged = await ctx.db.selectFrom('orders').select('id').where('tip', '=', 123).execute();
+    expect(staged).toHaveLength(1);
+
+    const retry = await request(ctx.app)
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    const order = retry.body as CreateOrderResponse;
+    expect(order.order_id).toBe(staged[0]?.id);
+    expect(await intentsFor(order.order_id)).toHaveLength(1);
+  });
+
+  it('when the process dies between the Stripe call and the commit, then the retry reuses the same PaymentIntent', async () => {
+    const crashing: PaymentGateway = {
+      ...ctx.payments,
+      async createPaymentIntent(input) {
+        await ctx.payments.createPaymentIntent(input);
+        throw new Error('simulated crash after Stripe answered');
+      },
+    };
+    const crashingApp = createApp({
+      config: ctx.config,
+      db: ctx.db,
+      logger: createLogger(ctx.config),
+      payments: crashing,
+    });
+    const key = newKey();
+    const body = pickupOrder(menu, { tip: 456 });
+    await request(crashingApp)
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(500);
+
+    const inFlight = await request(ctx.app)
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(409);
+    expect(inFlight.body.type).toBe('/problems/request-in-progress');
+    // The crashed request's lock expires.
+    await ctx.db
+      .updateTable('idempotency_keys')
+      .set({ locked_until: sql<Date>`now() - interval '1 second'` })
+      .where('key', '=', key)
+      .execute();
+
+    const retry = await request(ctx.app)
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    const order = retry.body as CreateOrderResponse;
+    expect(await ctx.db.selectFrom('orders').select('id').where('tip', '=', 456).execute()).toEqual([
+      { id: order.order_id },
+    ]);
+    const intents = await intentsFor(order.order_id);
+    expect(intents).toHaveLength(1);
+    expect(order.client_secret.startsWith(intents[0]!.id)).toBe(true);
+  });
+});
+
+describe('GET /api/clients/:slug/orders/:orderId (diner)', () => {
+  let order: CreateOrderResponse;
+  beforeAll(async () => {
+    order = (
+      await request(ctx.app)
+        .post('/api/clients/demo/orders')
+        .set('Idempotency-Key', newKey())
+        .send(pickupOrder(menu))
+        .expect(201)
+    ).body as CreateOrderResponse;
+  });
+
+  it('when the order token is given, then the diner sees the order without phone or address', async () => {
+    const res = await request(ctx.app)
+      .get(`/api/clients/demo/orders/${order.order_id}`)
+      .set('X-Order-Token', order.order_token)
+      .expect(200);
+    expect(res.body).toMatchObject({
+      order_id: order.order_id,
+      status: 'pending_payment',
+      customer: { first_name: 'Ada', email: 'ada@example.com' },
+      final: false,
+    });
+    expect(JSON.stringify(res.body)).not.toContain('555');
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['a wrong token', 'ot_wrong'],
+  ])('when %s is given, then it answers 404 without details', async (_name, token) => {
+    const req = request(ctx.app).get(`/api/clients/demo/orders/${order.order_id}`);
+    if (token) req.set('X-Order-Token', token);
+    const res = await req.expect(404);
+    expect(JSON.stringify(res.body)).not.toMatch(/Ada|example\.com|pending/);
+  });
+
+  it('when the slug is another restaurant, then it answers 404', async () => {
+    await ctx.db
+      .insertInto('restaurants')
+      .values({ slug: 'other', name: 'Other', currency: 'usd', tax_rate_ppm: 0 })
+      .execute();
+    await request(ctx.app)
+      .get(`/api/clients/other/orders/${order.order_id}`)
+      .set('X-Order-Token', order.order_token)
+      .expect(404);
+    await request(ctx.app)
+      .get(`/api/clients/nowhere/orders/${order.order_id}`)
+      .set('X-Order-Token', order.order_token)
+      .expect(404);
+    await request(ctx.app)
+      .get('/api/clients/demo/orders/not-a-uuid')
+      .set('X-Order-Token', order.order_token)
+      .expect(404);
+  });
+
+  it('when the PaymentIntent is confirmed server-side with pm_card_visa, then the view shows confirmed before any webhook', async () => {
+    await sdk(ctx).paymentIntents.confirm(order.client_secret.split('_secret_')[0]!, {
+      payment_method: 'pm_card_visa',
+    });
+    expect(await ctx.db.selectFrom('webhook_events').select('id').execute()).toEqual([]);
+    const res = await request(ctx.app)
+      .get(`/api/clients/demo/orders/${order.order_id}`)
+      .set('X-Order-Token', order.order_token)
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'confirmed', payment_status: 'succeeded', final: true });
+    expect(res.body.confirmed_at).not.toBeNull();
+  });
+});

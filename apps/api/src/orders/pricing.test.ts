@@ -1,0 +1,122 @@
+import type { MenuCategory, ParsedCreateOrderRequest } from '@repo/contracts';
+import { priceOrder, taxFor } from './pricing.ts';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const menu: MenuCategory[] = [
+  {
+    id: id(1),
+    name: 'Mains',
+    description: null,
+    items: [
+      {
+        id: id(10),
+        name: 'Pizza',
+        description: null,
+        price: 1495,
+        available: true,
+        modifier_groups: [
+          {
+            id: id(20),
+            name: 'Size',
+            min: 1,
+            max: 1,
+            modifiers: [
+              { id: id(21), name: 'Small', price_delta: 0, available: true },
+              { id: id(22), name: 'Large', price_delta: 600, available: true },
+            ],
+          },
+          {
+            id: id(30),
+            name: 'Toppings',
+            min: 0,
+            max: 3,
+            modifiers: [{ id: id(31), name: 'Olives', price_delta: 150, available: true }],
+          },
+        ],
+      },
+      { id: id(11), name: 'Soda', description: null, price: 299, available: true, modifier_groups: [] },
+    ],
+  },
+];
+const restaurant = { currency: 'usd', tax_rate_ppm: 88_750, delivery_enabled: true, delivery_fee: 399 };
+
+function order(
+  items: ParsedCreateOrderRequest['items'],
+  extra: Partial<ParsedCreateOrderRequest> = {},
+): ParsedCreateOrderRequest {
+  return {
+    customer: { name: 'A', email: 'a@b.co', phone: '5555555' },
+    order_type: 'pickup',
+    items,
+    tip: 0,
+    ...extra,
+  };
+}
+const soda = (quantity: number) => ({ menu_item_id: id(11), quantity, modifiers: [] });
+const pizza = (quantity: number, ...choices: string[]) => ({
+  menu_item_id: id(10),
+  quantity,
+  modifiers: [
+    { group_id: id(20), selections: [choices[0] ?? id(21)] },
+    ...(choices.length > 1 ? [{ group_id: id(30), selections: choices.slice(1) }] : []),
+  ],
+});
+
+describe('priceOrder', () => {
+  it.each([
+    ['one soda', order([soda(1)]), { subtotal: 299, tax: 27, tip: 0, delivery_fee: 0, total: 326 }],
+    ['three sodas', order([soda(3)]), { subtotal: 897, tax: 80, tip: 0, delivery_fee: 0, total: 977 }],
+    [
+      'a large pizza with olives',
+      order([pizza(1, id(22), id(31))]),
+      { subtotal: 2245, tax: 199, tip: 0, delivery_fee: 0, total: 2444 },
+    ],
+    [
+      'two small pizzas and a tip',
+      order([pizza(2)], { tip: 500 }),
+      { subtotal: 2990, tax: 265, tip: 500, delivery_fee: 0, total: 3755 },
+    ],
+    [
+      'a delivery',
+      order([soda(2)], {
+        order_type: 'delivery',
+        delivery_address: { line1: 'x', city: 'y', postal_code: 'z' },
+      }),
+      { subtotal: 598, tax: 53, tip: 0, delivery_fee: 399, total: 1050 },
+    ],
+  ])('when the order is %s, then the amounts are exact integers', (_name, request, expected) => {
+    const result = priceOrder(menu, request, restaurant);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const { lines: _lines, currency, ...amounts } = result.order;
+    expect(amounts).toEqual(expected);
+    expect(currency).toBe('usd');
+  });
+
+  it.each([
+    [0, 88_750, 0],
+    [1, 88_750, 0],
+    [6, 88_750, 1],
+    [5634, 88_750, 500],
+    [1000, 0, 0],
+    [1000, 1_000_000, 1000],
+    [3185, 88_750, 283],
+  ])('when the subtotal is %i at %i ppm, then the tax is %i (half up)', (subtotal, ppm, tax) => {
+    expect(taxFor(subtotal, ppm)).toBe(tax);
+  });
+
+  it('when delivery is off for the restaurant, then a delivery order is refused on order_type', () => {
+    const result = priceOrder(menu, order([soda(1)], { order_type: 'delivery' }), {
+      ...restaurant,
+      delivery_enabled: false,
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ path: 'order_type', message: 'delivery is not offered by this restaurant' }],
+    });
+  });
+
+  it('when the total is below the card minimum, then it is refused', () => {
+    const cheap = [{ ...menu[0]!, items: [{ ...menu[0]!.items[1]!, price: 10 }] }];
+    expect(priceOrder(cheap, order([soda(1)]), restaurant).ok).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+import { ConfigError, loadConfig } from './config.ts';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('loadConfig', () => {
+  it('when nothing is set, then it runs the embedded defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, HOST: '127.0.0.1' });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.STRIPE_SECRET_KEY).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('when values are bad, then every bad variable is named with what is expected', () => {
+    const found = problems({ DATABASE_URL: 'not-a-url', PORT: 'abc', STRIPE_SECRET_KEY: 'nope' });
+    expect(found).toEqual([
+      expect.stringMatching(/^PORT: /),
+      expect.stringMatching(/^DATABASE_URL: expected a postgres/),
+      expect.stringMatching(/^STRIPE_SECRET_KEY: expected a Stripe secret key/),
+    ]);
+  });
+
+  it('when a live key is used outside production, then it is refused', () => {
+    expect(problems({ STRIPE_SECRET_KEY: 'sk_live_abc', STRIPE_WEBHOOK_SECRETS: 'whsec_x' })).toEqual([
+      'STRIPE_SECRET_KEY: a live key is refused unless NODE_ENV=production',
+    ]);
+  });
+
+  it('when production lacks Stripe settings, then each is named', () => {
+    expect(problems({ NODE_ENV: 'production' })).toEqual([
+      'STRIPE_SECRET_KEY: required when NODE_ENV=production',
+      'STRIPE_PUBLISHABLE_KEY: required when NODE_ENV=production',
+      'STRIPE_WEBHOOK_SECRETS: required when NODE_ENV=production',
+    ]);
+  });
+
+  it('when webhook secrets are comma-separated, then all are kept for rotation', () => {
+    const config = loadConfig({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRETS: 'whsec_a, whsec_b' });
+    expect(config.STRIPE_WEBHOOK_SECRETS).toEqual(['whsec_a', 'whsec_b']);
+  });
+
+  it('when keys are in different modes, then the publishable key is refused', () => {
+    expect(
+      problems({
+        STRIPE_SECRET_KEY: 'sk_test_1',
+        STRIPE_PUBLISHABLE_KEY: 'pk_live_1',
+        STRIPE_WEBHOOK_SECRETS: 'whsec_a',
+      }),
+    ).toEqual(['STRIPE_PUBLISHABLE_KEY: must be in the same mode (test or live) as STRIPE_SECRET_KEY']);
+  });
+});
