@@ -45,7 +45,7 @@ export interface Received {
 /** A webhook endpoint that verifies every delivery with stripe.webhooks.constructEvent. */
 export class WebhookReceiver {
   readonly received: Received[] = [];
-  /** Status to answer for the next delivery; defaults to 200. */
+  /** Status to answer for the n-th delivery (1-based); 0 leaves the request hanging. Defaults to 200. */
   respond: (attempt: number) => number = () => 200;
   secret: string;
   private server: http.Server | null = null;
@@ -70,7 +70,9 @@ export class WebhookReceiver {
           event = null;
         }
         this.received.push({ raw, signature, event, verified: event !== null });
-        res.statusCode = event ? this.respond(this.received.length) : 400;
+        const status = event ? this.respond(this.received.length) : 400;
+        if (status === 0) return;
+        res.statusCode = status;
         res.end();
       });
     });

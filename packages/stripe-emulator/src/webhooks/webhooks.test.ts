@@ -121,4 +121,19 @@ describe('webhook delivery', () => {
     await h.emulator.control.resend(event?.id ?? '');
     expect(receiver.received.map((r) => r.event?.id)).toEqual([event?.id, event?.id]);
   });
+
+  it('when the receiver does not answer within webhookTimeoutMs, then the delivery is retried', async () => {
+    const slow = await startHarness({
+      webhooks: [{ url: receiver.url, secret: SECRET }],
+      webhookTimeoutMs: 100,
+    });
+    try {
+      receiver.respond = (n) => (n === 1 ? 0 : 200);
+      await slow.stripe.paymentIntents.create({ amount: 2000, currency: 'usd' });
+      await slow.emulator.control.waitForIdle();
+      expect(slow.emulator.control.deliveries()[0]).toMatchObject({ status: 'delivered', attempt: 2 });
+    } finally {
+      await slow.emulator.close();
+    }
+  });
 });
