@@ -4,12 +4,14 @@ import helmet from 'helmet';
 import { docsRoutes } from './docs/docs.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { menuRoutes } from './menu/menu.routes.ts';
+import { operatorRoutes } from './operators/operator.routes.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
 import type { PaymentGateway } from './payments/payment-gateway.ts';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { errorHandler, notFound, requestLogging } from './platform/http.ts';
 import type { Logger } from './platform/logger.ts';
+import { createRateLimits, type RateLimits } from './platform/rate-limit.ts';
 import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 
 /** Everything the HTTP app needs, built by main (or a test) and passed in. */
@@ -18,11 +20,14 @@ export interface AppDeps {
   db: Db;
   logger: Logger;
   payments: PaymentGateway;
+  /** Shared (Redis) limiters from main; in-memory ones from config when absent. */
+  rateLimits?: RateLimits;
 }
 
 /** Builds the Express app without listening; only main listens. */
 export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
+  const limits = deps.rateLimits ?? createRateLimits(config);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -42,7 +47,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(webhookRoutes(deps));
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use(menuRoutes(deps));
+  app.post('/api/clients/:slug/orders', limits.orderCreationPerIp);
   app.use(orderRoutes(deps));
+  app.use(operatorRoutes(deps, limits));
   app.use(notFound);
   app.use(errorHandler(logger));
   return app;

@@ -63,6 +63,14 @@ export const ConfigSchema = z
     STRIPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(12111),
     /** Shared store for rate limits across API processes. Unset: in memory. */
     REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'expected a redis:// URL'),
+    /** Rate-limit window; the RATE_LIMIT_* counts below are per window. 0 turns a limit off. */
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    /** Operator API requests per key. */
+    RATE_LIMIT_OPERATOR_PER_KEY: z.coerce.number().int().min(0).default(600),
+    /** Operator API requests per client IP, counted before authentication. */
+    RATE_LIMIT_OPERATOR_PER_IP: z.coerce.number().int().min(0).default(1200),
+    /** Diner order creations (each opens a PaymentIntent) per client IP. */
+    RATE_LIMIT_ORDERS_PER_IP: z.coerce.number().int().min(0).default(300),
     SMTP_URL: optionalUrl(['smtp:', 'smtps:'], 'expected an smtp:// or smtps:// URL'),
     MAIL_FROM: z.string().min(3).default('Orders <orders@localhost>'),
     /** Operator API key for the seeded demo restaurant. Unset: one is generated and printed. */

@@ -71,3 +71,7 @@ export async function succeededRefundTotal(db: Executor, orderId: string): Promi
     .executeTakeFirstOrThrow();
   return Number(row.total);
 }
+
+export function findRefund(db: Executor, id: string): Promise<Refund | undefined> {
+  return db.selectFrom('refunds').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,141 @@
+import type { RefundView } from '@repo/contracts';
+import { newKey } from '../../test/fixtures.ts';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
+import { orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
+
+let ctx: TestContext;
+let api: ReturnType<typeof operatorApi>;
+let prefix: string;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const key = await operatorKey(ctx);
+  prefix = key.split('_').slice(0, 2).join('_');
+  api = operatorApi(ctx, key);
+});
+afterAll(() => ctx.close());
+
+const reason = 'requested_by_customer';
+
+describe('POST /api/clients/:slug/orders/:orderId/refunds', () => {
+  it('when refunding part, part again, then too much, then the third is refused with 409 and nothing is written', async () => {
+    const order = await paidOrder(ctx);
+    const first = await api.refund(order.orderId, { amount: 500, reason, note: 'missing knots' }).expect(201);
+    expect(first.body as RefundView).toMatchObject({
+      amount: 500,
+      status: 'succeeded',
+      note: 'missing knots',
+      actor: { type: 'operator', id: prefix },
+    });
+    expect((first.body as RefundView).stripe_refund_id).toMatch(/^re_/);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      payment_status: 'partially_refunded',
+      amount_refunded: 500,
+    });
+    await api.refund(order.orderId, { amount: 700, reason }).expect(201);
+    const over = await api.refund(order.orderId, { amount: order.total - 1199, reason }).expect(409);
+    expect(over.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(over.body).toMatchObject({
+      type: '/problems/refund-exceeds-refundable',
+      refundable_amount: order.total - 1200,
+    });
+    const rows = await refundRows(ctx, order.orderId);
+    expect(rows.map((r) => [r.amount, r.status])).toEqual([
+      [500, 'succeeded'],
+      [700, 'succeeded'],
+    ]);
+    const rest = await api.refund(order.orderId, { reason }).expect(201);
+    expect(rest.body.amount).toBe(order.total - 1200);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      payment_status: 'refunded',
+      amount_refunded: order.total,
+    });
+    const stripeRefunds = await sdk(ctx).refunds.list({ payment_intent: order.intentId });
+    expect(stripeRefunds.data.reduce((sum, r) => sum + r.amount, 0)).toBe(order.total);
+  });
+
+  it('when 10 partial refunds race and together exceed the payment, then the refunds that did not fail never exceed it', async () => {
+    const order = await paidOrder(ctx);
+    const each = Math.floor(order.total / 4);
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => api.refund(order.orderId, { amount: each, reason })),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(4);
+    expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
+    const rows = await refundRows(ctx, order.orderId);
+    const held = rows.filter((r) => r.status !== 'failed' && r.status !== 'canceled');
+    expect(held.reduce((sum, r) => sum + r.amount, 0)).toBeLessThanOrEqual(order.total);
+    expect(held).toHaveLength(4);
+    const atStripe = await sdk(ctx).refunds.list({ payment_intent: order.intentId });
+    expect(atStripe.data).toHaveLength(4);
+    expect((await orderRow(ctx, order.orderId)).amount_refunded).toBe(4 * each);
+  });
+
+  it('when the same Idempotency-Key is replayed, then the same refund answers and Stripe refunds once', async () => {
+    const order = await paidOrder(ctx);
+    const key = newKey();
+    const first = await api.refund(order.orderId, { amount: 300, reason }, key).expect(201);
+    const again = await api.refund(order.orderId, { amount: 300, reason }, key).expect(201);
+    expect(again.text).toBe(first.text);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await refundRows(ctx, order.orderId)).toHaveLength(1);
+    expect((await sdk(ctx).refunds.list({ payment_intent: order.intentId })).data).toHaveLength(1);
+    const other = await api.refund(order.orderId, { amount: 301, reason }, key).expect(422);
+    expect(other.body.type).toBe('/problems/idempotency-key-reused');
+  });
+
+  it('when Stripe is down, then 503 keeps the pending row, and a retry with the key reuses it and refunds once', async () => {
+    const order = await paidOrder(ctx);
+    const key = newKey();
+    ctx.emulator.control.failRequests({ status: 503, count: 3 });
+    const down = await api.refund(order.orderId, { amount: 400, reason }, key).expect(503);
+    expect(down.headers['retry-after']).toBeDefined();
+    const pending = await refundRows(ctx, order.orderId);
+    expect(pending.map((r) => [r.amount, r.status, r.stripe_refund_id])).toEqual([[400, 'pending', null]]);
+    const view = await api.get(order.orderId).expect(200);
+    expect(view.body.payment.refundable_amount).toBe(order.total - 400);
+
+    const retry = await api.refund(order.orderId, { amount: 400, reason }, key).expect(201);
+    expect(retry.body).toMatchObject({ id: pending[0]!.id, status: 'succeeded' });
+    expect(await refundRows(ctx, order.orderId)).toHaveLength(1);
+    const atStripe = await sdk(ctx).refunds.list({ payment_intent: order.intentId });
+    expect(atStripe.data.map((r) => r.metadata?.refund_id)).toEqual([pending[0]!.id]);
+  });
+
+  it('when the body carries unknown fields, a bad reason or no key, then it is refused and nothing is written', async () => {
+    const order = await paidOrder(ctx);
+    const unknown = await api.refund(order.orderId, { amount: 100, reason, status: 'succeeded' }).expect(400);
+    expect(unknown.body.errors).toEqual([{ path: 'status', message: 'is not an accepted field' }]);
+    await api.refund(order.orderId, { amount: 100, reason, amount_received: 1 }).expect(400);
+    const bad = await api.refund(order.orderId, { amount: -5, reason: 'because' }).expect(422);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['amount', 'reason']);
+    await api.refund(order.orderId, { amount: 100, reason }, null).expect(400);
+    expect(await refundRows(ctx, order.orderId)).toEqual([]);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      payment_status: 'succeeded',
+      amount_refunded: 0,
+    });
+  });
+
+  it('when the order is not paid, then 409 and no ledger row', async () => {
+    const order = await placeOrder(ctx);
+    const res = await api.refund(order.orderId, { reason }).expect(409);
+    expect(res.body.type).toBe('/problems/order-not-paid');
+    expect(await refundRows(ctx, order.orderId)).toEqual([]);
+  });
+
+  it('when a refund is made, then the timeline names the operator key', async () => {
+    const order = await paidOrder(ctx);
+    await api.refund(order.orderId, { amount: 100, reason }).expect(201);
+    const events = await timeline(ctx, order.orderId);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { type: 'created', actor_type: 'diner', actor_id: null },
+        { type: 'payment_succeeded', actor_type: 'diner', actor_id: null },
+        { type: 'refund_requested', actor_type: 'operator', actor_id: prefix },
+        { type: 'refund_succeeded', actor_type: 'operator', actor_id: prefix },
+      ]),
+    );
+  });
+});

@@ -1,0 +1,126 @@
+import { canMoveOrder, canMovePayment, isPaid } from '../orders/order-state.ts';
+import { recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
+import { applyIntentToOrder, type SyncActor } from '../orders/payment-sync.ts';
+import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { Order } from '../platform/db/schema.ts';
+import { ConflictError } from '../platform/errors.ts';
+import { type Claim, markRecoveryPoint } from '../platform/idempotency.ts';
+import { lockOrderOrThrow, reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
+import { findRefund } from '../refunds/refunds.repository.ts';
+
+type Claimed = Extract<Claim, { kind: 'claimed' }>;
+
+/** Notes the request (and its reason, which a racing payment_intent.canceled webhook then uses). */
+function beginCancellation(db: Db, orderId: string, reason: string, actor: SyncActor, claim: Claimed) {
+  return db.transaction().execute(async (tx) => {
+    const order = await lockOrderOrThrow(tx, orderId);
+    if (order.status === 'cancelled') return null;
+    if (!canMoveOrder(order.status, 'cancelled')) {
+      throw new ConflictError(
+        'order-not-cancellable',
+        'Order cannot be cancelled',
+        `A ${order.status} order cannot be cancelled.`,
+        { status: order.status },
+      );
+    }
+    if (claim.recoveryPoint === 'started') {
+      await updateOrder(tx, order.id, { cancel_reason: reason });
+      await recordOrderEvent(tx, order.id, {
+        type: 'cancel_requested',
+        actorType: actor.actorType,
+        actorId: actor.actorId,
+        detail: { reason },
+      });
+      await markRecoveryPoint(tx, claim.id, 'cancel_requested', order.id);
+    }
+    return { ...order, cancel_reason: reason };
+  });
+}
+
+/** Unpaid: cancel the PaymentIntent; if it succeeded meanwhile, confirm the order so it is refunded. */
+async function cancelPayment(
+  db: Db,
+  payments: PaymentGateway,
+  order: Order,
+  actor: SyncActor,
+): Promise<Order> {
+  if (!order.payment_intent_id || isPaid(order.payment_status) || order.payment_status === 'refunded') {
+    return order;
+  }
+  const intent = await payments.cancelPaymentIntent(order.payment_intent_id, `order-${order.id}-cancel`);
+  if (intent.status !== 'canceled' && intent.status !== 'succeeded') {
+    throw new ConflictError(
+      'payment-in-progress',
+      'Payment in progress',
+      `The payment is ${intent.status} and cannot be cancelled now; retry once it settles.`,
+      { payment_intent_status: intent.status },
+    );
+  }
+  return db.transaction().execute(async (tx) => {
+    const locked = await lockOrderOrThrow(tx, order.id);
+    await applyIntentToOrder(tx, locked, intent, actor);
+    return lockOrderOrThrow(tx, order.id);
+  });
+}
+
+async function finishCancellation(db: Db, orderId: string, reason: string, actor: SyncActor): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const order = await lockOrderOrThrow(tx, orderId);
+    if (order.status === 'cancelled' || !canMoveOrder(order.status, 'cancelled')) return;
+    const payment =
+      !isPaid(order.payment_status) && canMovePayment(order.payment_status, 'canceled')
+        ? 'canceled'
+        : order.payment_status;
+    await updateOrder(tx, orderId, {
+      status: 'cancelled',
+      payment_status: payment,
+      cancelled_at: new Date(),
+      cancel_reason: order.cancel_reason ?? reason,
+    });
+    await recordOrderEvent(tx, orderId, {
+      type: 'cancelled',
+      actorType: actor.actorType,
+      actorId: actor.actorId,
+      status: 'cancelled',
+      paymentStatus: payment,
+      detail: { reason: order.cancel_reason ?? reason },
+    });
+  });
+}
+
+/**
+ * Flow 6. Unpaid: cancel the PaymentIntent. Paid (or paid while cancelling): refund what remains
+ * through the ledger. Either way the order ends cancelled. Each step is safe to repeat, and the
+ * idempotency recovery point says which steps a retry can skip.
+ */
+export async function cancelOrder(
+  db: Db,
+  payments: PaymentGateway,
+  orderId: string,
+  reason: string,
+  actor: SyncActor,
+  claim: Claimed,
+): Promise<void> {
+  const started = await beginCancellation(db, orderId, reason, actor, claim);
+  if (!started) return;
+  const order = await cancelPayment(db, payments, started, actor);
+  const resumed =
+    claim.recoveryPoint === 'refund_reserved' && claim.resourceId
+      ? await findRefund(db, claim.resourceId)
+      : undefined;
+  const refund =
+    resumed ??
+    (isPaid(order.payment_status)
+      ? await reserveRefund(db, {
+          orderId,
+          reason: 'requested_by_customer',
+          note: `Order cancelled: ${reason}`,
+          actor,
+          idempotencyKeyId: claim.id,
+          allowNothingLeft: true,
+        })
+      : null);
+  if (refund) await submitRefund(db, payments, refund, actor);
+  await finishCancellation(db, orderId, reason, actor);
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { RefundReason } from '@repo/contracts';
+import { sql } from 'kysely';
+import { isPaid } from '../orders/order-state.ts';
+import { lockOrder, recordOrderEvent } from '../orders/orders.repository.ts';
+import type { SyncActor } from '../orders/payment-sync.ts';
+import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import type { Db, Executor, Tx } from '../platform/db/database.ts';
+import type { Order, Refund } from '../platform/db/schema.ts';
+import { ConflictError, DomainError, NotFoundError, ProviderUnavailableError } from '../platform/errors.ts';
+import { markRecoveryPoint } from '../platform/idempotency.ts';
+import { applyRefundToOrder, recomputeRefundedAmount } from './refund-sync.ts';
+import { committedRefundTotal, findRefund, insertRefund, updateRefund } from './refunds.repository.ts';
+
+export interface RefundIntent {
+  orderId: string;
+  /** Omitted: everything still refundable. */
+  amount?: number | undefined;
+  reason: RefundReason;
+  note?: string | null | undefined;
+  actor: SyncActor;
+  /** Idempotency key row to point at the ledger row, so a retry reuses it. */
+  idempotencyKeyId?: string;
+  /** For a cancellation: nothing left to refund is not an error. */
+  allowNothingLeft?: boolean;
+}
+
+/** Received minus refunds that are not failed or canceled (invariant 4). */
+export async function refundableAmount(db: Executor, order: Order): Promise<number> {
+  if (!isPaid(order.payment_status)) return 0;
+  return Math.max(0, order.amount_received - (await committedRefundTotal(db, order.id)));
+}
+
+export async function lockOrderOrThrow(tx: Tx, orderId: string): Promise<Order> {
+  await sql`set local lock_timeout = '10s'`.execute(tx);
+  const order = await lockOrder(tx, orderId);
+  if (!order) throw new NotFoundError('Order not found.');
+  return order;
+}
+
+/**
+ * Under the order lock: checks what is still refundable and holds the amount with a `pending`
+ * ledger row, committed before Stripe is called so concurrent refunds can never over-refund.
+ */
+export function reserveRefund(db: Db, intent: RefundIntent): Promise<Refund | null> {
+  return db.transaction().execute(async (tx) => {
+    const order = await lockOrderOrThrow(tx, intent.orderId);
+    if (!isPaid(order.payment_status)) {
+      if (intent.allowNothingLeft) return null;
+      throw new ConflictError(
+        'order-not-paid',
+        'Order not paid',
+        `Only paid orders can be refunded; this payment is ${order.payment_status}.`,
+        { payment_status: order.payment_status },
+      );
+    }
+    const refundable = await refundableAmount(tx, order);
+    if (refundable === 0 && intent.allowNothingLeft) return null;
+    const amount = intent.amount ?? refundable;
+    if (refundable === 0 || amount > refundable) {
+      throw new ConflictError(
+        'refund-exceeds-refundable',
+        'Refund exceeds the refundable amount',
+        `At most ${refundable} (${order.currency}) can still be refunded on this order.`,
+        { refundable_amount: refundable },
+      );
+    }
+    const id = randomUUID();
+    await insertRefund(tx, {
+      id,
+      order_id: order.id,
+      amount,
+      currency: order.currency,
+      reason: intent.reason,
+      note: intent.note ?? null,
+      status: 'pending',
+      actor_type: intent.actor.actorType,
+      actor_id: intent.actor.actorId,
+    });
+    await recordOrderEvent(tx, order.id, {
+      type: 'refund_requested',
+      actorType: intent.actor.actorType,
+      actorId: intent.actor.actorId,
+      detail: { refund_id: id, amount, reason: intent.reason },
+    });
+    if (intent.idempotencyKeyId) await markRecoveryPoint(tx, intent.idempotencyKeyId, 'refund_reserved', id);
+    return (await findRefund(tx, id)) ?? null;
+  });
+}
+
+/** Gives a refused refund's amount back: the row is failed, so it no longer holds money. */
+async function refuseRefund(db: Db, refund: Refund, why: string, actor: SyncActor): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const order = await lockOrderOrThrow(tx, refund.order_id);
+    await updateRefund(tx, refund.id, { status: 'failed', failure_reason: why });
+    const payment = await recomputeRefundedAmount(tx, order);
+    await recordOrderEvent(tx, order.id, {
+      type: 'refund_refused',
+      actorType: actor.actorType,
+      actorId: actor.actorId,
+      paymentStatus: payment,
+      detail: { refund_id: refund.id, amount: refund.amount, error: why },
+    });
+  });
+}
+
+/**
+ * Sends a reserved refund to Stripe with an idempotency key derived from the ledger row (so a
+ * retry never refunds twice) and applies Stripe's answer under the order lock. An outage leaves
+ * the row pending for a retry; a definitive refusal marks it failed and frees its amount.
+ */
+export async function submitRefund(
+  db: Db,
+  payments: PaymentGateway,
+  refund: Refund,
+  actor: SyncActor,
+): Promise<Refund> {
+  if (refund.status !== 'pending' || refund.stripe_refund_id) return refund;
+  const order = await db
+    .selectFrom('orders')
+    .select(['payment_intent_id'])
+    .where('id', '=', refund.order_id)
+    .executeTakeFirstOrThrow();
+  let snapshot: Awaited<ReturnType<PaymentGateway['createRefund']>>;
+  try {
+    if (!order.payment_intent_id) throw new ConflictError('order-not-paid', 'Order not paid', 'No payment.');
+    snapshot = await payments.createRefund({
+      paymentIntentId: order.payment_intent_id,
+      amount: refund.amount,
+      reason: RefundReason.parse(refund.reason),
+      ledgerId: refund.id,
+      orderId: refund.order_id,
+      idempotencyKey: `refund-${refund.id}`,
+    });
+  } catch (error) {
+    if (error instanceof DomainError && !(error instanceof ProviderUnavailableError)) {
+      await refuseRefund(db, refund, error.message, actor);
+    }
+    throw error;
+  }
+  await db.transaction().execute(async (tx) => {
+    const locked = await lockOrderOrThrow(tx, refund.order_id);
+    await applyRefundToOrder(tx, locked, snapshot, actor);
+  });
+  return (await findRefund(db, refund.id)) ?? refund;
+}
