@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, MOBILE, newContext, screenshot } from './harness/browser.ts';
-import { addMargherita, cartSize, checkoutWithCard, fillCard, MARGHERITA_LARGE_TOTAL, storedOrders, waitForConfirmed } from './harness/diner.ts';
+import {
+  addMargherita,
+  cartSize,
+  checkoutWithCard,
+  fillCard,
+  MARGHERITA_LARGE_TOTAL,
+  storedOrders,
+  waitForConfirmed,
+} from './harness/diner.ts';
 import { apiOrder } from './harness/emulator.ts';
 
 let browser: Browser;
@@ -57,7 +65,11 @@ describe('checkout with a card', () => {
     const orders = await storedOrders(page);
     expect(orders.map((order) => order.order_id)).toEqual([first?.order_id]);
     const view = await apiOrder(first?.order_id ?? '', first?.order_token ?? '');
-    expect(view).toMatchObject({ status: 'confirmed', payment_status: 'succeeded', amounts: { total: 2281 } });
+    expect(view).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'succeeded',
+      amounts: { total: 2281 },
+    });
     await context.close();
   });
 

@@ -19,7 +19,11 @@ export function launchBrowser(): Promise<Browser> {
 export const DESKTOP = { width: 1280, height: 900 };
 export const MOBILE = { width: 375, height: 812 };
 
-export async function newContext(browser: Browser, viewport = DESKTOP, javaScriptEnabled = true): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  viewport = DESKTOP,
+  javaScriptEnabled = true,
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport,
     javaScriptEnabled,
@@ -32,5 +36,9 @@ export async function newContext(browser: Browser, viewport = DESKTOP, javaScrip
 
 /** Saves a screenshot to artifacts/screenshots (git-ignored); the README copies live in docs/screenshots. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage, animations: 'disabled' });
+  await page.screenshot({
+    path: path.join(ARTIFACTS, 'screenshots', `${name}.png`),
+    fullPage,
+    animations: 'disabled',
+  });
 }

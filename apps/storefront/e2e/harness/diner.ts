@@ -39,11 +39,15 @@ export interface StoredOrder {
 }
 
 export async function storedOrders(page: Page): Promise<StoredOrder[]> {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('storefront:demo:orders:v1') ?? '[]') as StoredOrder[]);
+  return page.evaluate(
+    () => JSON.parse(localStorage.getItem('storefront:demo:orders:v1') ?? '[]') as StoredOrder[],
+  );
 }
 
 export async function cartSize(page: Page): Promise<number> {
-  return page.evaluate(() => (JSON.parse(localStorage.getItem('storefront:demo:cart:v1') ?? '[]') as unknown[]).length);
+  return page.evaluate(
+    () => (JSON.parse(localStorage.getItem('storefront:demo:cart:v1') ?? '[]') as unknown[]).length,
+  );
 }
 
 export async function waitForConfirmed(page: Page): Promise<void> {

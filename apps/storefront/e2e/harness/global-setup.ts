@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serveStatic } from '../../scripts/serve.ts';
+import { handles } from './handles.ts';
 import { exited, freePort, spawnNode, waitForOk } from './processes.ts';
 import { ARTIFACTS, type E2eState, REPO_ROOT, STATE_FILE, STOREFRONT_DIR } from './state.ts';
-import { handles } from './handles.ts';
 
 /** Starts the API (with its in-process Stripe emulator), builds the site against it, and serves dist. */
 export default async function globalSetup(): Promise<void> {
@@ -22,13 +22,27 @@ export default async function globalSetup(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(dataDir ? { DATA_DIR: dataDir } : {}),
   };
-  for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRETS', 'STRIPE_API_BASE']) delete env[name];
+  for (const name of [
+    'STRIPE_SECRET_KEY',
+    'STRIPE_PUBLISHABLE_KEY',
+    'STRIPE_WEBHOOK_SECRETS',
+    'STRIPE_API_BASE',
+  ])
+    delete env[name];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const api = spawnNode(path.join(REPO_ROOT, 'apps/api/src/main.ts'), [], env, REPO_ROOT, path.join(ARTIFACTS, 'api.log'));
+  const api = spawnNode(
+    path.join(REPO_ROOT, 'apps/api/src/main.ts'),
+    [],
+    env,
+    REPO_ROOT,
+    path.join(ARTIFACTS, 'api.log'),
+  );
   handles.api = api;
   await waitForOk(`${apiUrl}/readyz`, 90_000, api);
 
-  const menu = (await (await fetch(`${apiUrl}/api/clients/demo/menu`)).json()) as { stripe: { publishable_key: string } };
+  const menu = (await (await fetch(`${apiUrl}/api/clients/demo/menu`)).json()) as {
+    stripe: { publishable_key: string };
+  };
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
   const outDir = path.join(ARTIFACTS, 'dist');
   const build = spawnNode(

@@ -17,7 +17,8 @@ export function freePort(): Promise<number> {
 export async function waitForOk(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${url} answered`);
+    if (child && child.exitCode !== null)
+      throw new Error(`process exited (${child.exitCode}) before ${url} answered`);
     const ok = await fetch(url)
       .then((response) => response.ok)
       .catch(() => false);
@@ -28,7 +29,13 @@ export async function waitForOk(url: string, timeoutMs: number, child?: ChildPro
 }
 
 /** Runs node (the repo's Node 24) with a script, logging to a file. */
-export function spawnNode(script: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, logFile: string): ChildProcess {
+export function spawnNode(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  logFile: string,
+): ChildProcess {
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(process.execPath, [script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);

@@ -8,6 +8,7 @@ import { renderCartLines } from '../cart/cart-view.ts';
 import { ApiProblem, createOrder } from './api.ts';
 import { checkForm, orderBody, orderType, tipFor } from './checkout-form.ts';
 import { clearFieldErrors, showFieldErrors } from './field-errors.ts';
+import { rememberForm } from './form-memory.ts';
 import { idempotencyKeyFor, rememberOrder } from './order-storage.ts';
 import { mountPaymentForm, type PaymentForm } from './payment-form.ts';
 import { fromAmounts, renderTotals } from './totals-view.ts';
@@ -113,6 +114,7 @@ export function startCheckout(): void {
     }
   };
 
+  rememberForm(form, config.slug);
   form.addEventListener('input', refresh);
   form.addEventListener('change', refresh);
   form.addEventListener('submit', (event) => {

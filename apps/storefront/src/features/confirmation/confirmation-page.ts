@@ -2,6 +2,7 @@ import { $ } from '../../lib/dom.ts';
 import { readSiteConfig } from '../../lib/site-config.ts';
 import { CartStore } from '../cart/cart-store.ts';
 import { ApiProblem, getOrder } from '../checkout/api.ts';
+import { forgetForm } from '../checkout/form-memory.ts';
 import { endCheckoutAttempt, findOrder } from '../checkout/order-storage.ts';
 import { renderConfirmed, showState, type ViewState } from './confirmation-view.ts';
 import { nextDelay, outcomeOf } from './outcome.ts';
@@ -39,6 +40,7 @@ export function startConfirmation(): void {
           renderConfirmed(root, order);
           new CartStore(config.slug).clear();
           endCheckoutAttempt(config.slug);
+          forgetForm(config.slug);
           show('confirmed', `Order number ${order.order_number} is confirmed.`);
           return;
         case 'failed':
