@@ -4,5 +4,6 @@ export * from './money.ts';
 export * from './openapi.ts';
 export * from './operator.ts';
 export * from './order.ts';
+export * from './pos.ts';
 export * from './problem.ts';
 export * from './status.ts';

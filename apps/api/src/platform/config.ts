@@ -10,6 +10,8 @@ const list = z.string().transform((value) =>
     .filter(Boolean),
 );
 
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
 const optionalUrl = (protocols: string[], hint: string) =>
   z
     .string()
@@ -73,6 +75,31 @@ export const ConfigSchema = z
     RATE_LIMIT_ORDERS_PER_IP: z.coerce.number().int().min(0).default(300),
     SMTP_URL: optionalUrl(['smtp:', 'smtps:'], 'expected an smtp:// or smtps:// URL'),
     MAIL_FROM: z.string().min(3).default('Orders <orders@localhost>'),
+    /** Run the job runner (queue workers, outbox dispatcher, reconciler) inside the API process. */
+    JOBS_IN_PROCESS: flag.default(true),
+    /** Retries after the first attempt of a post-payment job, before it goes to the dead letter. */
+    JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(10),
+    /** First retry delay; it doubles each retry (with jitter) up to JOB_RETRY_DELAY_MAX_SECONDS. */
+    JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).default(15),
+    JOB_RETRY_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).default(1800),
+    /** An attempt running longer (hung, or its worker died) is failed and retried. */
+    JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(120),
+    /** How often an idle worker polls the queue. */
+    JOB_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).default(2),
+    /** How often expired attempts (crashed workers) are looked for. */
+    JOB_SUPERVISE_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(30),
+    /** How often staged order_jobs rows are moved into the queue. */
+    JOB_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(20).default(1000),
+    /** On shutdown, how long running jobs may finish before they are failed for a retry elsewhere. */
+    JOB_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(8000),
+    /** Timeout of one POS hand-off request. */
+    POS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** When the reconciler runs (cron, UTC); `off` disables the schedule (`reconcile:run` still works). */
+    RECONCILE_CRON: z.string().trim().min(1).default('*/5 * * * *'),
+    /** A pending_payment order older than this is re-synced from Stripe (lost webhooks). */
+    RECONCILE_PENDING_AFTER_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** A pending_payment order older than this is abandoned: its PaymentIntent is canceled. */
+    ABANDONED_ORDER_TTL_MINUTES: z.coerce.number().int().min(5).default(120),
     /** Operator API key for the seeded demo restaurant. Unset: one is generated and printed. */
     DEMO_OPERATOR_API_KEY: z
       .string()

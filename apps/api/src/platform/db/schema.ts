@@ -208,6 +208,13 @@ export interface OrderJobTable {
   status: Generated<OrderJobStatus>;
   attempts: Generated<number>;
   last_error: string | null;
+  /** When the dispatcher handed the row to the queue; null while only staged. */
+  queued_at: Timestamp | null;
+  queue_job_id: string | null;
+  /** How it ended: a skip reason, where the message went, the POS answer. */
+  detail: string | null;
+  /** When a dead job was flagged for a person (timeline event and error log). */
+  flagged_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -235,3 +242,4 @@ export type OrderUpdate = Updateable<OrderTable>;
 export type OrderItem = Selectable<OrderItemTable>;
 export type Refund = Selectable<RefundTable>;
 export type OrderEvent = Selectable<OrderEventTable>;
+export type OrderJob = Selectable<OrderJobTable>;

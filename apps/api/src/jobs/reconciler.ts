@@ -1,0 +1,109 @@
+import { lockOrder } from '../orders/orders.repository.ts';
+import { applyIntentToOrder, type SyncResult } from '../orders/payment-sync.ts';
+import type { PaymentGateway, PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { Logger } from '../platform/logger.ts';
+import { flagUnflaggedDeadJobs } from './dead-jobs.ts';
+
+export interface ReconcilerDeps {
+  db: Db;
+  payments: PaymentGateway;
+  logger: Logger;
+  config: Pick<Config, 'RECONCILE_PENDING_AFTER_MINUTES' | 'ABANDONED_ORDER_TTL_MINUTES'>;
+}
+
+export interface ReconcileReport {
+  checked: number;
+  /** Orders the run moved, with the change applied (payment_succeeded, payment_canceled, …). */
+  changed: { orderId: string; change: string }[];
+  /** PaymentIntents canceled because their order was abandoned. */
+  canceled: number;
+  flaggedJobs: number;
+  errors: number;
+}
+
+const CANCELABLE = new Set<PaymentIntentSnapshot['status']>([
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'requires_capture',
+]);
+const ACTOR = { actorType: 'system', actorId: 'reconciler' } as const;
+const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+function apply(
+  db: Db,
+  orderId: string,
+  intent: PaymentIntentSnapshot,
+  cancelReason?: string,
+): Promise<SyncResult> {
+  return db.transaction().execute(async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    if (!order) return { outcome: 'unchanged', reason: 'order is gone' };
+    const locked = cancelReason && !order.cancel_reason ? { ...order, cancel_reason: cancelReason } : order;
+    return applyIntentToOrder(tx, locked, intent, ACTOR);
+  });
+}
+
+/** Cancels an abandoned order's PaymentIntent; if the diner paid meanwhile, applies that instead. */
+async function cancelAbandoned(deps: ReconcilerDeps, orderId: string, intent: PaymentIntentSnapshot) {
+  const reason = `abandoned: unpaid after ${deps.config.ABANDONED_ORDER_TTL_MINUTES} minutes`;
+  try {
+    const canceled = await deps.payments.cancelPaymentIntent(intent.id, `order-${orderId}-abandoned-cancel`);
+    return {
+      result: await apply(deps.db, orderId, canceled, reason),
+      canceled: canceled.status === 'canceled',
+    };
+  } catch (error) {
+    deps.logger.warn({ err: error, orderId }, 'cancel of an abandoned PaymentIntent failed; re-syncing it');
+    const current = await deps.payments.retrievePaymentIntent(intent.id);
+    return { result: await apply(deps.db, orderId, current), canceled: false };
+  }
+}
+
+/**
+ * One reconciler pass: re-syncs old pending_payment orders from Stripe (catching lost webhooks),
+ * cancels the PaymentIntents of abandoned ones, and flags dead post-payment jobs. Safe to run
+ * anywhere and any number of times: every change goes through the forward-only sync under the lock.
+ */
+export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Promise<ReconcileReport> {
+  const report: ReconcileReport = { checked: 0, changed: [], canceled: 0, flaggedJobs: 0, errors: 0 };
+  const abandonedBefore = minutesBefore(now, deps.config.ABANDONED_ORDER_TTL_MINUTES);
+  const stale = await deps.db
+    .selectFrom('orders')
+    .select(['id', 'payment_intent_id', 'created_at'])
+    .where('status', '=', 'pending_payment')
+    .where('payment_intent_id', 'is not', null)
+    .where('created_at', '<', minutesBefore(now, deps.config.RECONCILE_PENDING_AFTER_MINUTES))
+    .orderBy('created_at')
+    .limit(200)
+    .execute();
+  for (const order of stale) {
+    if (!order.payment_intent_id) continue;
+    report.checked += 1;
+    try {
+      const intent = await deps.payments.retrievePaymentIntent(order.payment_intent_id);
+      const abandoned = order.created_at < abandonedBefore && CANCELABLE.has(intent.status);
+      const { result, canceled } = abandoned
+        ? await cancelAbandoned(deps, order.id, intent)
+        : { result: await apply(deps.db, order.id, intent), canceled: false };
+      if (canceled) report.canceled += 1;
+      if (result.outcome !== 'unchanged') {
+        report.changed.push({
+          orderId: order.id,
+          change: result.outcome === 'applied' ? result.change : 'needs_review',
+        });
+      }
+    } catch (error) {
+      report.errors += 1;
+      deps.logger.error({ err: error, orderId: order.id }, 'reconciler could not re-sync an order');
+    }
+  }
+  report.flaggedJobs = await flagUnflaggedDeadJobs(deps.db, deps.logger);
+  deps.logger.info(
+    { ...report, changed: report.changed.length, changes: report.changed },
+    `reconciler: checked ${report.checked} pending order(s), changed ${report.changed.length}, canceled ${report.canceled}, flagged ${report.flaggedJobs} dead job(s), ${report.errors} error(s)`,
+  );
+  return report;
+}
