@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, MOBILE, newContext, screenshot } from './harness/browser.ts';
 import { cartSize } from './harness/diner.ts';

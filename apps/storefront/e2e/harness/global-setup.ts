@@ -3,11 +3,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serveStatic } from '../../scripts/serve.ts';
 import { handles } from './handles.ts';
-import { exited, freePort, spawnNode, waitForOk } from './processes.ts';
+import { exited, freePort, spawnNode, stopChild, waitForOk } from './processes.ts';
 import { ARTIFACTS, type E2eState, REPO_ROOT, STATE_FILE, STOREFRONT_DIR } from './state.ts';
 
 /** Starts the API (with its in-process Stripe emulator), builds the site against it, and serves dist. */
 export default async function globalSetup(): Promise<void> {
+  try {
+    await start();
+  } catch (error) {
+    // Jest skips teardown when setup throws: stop what was started here.
+    await handles.site?.close();
+    await stopChild(handles.api);
+    throw error;
+  }
+}
+
+async function start(): Promise<void> {
   mkdirSync(path.join(ARTIFACTS, 'screenshots'), { recursive: true });
   const [apiPort, emulatorPort, sitePort] = [await freePort(), await freePort(), await freePort()];
   const siteUrl = `http://127.0.0.1:${sitePort}`;
