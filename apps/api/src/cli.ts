@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { operatorCommands } from './operators/operators.cli.ts';
 import { stripeGatewayFromConfig } from './payments/stripe-gateway.ts';
 import { type CliCommand, type CliContext, UsageError } from './platform/cli-kit.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
@@ -9,7 +10,7 @@ import { createLogger } from './platform/logger.ts';
 import { webhookCommands } from './webhooks/webhooks.cli.ts';
 
 /** Every command, by feature. `pnpm --filter @repo/api cli <command> --help`. */
-const commands: CliCommand[] = [...dbCommands, ...webhookCommands];
+const commands: CliCommand[] = [...dbCommands, ...webhookCommands, ...operatorCommands];
 
 function help(): string {
   return [

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { provisionDemoOperatorKey } from './operators/demo-key.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { createLogger } from './platform/logger.ts';
+import { openRateLimits } from './platform/rate-limit.ts';
 import { openRuntime } from './platform/runtime.ts';
 import { seedDemoRestaurant } from './restaurants/seed.ts';
 
@@ -19,11 +21,15 @@ async function main(): Promise<void> {
   const runtime = await openRuntime(config, logger, `${publicUrl}/payments/webhooks/stripe`);
   const { db } = runtime.database;
   if (config.NODE_ENV !== 'production') {
-    await seedDemoRestaurant(db);
+    const demo = await seedDemoRestaurant(db);
     logger.info({ slug: 'demo' }, 'demo restaurant seeded');
+    await provisionDemoOperatorKey(db, demo, config.DEMO_OPERATOR_API_KEY, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
   }
 
-  const app = createApp({ config, db, logger, payments: runtime.payments });
+  const rateLimits = await openRateLimits(config, logger);
+  const app = createApp({ config, db, logger, payments: runtime.payments, rateLimits });
   const server = app.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
     logger.info({ port }, `API listening on http://${config.HOST}:${port}`);
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     server.close(async () => {
+      await rateLimits.close();
       await runtime.close();
       logger.info('stopped');
       process.exit(0);

@@ -9,9 +9,7 @@ import {
   insertApiKey,
   listApiKeys,
   revokeApiKey,
-  revokeKeysNamed,
   touchApiKey,
-  upsertApiKey,
 } from './api-keys.repository.ts';
 
 /** The authenticated operator: one restaurant, one key. */
@@ -66,39 +64,4 @@ export async function listOperatorKeys(db: Db, slug: string): Promise<ApiKeyRow[
 
 export function revokeOperatorKey(db: Db, prefix: string): Promise<boolean> {
   return revokeApiKey(db, prefix);
-}
-
-export const DEMO_KEY_FROM_ENV = 'demo (DEMO_OPERATOR_API_KEY)';
-export const DEMO_KEY_AUTO = 'demo (auto)';
-
-/**
- * The demo restaurant's operator key. With `configuredKey` (DEMO_OPERATOR_API_KEY) that key is
- * upserted and stays valid across starts. Without it a fresh key is made on every call and the
- * previous auto key is revoked: a hashed key cannot be shown again, so a new one is the only way
- * to hand the operator a working key. Returns the key only when it was generated here.
- */
-export function ensureDemoOperatorKey(
-  db: Db,
-  restaurantId: string,
-  configuredKey: string | undefined,
-): Promise<{ prefix: string; generatedKey: string | null }> {
-  return db.transaction().execute(async (tx) => {
-    const prefix = configuredKey ? prefixOf(configuredKey) : null;
-    if (configuredKey && prefix) {
-      const secret_hash = hashApiKey(configuredKey);
-      await upsertApiKey(tx, { restaurant_id: restaurantId, name: DEMO_KEY_FROM_ENV, prefix, secret_hash });
-      await revokeKeysNamed(tx, restaurantId, DEMO_KEY_FROM_ENV, prefix);
-      await revokeKeysNamed(tx, restaurantId, DEMO_KEY_AUTO, prefix);
-      return { prefix, generatedKey: null };
-    }
-    const fresh = newApiKey();
-    await insertApiKey(tx, {
-      restaurant_id: restaurantId,
-      name: DEMO_KEY_AUTO,
-      prefix: fresh.prefix,
-      secret_hash: fresh.hash,
-    });
-    await revokeKeysNamed(tx, restaurantId, DEMO_KEY_AUTO, fresh.prefix);
-    return { prefix: fresh.prefix, generatedKey: fresh.key };
-  });
 }

@@ -1,3 +1,4 @@
+import { provisionDemoOperatorKey } from '../../operators/demo-key.ts';
 import { seedDemoRestaurant } from '../../restaurants/seed.ts';
 import type { CliCommand } from '../cli-kit.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -16,9 +17,10 @@ export const dbCommands: CliCommand[] = [
     name: 'db:seed',
     usage: 'db:seed',
     summary: 'Create or refresh the demo restaurant and its menu.',
-    async run({ db, print }) {
+    async run({ config, db, print }) {
       const restaurant = await seedDemoRestaurant(db);
       print(`seeded restaurant "${restaurant.slug}" (${restaurant.name})`);
+      await provisionDemoOperatorKey(db, restaurant, config.DEMO_OPERATOR_API_KEY, print);
     },
   },
 ];

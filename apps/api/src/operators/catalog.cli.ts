@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MenuImport } from '@repo/contracts';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { upsertMenu } from '../menu/menu.repository.ts';
+import { type CliCommand, UsageError } from '../platform/cli-kit.ts';
+import { fieldErrors } from '../platform/http.ts';
+import { findRestaurantBySlug, upsertRestaurant } from '../restaurants/restaurants.repository.ts';
+
+const optional = z.string().trim().min(1).optional();
+
+const RestaurantOptions = z.object({
+  slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'lowercase letters, digits and dashes'),
+  name: z.string().trim().min(1).max(120),
+  currency: z.string().regex(/^[a-z]{3}$/, 'an ISO currency code in lower case, e.g. usd'),
+  'tax-rate': z.coerce.number().min(0).max(100),
+  'prep-time': z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+  'delivery-fee': z.coerce.number().int().min(0),
+  delivery: z.boolean(),
+  timezone: z.string().min(1),
+  phone: optional,
+  email: z.email().optional(),
+  address: optional,
+  update: z.boolean(),
+});
+
+function describeIssues(error: z.ZodError, where: string): string {
+  const lines = fieldErrors(error).map((field) => `  ${field.path}: ${field.message}`);
+  return `${where} is not valid:\n${lines.join('\n')}`;
+}
+
+/** JSON or YAML, by extension; anything else is tried as YAML (a superset of JSON). */
+export function parseMenuFile(file: string, text: string): unknown {
+  try {
+    return path.extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new UsageError(`${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export const catalogCommands: CliCommand[] = [
+  {
+    name: 'restaurants:create',
+    usage:
+      'restaurants:create --slug <slug> --name <name> [--currency usd] [--tax-rate 8.875] [--prep-time 20] [--delivery --delivery-fee 399] [--timezone …] [--phone …] [--email …] [--address …] [--update]',
+    summary:
+      'Create a restaurant (tax rate in percent, fees in minor units); --update changes an existing one.',
+    options: {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      currency: { type: 'string', default: 'usd' },
+      'tax-rate': { type: 'string', default: '0' },
+      'prep-time': { type: 'string', default: '20' },
+      'delivery-fee': { type: 'string', default: '0' },
+      delivery: { type: 'boolean', default: false },
+      timezone: { type: 'string', default: 'UTC' },
+      phone: { type: 'string' },
+      email: { type: 'string' },
+      address: { type: 'string' },
+      update: { type: 'boolean', default: false },
+    },
+    async run({ db, print }, { values }) {
+      const parsed = RestaurantOptions.safeParse(values);
+      if (!parsed.success) throw new UsageError(describeIssues(parsed.error, 'options'));
+      const o = parsed.data;
+      if (!o.update && (await findRestaurantBySlug(db, o.slug))) {
+        throw new UsageError(`restaurant "${o.slug}" already exists (add --update to change it)`);
+      }
+      const restaurant = await upsertRestaurant(db, {
+        slug: o.slug,
+        name: o.name,
+        currency: o.currency,
+        tax_rate_ppm: Math.round(o['tax-rate'] * 10_000),
+        prep_time_minutes: o['prep-time'],
+        delivery_enabled: o.delivery,
+        delivery_fee: o['delivery-fee'],
+        timezone: o.timezone,
+        phone: o.phone ?? null,
+        email: o.email ?? null,
+        address: o.address ?? null,
+      });
+      print(
+        `${o.update ? 'saved' : 'created'} restaurant "${restaurant.slug}" (${restaurant.name}), id ${restaurant.id}`,
+      );
+    },
+  },
+  {
+    name: 'menu:import',
+    usage: 'menu:import <file.json|file.yaml> --restaurant <slug>',
+    summary: 'Validate a menu file and upsert it by names (ids stay stable across re-imports).',
+    options: { restaurant: { type: 'string' } },
+    async run({ db, print }, { values, positionals }) {
+      const [file, ...extra] = positionals;
+      if (!file || extra.length > 0) throw new UsageError('give exactly one menu file');
+      if (typeof values.restaurant !== 'string') throw new UsageError('--restaurant <slug> is required');
+      const restaurant = await findRestaurantBySlug(db, values.restaurant);
+      if (!restaurant) throw new UsageError(`no restaurant with slug "${values.restaurant}"`);
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`${file} cannot be read: ${error.code ?? error.message}`);
+      });
+      const parsed = MenuImport.safeParse(parseMenuFile(file, text));
+      if (!parsed.success) throw new UsageError(describeIssues(parsed.error, file));
+      const menu = parsed.data;
+      await db.transaction().execute((tx) => upsertMenu(tx, restaurant.id, menu));
+      const items = menu.categories.reduce((sum, category) => sum + category.items.length, 0);
+      print(`imported ${menu.categories.length} categories and ${items} items into "${restaurant.slug}"`);
+    },
+  },
+];

@@ -1,0 +1,138 @@
+import type { OperatorOrderView } from '@repo/contracts';
+import { newKey } from '../../test/fixtures.ts';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
+import { orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
+
+let ctx: TestContext;
+let api: ReturnType<typeof operatorApi>;
+let prefix: string;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const key = await operatorKey(ctx);
+  prefix = key.split('_').slice(0, 2).join('_');
+  api = operatorApi(ctx, key);
+});
+afterAll(() => ctx.close());
+
+const reason = 'Out of dough';
+
+describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
+  it('when the order is unpaid, then its PaymentIntent is canceled and the order ends cancelled', async () => {
+    const order = await placeOrder(ctx);
+    const res = await api.cancel(order.orderId, { reason }).expect(200);
+    expect(res.body as OperatorOrderView).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'canceled',
+      cancel_reason: reason,
+      refunds: [],
+    });
+    const row = await orderRow(ctx, order.orderId);
+    expect(row).toMatchObject({ status: 'cancelled', payment_status: 'canceled', cancel_reason: reason });
+    expect(row.cancelled_at).toBeInstanceOf(Date);
+    expect((await sdk(ctx).paymentIntents.retrieve(order.intentId)).status).toBe('canceled');
+    expect(await timeline(ctx, order.orderId)).toEqual([
+      { type: 'created', actor_type: 'diner', actor_id: null },
+      { type: 'cancel_requested', actor_type: 'operator', actor_id: prefix },
+      { type: 'payment_canceled', actor_type: 'operator', actor_id: prefix },
+    ]);
+  });
+
+  it('when the order is paid, then the whole amount is refunded through the ledger and the order ends cancelled', async () => {
+    const order = await paidOrder(ctx);
+    const res = await api.cancel(order.orderId, { reason }).expect(200);
+    expect(res.body).toMatchObject({ status: 'cancelled', payment_status: 'refunded' });
+    const rows = await refundRows(ctx, order.orderId);
+    expect(rows.map((r) => [r.amount, r.status, r.actor_type, r.actor_id])).toEqual([
+      [order.total, 'succeeded', 'operator', prefix],
+    ]);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'cancelled',
+      amount_refunded: order.total,
+      cancel_reason: reason,
+    });
+    const types = (await timeline(ctx, order.orderId)).map((e) => e.type);
+    expect(types.slice(-4)).toEqual([
+      'cancel_requested',
+      'refund_requested',
+      'refund_succeeded',
+      'cancelled',
+    ]);
+  });
+
+  it('when a partly refunded order is cancelled, then only the remaining amount is refunded', async () => {
+    const order = await paidOrder(ctx);
+    await api.refund(order.orderId, { amount: 700, reason: 'requested_by_customer' }).expect(201);
+    await api.cancel(order.orderId, { reason }).expect(200);
+    const rows = await refundRows(ctx, order.orderId);
+    expect(rows.map((r) => r.amount)).toEqual([700, order.total - 700]);
+    const atStripe = await sdk(ctx).refunds.list({ payment_intent: order.intentId });
+    expect(atStripe.data.reduce((sum, r) => sum + r.amount, 0)).toBe(order.total);
+  });
+
+  it('when the payment succeeded while cancelling, then the order is confirmed, refunded in full and cancelled', async () => {
+    const order = await placeOrder(ctx);
+    // Paid at Stripe, but no webhook or re-sync has told the API yet.
+    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({ status: 'pending_payment' });
+    const res = await api.cancel(order.orderId, { reason }).expect(200);
+    expect(res.body).toMatchObject({ status: 'cancelled', payment_status: 'refunded' });
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      amount_received: order.total,
+      amount_refunded: order.total,
+    });
+    expect((await sdk(ctx).paymentIntents.retrieve(order.intentId)).status).toBe('succeeded');
+    const atStripe = await sdk(ctx).refunds.list({ payment_intent: order.intentId });
+    expect(atStripe.data.map((r) => r.amount)).toEqual([order.total]);
+    const types = (await timeline(ctx, order.orderId)).map((e) => e.type);
+    expect(types).toEqual([
+      'created',
+      'cancel_requested',
+      'payment_succeeded',
+      'refund_requested',
+      'refund_succeeded',
+      'cancelled',
+    ]);
+  });
+
+  it('when cancel is replayed with its key, then the same answer returns; with a new key, then 200 and nothing changes', async () => {
+    const order = await paidOrder(ctx);
+    const key = newKey();
+    const first = await api.cancel(order.orderId, { reason }, key).expect(200);
+    const replay = await api.cancel(order.orderId, { reason }, key).expect(200);
+    expect(replay.text).toBe(first.text);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    const eventsBefore = await timeline(ctx, order.orderId);
+    const again = await api.cancel(order.orderId, { reason: 'again' }).expect(200);
+    expect(again.body).toMatchObject({ status: 'cancelled', cancel_reason: reason });
+    expect(await timeline(ctx, order.orderId)).toEqual(eventsBefore);
+    expect(await refundRows(ctx, order.orderId)).toHaveLength(1);
+    expect((await sdk(ctx).refunds.list({ payment_intent: order.intentId })).data).toHaveLength(1);
+  });
+
+  it('when Stripe is down while refunding, then 503 keeps the pending row and the retry reuses it', async () => {
+    const order = await paidOrder(ctx);
+    const key = newKey();
+    ctx.emulator.control.failRequests({ status: 503, count: 3 });
+    await api.cancel(order.orderId, { reason }, key).expect(503);
+    const pending = await refundRows(ctx, order.orderId);
+    expect(pending.map((r) => r.status)).toEqual(['pending']);
+    expect((await orderRow(ctx, order.orderId)).status).toBe('confirmed');
+    const retry = await api.cancel(order.orderId, { reason }, key).expect(200);
+    expect(retry.body).toMatchObject({ status: 'cancelled', payment_status: 'refunded' });
+    expect((await refundRows(ctx, order.orderId)).map((r) => [r.id, r.status])).toEqual([
+      [pending[0]!.id, 'succeeded'],
+    ]);
+  });
+
+  it('when the body is bad or the order completed, then it is refused and the order is unchanged', async () => {
+    const order = await paidOrder(ctx);
+    await api.cancel(order.orderId, { reason, status: 'cancelled' }).expect(400);
+    await api.cancel(order.orderId, {}).expect(422);
+    await ctx.db.updateTable('orders').set({ status: 'completed' }).where('id', '=', order.orderId).execute();
+    const res = await api.cancel(order.orderId, { reason }).expect(409);
+    expect(res.body.type).toBe('/problems/order-not-cancellable');
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({ status: 'completed', cancel_reason: null });
+    expect(await refundRows(ctx, order.orderId)).toEqual([]);
+  });
+});

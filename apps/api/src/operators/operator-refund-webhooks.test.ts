@@ -1,0 +1,113 @@
+import type { OperatorOrderView } from '@repo/contracts';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
+import { orderRow, sdk } from '../../test/webhooks.ts';
+
+let ctx: TestContext;
+let api: ReturnType<typeof operatorApi>;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  api = operatorApi(ctx, await operatorKey(ctx));
+  await ctx.listen();
+});
+afterAll(() => ctx.close());
+
+const reason = 'requested_by_customer';
+const settle = async () => {
+  await ctx.emulator.control.waitForIdle();
+  await ctx.emulator.control.settleRefunds();
+  await ctx.emulator.control.waitForIdle();
+};
+
+describe('refunds settled by Stripe webhooks', () => {
+  it('when a refund fails after succeeding (pm_card_refundFail), then refund.failed frees its amount again', async () => {
+    const order = await paidOrder(ctx, 'pm_card_refundFail');
+    const res = await api.refund(order.orderId, { amount: 1200, reason }).expect(201);
+    expect(res.body.status).toBe('succeeded');
+    await ctx.emulator.control.waitForIdle();
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      payment_status: 'partially_refunded',
+      amount_refunded: 1200,
+    });
+
+    await settle();
+    const [row] = await refundRows(ctx, order.orderId);
+    expect(row).toMatchObject({ status: 'failed', failure_reason: 'expired_or_canceled_card' });
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      payment_status: 'succeeded',
+      amount_refunded: 0,
+    });
+    const view = (await api.get(order.orderId).expect(200)).body as OperatorOrderView;
+    expect(view.payment.refundable_amount).toBe(order.total);
+    const events = await timeline(ctx, order.orderId);
+    expect(events.some((e) => e.type === 'refund_failed' && e.actor_type === 'stripe')).toBe(true);
+
+    await api.refund(order.orderId, { reason }).expect(201);
+    const rows = await refundRows(ctx, order.orderId);
+    expect(rows.map((r) => [r.amount, r.status])).toEqual([
+      [1200, 'failed'],
+      [order.total, 'succeeded'],
+    ]);
+  });
+
+  it('when a refund starts pending (pm_card_pendingRefund), then it holds its amount and refund.updated settles it', async () => {
+    const order = await paidOrder(ctx, 'pm_card_pendingRefund');
+    const res = await api.refund(order.orderId, { amount: 900, reason }).expect(201);
+    expect(res.body).toMatchObject({ status: 'pending', amount: 900 });
+    expect(res.body.stripe_refund_id).toMatch(/^re_/);
+    await ctx.emulator.control.waitForIdle();
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      payment_status: 'succeeded',
+      amount_refunded: 0,
+    });
+    const pending = (await api.get(order.orderId).expect(200)).body as OperatorOrderView;
+    expect(pending.payment.refundable_amount).toBe(order.total - 900);
+    await api.refund(order.orderId, { amount: order.total - 899, reason }).expect(409);
+
+    await settle();
+    expect((await refundRows(ctx, order.orderId)).map((r) => r.status)).toEqual(['succeeded']);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      payment_status: 'partially_refunded',
+      amount_refunded: 900,
+    });
+  });
+
+  it('when a refund is created directly at Stripe (the Dashboard), then the webhook imports it into the ledger', async () => {
+    const order = await paidOrder(ctx);
+    const refund = await sdk(ctx).refunds.create({ payment_intent: order.intentId, amount: 250 });
+    await ctx.emulator.control.waitForIdle();
+    const rows = await refundRows(ctx, order.orderId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      stripe_refund_id: refund.id,
+      amount: 250,
+      status: 'succeeded',
+      actor_type: 'stripe',
+    });
+    expect(rows[0]!.actor_id).toMatch(/^evt_/);
+    const view = (await api.get(order.orderId).expect(200)).body as OperatorOrderView;
+    expect(view.payment).toMatchObject({ amount_refunded: 250, refundable_amount: order.total - 250 });
+    expect(view.refunds.map((r) => r.stripe_refund_id)).toEqual([refund.id]);
+  });
+
+  it('when diner, Stripe and operator all act on an order, then the timeline records each actor', async () => {
+    const order = await paidOrder(ctx);
+    await sdk(ctx).refunds.create({ payment_intent: order.intentId, amount: 100 });
+    await ctx.emulator.control.waitForIdle();
+    await api.cancel(order.orderId, { reason: 'kitchen closed' }).expect(200);
+    await ctx.emulator.control.waitForIdle();
+    const view = (await api.get(order.orderId).expect(200)).body as OperatorOrderView;
+    const actors = new Set(view.timeline.map((e) => e.actor.type));
+    expect([...actors].sort()).toEqual(['diner', 'operator', 'stripe']);
+    expect(view.timeline[0]).toMatchObject({ type: 'created', actor: { type: 'diner', id: null } });
+    const stripeEntry = view.timeline.find((e) => e.actor.type === 'stripe');
+    expect(stripeEntry?.actor.id).toMatch(/^evt_/);
+    const cancelled = view.timeline.find((e) => e.type === 'cancelled');
+    expect(cancelled?.actor).toEqual({ type: 'operator', id: expect.stringMatching(/^rk_[a-z0-9]+$/) });
+    expect(view).toMatchObject({
+      status: 'cancelled',
+      cancel_reason: 'kitchen closed',
+      payment_status: 'refunded',
+    });
+  });
+});
