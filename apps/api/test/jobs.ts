@@ -108,6 +108,7 @@ export interface PosDelivery {
   signatureValid: boolean;
   body: string;
   status: number;
+  at: number;
 }
 
 export interface PosReceiver {
@@ -144,7 +145,7 @@ export async function startPosReceiver(secret: string): Promise<PosReceiver> {
       failures.count -= 1;
       status = failures.status;
     }
-    deliveries.push({ key, signatureValid, body, status });
+    deliveries.push({ key, signatureValid, body, status, at: Date.now() });
     if (status === 0) return; // hang: never answer
     if (status === 200 && key && !accepted.has(key)) accepted.set(key, JSON.parse(body));
     res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: status === 200 }));

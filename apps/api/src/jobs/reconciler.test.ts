@@ -1,0 +1,102 @@
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { jobsFor, orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
+import { createLogger } from '../platform/logger.ts';
+import { runReconciler } from './reconciler.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext({
+    env: { RECONCILE_PENDING_AFTER_MINUTES: '15', ABANDONED_ORDER_TTL_MINUTES: '120' },
+  });
+  await ctx.listen();
+});
+afterAll(() => ctx.close());
+afterEach(() => ctx.emulator.control.hold(false));
+
+const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+const reconcile = (now: Date) =>
+  runReconciler(
+    { db: ctx.db, payments: ctx.payments, logger: createLogger(ctx.config), config: ctx.config },
+    now,
+  );
+const eventsOf = (orderId: string) =>
+  ctx.db
+    .selectFrom('order_events')
+    .select(['type', 'actor_type', 'actor_id'])
+    .where('order_id', '=', orderId)
+    .orderBy('id')
+    .execute();
+
+describe('reconciler', () => {
+  it('when the success webhook was lost, then an old pending order is confirmed from Stripe with its jobs', async () => {
+    ctx.emulator.control.hold(true);
+    const order = await placeOrder(ctx);
+    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
+    ctx.emulator.control.drop();
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({ status: 'pending_payment' });
+
+    const early = await reconcile(minutesFromNow(5));
+    expect(early.changed).toEqual([]);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({ status: 'pending_payment' });
+
+    const report = await reconcile(minutesFromNow(16));
+    expect(report.changed).toContainEqual({ orderId: order.orderId, change: 'payment_succeeded' });
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'succeeded',
+      amount_received: order.total,
+    });
+    expect(await jobsFor(ctx, order.orderId)).toEqual([
+      { kind: 'confirmation_email', ref: '', status: 'pending' },
+      { kind: 'pos_handoff', ref: '', status: 'pending' },
+    ]);
+    expect(await eventsOf(order.orderId)).toContainEqual({
+      type: 'payment_succeeded',
+      actor_type: 'system',
+      actor_id: 'reconciler',
+    });
+
+    const again = await reconcile(minutesFromNow(30));
+    expect(again.changed.map((c) => c.orderId)).not.toContain(order.orderId);
+  });
+
+  it('when an unpaid order passes the TTL, then its PaymentIntent is canceled and the order cancelled without jobs', async () => {
+    const order = await placeOrder(ctx);
+    const report = await reconcile(minutesFromNow(121));
+    expect(report.canceled).toBeGreaterThanOrEqual(1);
+    expect(report.changed).toContainEqual({ orderId: order.orderId, change: 'payment_canceled' });
+    expect((await sdk(ctx).paymentIntents.retrieve(order.intentId)).status).toBe('canceled');
+    const row = await orderRow(ctx, order.orderId);
+    expect(row).toMatchObject({ status: 'cancelled', payment_status: 'canceled' });
+    expect(row.cancel_reason).toBe('abandoned: unpaid after 120 minutes');
+    expect(await jobsFor(ctx, order.orderId)).toEqual([]);
+  });
+
+  it('when an old order is already paid, then the reconciler neither changes nor cancels it', async () => {
+    const order = await placeOrder(ctx);
+    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
+    await ctx.emulator.control.waitForIdle();
+    const paid = await orderRow(ctx, order.orderId);
+    expect(paid.status).toBe('confirmed');
+    const report = await reconcile(minutesFromNow(200));
+    expect(report.changed.map((c) => c.orderId)).not.toContain(order.orderId);
+    expect((await sdk(ctx).paymentIntents.retrieve(order.intentId)).status).toBe('succeeded');
+  });
+
+  it('when a confirmed order has a dead job, then it is flagged on its timeline once', async () => {
+    const order = await placeOrder(ctx);
+    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
+    await ctx.emulator.control.waitForIdle();
+    await ctx.db
+      .updateTable('order_jobs')
+      .set({ status: 'dead', attempts: 11, last_error: 'POS answered 502' })
+      .where('order_id', '=', order.orderId)
+      .where('kind', '=', 'pos_handoff')
+      .execute();
+
+    expect((await reconcile(new Date())).flaggedJobs).toBe(1);
+    expect((await reconcile(new Date())).flaggedJobs).toBe(0);
+    const flags = (await eventsOf(order.orderId)).filter((e) => e.type === 'job_dead');
+    expect(flags).toEqual([{ type: 'job_dead', actor_type: 'system', actor_id: 'jobs' }]);
+  });
+});
