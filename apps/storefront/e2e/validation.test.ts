@@ -19,7 +19,9 @@ describe('checkout validation', () => {
     await page.locator('#payment-element input').first().waitFor();
     await page.getByLabel('Full name').fill('Ada Lovelace');
     await page.getByRole('button', { name: /^Pay / }).click();
-    await expect(page.locator('#customer-email-error').textContent()).resolves.toBe('Please enter a valid email address.');
+    await expect(page.locator('#customer-email-error').textContent()).resolves.toBe(
+      'Please enter a valid email address.',
+    );
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('customer-email');
     await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBe('true');
     await context.close();
