@@ -82,3 +82,14 @@ export function orderBody(
   }
   return body;
 }
+
+/** The browser's picker offers only times the API accepts: after the prep time, within 7 days. */
+export function boundSchedule(input: HTMLInputElement, prepMinutes: number): void {
+  const local = (ms: number) => {
+    const date = new Date(ms);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  };
+  input.min = local(Date.now() + (prepMinutes + 5) * 60_000);
+  input.max = local(Date.now() + 7 * 24 * 60 * 60_000);
+}

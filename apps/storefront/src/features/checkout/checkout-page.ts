@@ -6,7 +6,7 @@ import { cartSubtotal } from '../cart/cart-model.ts';
 import { CartStore } from '../cart/cart-store.ts';
 import { renderCartLines } from '../cart/cart-view.ts';
 import { ApiProblem, createOrder } from './api.ts';
-import { checkForm, orderBody, orderType, tipFor } from './checkout-form.ts';
+import { boundSchedule, checkForm, orderBody, orderType, tipFor } from './checkout-form.ts';
 import { clearFieldErrors, showFieldErrors } from './field-errors.ts';
 import { rememberForm } from './form-memory.ts';
 import { idempotencyKeyFor, rememberOrder } from './order-storage.ts';
@@ -115,6 +115,7 @@ export function startCheckout(): void {
   };
 
   rememberForm(form, config.slug);
+  boundSchedule($<HTMLInputElement>('#scheduled-time'), config.prepMinutes);
   form.addEventListener('input', refresh);
   form.addEventListener('change', refresh);
   form.addEventListener('submit', (event) => {
