@@ -1,3 +1,4 @@
+import { registerOperatorRoutes } from '@repo/contracts';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -42,7 +43,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(healthRoutes(deps));
-  app.use(docsRoutes());
+  app.use(docsRoutes([registerOperatorRoutes]));
   // Before any JSON parser: the signature covers the exact raw bytes.
   app.use(webhookRoutes(deps));
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));

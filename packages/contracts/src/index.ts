@@ -3,6 +3,7 @@ export * from './menu-import.ts';
 export * from './money.ts';
 export * from './openapi.ts';
 export * from './operator.ts';
+export * from './operator-openapi.ts';
 export * from './order.ts';
 export * from './pos.ts';
 export * from './problem.ts';

@@ -1,0 +1,102 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import {
+  CancelOrderRequest,
+  CreateRefundRequest,
+  OperatorOrderView,
+  OrderList,
+  OrderListQuery,
+  RefundView,
+} from './operator.ts';
+import { Problem } from './problem.ts';
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
+const json = (description: string, schema: z.ZodType) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const params = z.object({ slug: z.string().min(1), orderId: z.uuid() });
+const idempotent = z.object({
+  'Idempotency-Key': z.string().min(8).max(255).describe('One per operator action; reuse it to retry'),
+});
+const denied = {
+  401: problem('Missing, malformed, unknown or revoked API key (WWW-Authenticate: Bearer)'),
+  404: problem("Unknown restaurant or order, or another restaurant's"),
+  429: problem('Rate limited (per key and per IP); see Retry-After'),
+};
+
+/** The operator API in the OpenAPI document: pass to `openApiDocument`. */
+export function registerOperatorRoutes(registry: OpenAPIRegistry): void {
+  const bearer = registry.registerComponent('securitySchemes', 'operatorKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Per-restaurant operator key `rk_<prefix>_<secret>` (cli keys:create)',
+  });
+  const security = [{ [bearer.name]: [] }];
+  registry.registerPath({
+    method: 'get',
+    path: '/api/clients/{slug}/orders',
+    tags: ['operator'],
+    summary: "The restaurant's orders, newest first, with filters and cursor pagination",
+    security,
+    request: { params: params.pick({ slug: true }), query: OrderListQuery },
+    responses: {
+      200: json('One page of order summaries', OrderList),
+      400: problem('Unknown query parameter'),
+      422: problem('Invalid filter, limit or cursor'),
+      ...denied,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/clients/{slug}/orders/{orderId}',
+    tags: ['operator'],
+    summary: 'The full order: items, customer, payment, refund ledger, flags, jobs and timeline',
+    security,
+    request: { params },
+    responses: { 200: json('The order', OperatorOrderView), ...denied },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/clients/{slug}/orders/{orderId}/refunds',
+    tags: ['operator'],
+    summary: 'Refund part or all (amount omitted) of what is still refundable',
+    security,
+    request: {
+      params,
+      headers: idempotent,
+      body: { content: { 'application/json': { schema: CreateRefundRequest } } },
+    },
+    responses: {
+      201: json('The ledger row (pending until Stripe settles it, or succeeded)', RefundView),
+      400: problem('Missing Idempotency-Key or unknown fields'),
+      409: problem('Order not paid, or more than the refundable amount (refundable_amount)'),
+      422: problem('Invalid body, refused by Stripe, or the key was used with a different body'),
+      503: problem('Stripe unavailable; the refund is held pending, retry with the same key'),
+      ...denied,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/clients/{slug}/orders/{orderId}/cancel',
+    tags: ['operator'],
+    summary: 'Cancel: unpaid cancels the PaymentIntent, paid refunds the rest; the order ends cancelled',
+    security,
+    request: {
+      params,
+      headers: idempotent,
+      body: { content: { 'application/json': { schema: CancelOrderRequest } } },
+    },
+    responses: {
+      200: json('The cancelled order (also for an order that was already cancelled)', OperatorOrderView),
+      400: problem('Missing Idempotency-Key or unknown fields'),
+      409: problem('Completed order, or the payment is still processing'),
+      503: problem('Stripe unavailable; retry with the same key'),
+      ...denied,
+    },
+  });
+}
