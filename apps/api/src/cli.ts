@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { jobCommands } from './jobs/jobs.cli.ts';
 import { operatorCommands } from './operators/operators.cli.ts';
 import { stripeGatewayFromConfig } from './payments/stripe-gateway.ts';
 import { type CliCommand, type CliContext, UsageError } from './platform/cli-kit.ts';
@@ -10,7 +11,7 @@ import { createLogger } from './platform/logger.ts';
 import { webhookCommands } from './webhooks/webhooks.cli.ts';
 
 /** Every command, by feature. `pnpm --filter @repo/api cli <command> --help`. */
-const commands: CliCommand[] = [...dbCommands, ...webhookCommands, ...operatorCommands];
+const commands: CliCommand[] = [...dbCommands, ...webhookCommands, ...operatorCommands, ...jobCommands];
 
 function help(): string {
   return [

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { startJobRunner } from './jobs/job-runner.ts';
 import { provisionDemoOperatorKey } from './operators/demo-key.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { createLogger } from './platform/logger.ts';
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
 
   const rateLimits = await openRateLimits(config, logger);
   const app = createApp({ config, db, logger, payments: runtime.payments, rateLimits });
+  // JOBS_IN_PROCESS=false when separate `worker` processes run the jobs (PostgreSQL only).
+  const jobs = config.JOBS_IN_PROCESS
+    ? await startJobRunner({ config, database: runtime.database, logger, payments: runtime.payments })
+    : undefined;
   const server = app.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
     logger.info({ port }, `API listening on http://${config.HOST}:${port}`);
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     server.close(async () => {
+      await jobs?.stop();
       await rateLimits.close();
       await runtime.close();
       logger.info('stopped');

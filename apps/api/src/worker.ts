@@ -1,0 +1,57 @@
+import { startJobRunner } from './jobs/job-runner.ts';
+import { stripeGatewayFromConfig } from './payments/stripe-gateway.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { createLogger } from './platform/logger.ts';
+
+/**
+ * The `worker` process: the job runner without the HTTP API, so workers scale apart from it
+ * (`pnpm --filter @repo/api worker`, with JOBS_IN_PROCESS=false on the API). Needs DATABASE_URL
+ * when an API runs too: the embedded database belongs to one process.
+ */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.problems) process.stderr.write(`config error: ${line}\n`);
+    process.exit(78);
+  }
+  const logger = createLogger(config);
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+    onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
+  });
+  await migrateToLatest(database.db);
+  const payments = stripeGatewayFromConfig(config);
+  if (!payments) logger.warn('no STRIPE_SECRET_KEY: the reconciler does not run in this worker');
+  const runner = await startJobRunner({ config, database, logger, payments });
+  logger.info({ database: database.kind }, 'worker running');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker shutting down: letting running jobs finish');
+    const force = setTimeout(() => {
+      logger.error('worker shutdown timed out; exiting (unfinished jobs are retried after they expire)');
+      process.exit(1);
+    }, config.JOB_SHUTDOWN_GRACE_MS + 5_000);
+    force.unref();
+    await runner.stop();
+    await database.close();
+    logger.info('worker stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
