@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../platform/db/database.ts';
 import type { ActorType, NewOrder, Order, OrderItem, OrderUpdate } from '../platform/db/schema.ts';
 import type { PricedLine } from './pricing.ts';
@@ -45,10 +46,21 @@ export function findOrderItems(db: Executor, orderId: string): Promise<OrderItem
     .execute();
 }
 
-export async function updateOrder(db: Executor, orderId: string, changes: OrderUpdate): Promise<void> {
+export async function updateOrder(
+  db: Executor,
+  orderId: string,
+  changes: OrderUpdate,
+  options: { readyAfterPrep?: boolean } = {},
+): Promise<void> {
   await db
     .updateTable('orders')
     .set({ ...changes, updated_at: new Date() })
+    // In the same statement, so confirming costs no extra round trip to read the prep time.
+    .$if(options.readyAfterPrep === true, (qb) =>
+      qb.set({
+        estimated_ready_at: sql<Date>`now() + make_interval(mins => (select r.prep_time_minutes from restaurants r where r.id = orders.restaurant_id))`,
+      }),
+    )
     .where('id', '=', orderId)
     .execute();
 }

@@ -28,16 +28,6 @@ export function reconcile(order: Order, intent: PaymentIntentSnapshot): string |
   return null;
 }
 
-async function readyAt(tx: Tx, order: Order, now: Date): Promise<Date> {
-  if (order.scheduled_time) return order.scheduled_time;
-  const { prep_time_minutes } = await tx
-    .selectFrom('restaurants')
-    .select('prep_time_minutes')
-    .where('id', '=', order.restaurant_id)
-    .executeTakeFirstOrThrow();
-  return new Date(now.getTime() + prep_time_minutes * 60_000);
-}
-
 /**
  * Moves a locked order forward to match its PaymentIntent. The one code path shared by the webhook,
  * the diner's re-sync after the redirect, and the reconciler; applying the same state twice is a no-op.
@@ -77,7 +67,7 @@ export async function applyIntentToOrder(
       if (order.status === 'pending_payment') {
         changes.status = 'confirmed';
         changes.confirmed_at = now;
-        changes.estimated_ready_at = await readyAt(tx, order, now);
+        if (order.scheduled_time) changes.estimated_ready_at = order.scheduled_time;
         await stageOrderJobs(tx, order.id, ['confirmation_email', 'pos_handoff']);
       }
       type = 'payment_succeeded';

@@ -1,10 +1,11 @@
 import Stripe from 'stripe';
 import { toDomainError } from './stripe-mapping.ts';
 
-const raw = (type: string, extra: Record<string, unknown> = {}) => ({
+type RawError = NonNullable<ConstructorParameters<typeof Stripe.errors.StripeCardError>[0]>;
+const raw = (type: NonNullable<RawError['type']>, extra: Partial<RawError> = {}): RawError => ({
+  ...extra,
   type,
   message: `${type} happened`,
-  ...extra,
 });
 
 describe('toDomainError', () => {
@@ -26,7 +27,7 @@ describe('toDomainError', () => {
     ['a Stripe outage', new Stripe.errors.StripeAPIError(raw('api_error')), 503, 'provider-unavailable'],
     [
       'a network failure',
-      new Stripe.errors.StripeConnectionError(raw('api_connection_error')),
+      new Stripe.errors.StripeConnectionError(raw('api_error')),
       503,
       'provider-unavailable',
     ],

@@ -22,7 +22,7 @@ export async function replayStoredEvents(deps: WebhookDeps, filter: ReplayFilter
       event: deps.payments.parseEvent(stored.payload),
     };
     try {
-      const receipt = await applyStoredEvent(deps, verified, true);
+      const receipt = await applyStoredEvent(deps, verified);
       results.push({ id: stored.id, type: stored.type, ...receipt });
     } catch (error) {
       results.push({

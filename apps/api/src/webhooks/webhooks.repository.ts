@@ -23,6 +23,32 @@ export async function storeEvent(db: Executor, event: VerifiedEvent): Promise<bo
   return inserted !== undefined;
 }
 
+/** Keeps a verified event that could not be applied, as `failed`, for the retry or a replay. */
+export async function recordFailure(db: Executor, event: VerifiedEvent, detail: string): Promise<void> {
+  await db
+    .insertInto('webhook_events')
+    .values({
+      id: event.id,
+      type: event.type,
+      livemode: event.livemode,
+      stripe_created_at: new Date(event.created * 1000),
+      payload: JSON.stringify(event.payload),
+      outcome: 'failed',
+      outcome_detail: detail,
+      attempts: 1,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet((eb) => ({
+          outcome: 'failed',
+          outcome_detail: detail,
+          attempts: eb('webhook_events.attempts', '+', 1),
+        })),
+    )
+    .execute();
+}
+
 export function lockEvent(db: Executor, id: string): Promise<StoredEvent | undefined> {
   return db.selectFrom('webhook_events').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

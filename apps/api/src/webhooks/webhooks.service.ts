@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
 import { applyIntentToOrder, type SyncResult } from '../orders/payment-sync.ts';
 import type { PaymentEvent, PaymentGateway, VerifiedEvent } from '../payments/payment-gateway.ts';
@@ -6,7 +5,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order, WebhookOutcome } from '../platform/db/schema.ts';
 import type { Logger } from '../platform/logger.ts';
 import { applyRefundToOrder } from '../refunds/refund-sync.ts';
-import { lockEvent, recordOutcome, storeEvent } from './webhooks.repository.ts';
+import { lockEvent, recordFailure, recordOutcome, storeEvent } from './webhooks.repository.ts';
 
 export interface WebhookDeps {
   db: Db;
@@ -85,66 +84,63 @@ async function applyToOrder(tx: Tx, order: Order, verified: VerifiedEvent): Prom
   }
 }
 
-/** Applies a stored event in one transaction with its order row locked. `force` reapplies (replay). */
-export async function applyStoredEvent(
-  deps: WebhookDeps,
-  verified: VerifiedEvent,
-  force = false,
-): Promise<Receipt> {
+async function applyLocked(tx: Tx, deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
+  if (verified.livemode !== deps.payments.livemode) {
+    const detail = `livemode ${verified.livemode} does not match this API's ${deps.payments.livemode ? 'live' : 'test'} key`;
+    deps.logger.error({ eventId: verified.id, type: verified.type }, `webhook ignored: ${detail}`);
+    await recordOutcome(tx, verified.id, 'ignored', detail);
+    return { outcome: 'ignored', detail };
+  }
+  const order = await findOrderForEvent(tx, verified.event);
+  if (!order) {
+    const detail =
+      verified.event.kind === 'unhandled' ? `${verified.type} is not handled` : 'not about an order of ours';
+    await recordOutcome(tx, verified.id, 'ignored', detail);
+    return { outcome: 'ignored', detail };
+  }
+  const result = await applyToOrder(tx, order, verified);
+  if (result.outcome === 'needs_review') {
+    deps.logger.error(
+      { eventId: verified.id, orderId: order.id, reason: result.reason },
+      'payment does not match its order: needs review',
+    );
+  }
+  const outcome: WebhookOutcome = result.outcome === 'unchanged' ? 'ignored' : 'applied';
+  const detail = result.outcome === 'applied' ? result.change : result.reason;
+  await recordOutcome(tx, verified.id, outcome, detail, order.id);
+  return { outcome, detail };
+}
+
+/** Re-applies a stored event with its row and its order locked (replay): transitions are forward-only. */
+export async function applyStoredEvent(deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
   return deps.db.transaction().execute(async (tx) => {
-    await sql`set local lock_timeout = '5s'`.execute(tx);
-    const stored = await lockEvent(tx, verified.id);
-    if (!stored) throw new Error(`event ${verified.id} is not stored`);
-    if (!force && (stored.outcome === 'applied' || stored.outcome === 'ignored'))
-      return { outcome: 'duplicate', detail: stored.outcome };
-    if (verified.livemode !== deps.payments.livemode) {
-      const detail = `livemode ${verified.livemode} does not match this API's ${deps.payments.livemode ? 'live' : 'test'} key`;
-      deps.logger.error({ eventId: verified.id, type: verified.type }, `webhook ignored: ${detail}`);
-      await recordOutcome(tx, verified.id, 'ignored', detail);
-      return { outcome: 'ignored', detail };
-    }
-    const order = await findOrderForEvent(tx, verified.event);
-    if (!order) {
-      const detail =
-        verified.event.kind === 'unhandled'
-          ? `${verified.type} is not handled`
-          : 'not about an order of ours';
-      await recordOutcome(tx, verified.id, 'ignored', detail);
-      return { outcome: 'ignored', detail };
-    }
-    const result = await applyToOrder(tx, order, verified);
-    if (result.outcome === 'needs_review') {
-      deps.logger.error(
-        { eventId: verified.id, orderId: order.id, reason: result.reason },
-        'payment does not match its order: needs review',
-      );
-    }
-    const outcome: WebhookOutcome = result.outcome === 'unchanged' ? 'ignored' : 'applied';
-    const detail = result.outcome === 'applied' ? result.change : result.reason;
-    await recordOutcome(tx, verified.id, outcome, detail, order.id);
-    return { outcome, detail };
+    if (!(await lockEvent(tx, verified.id))) throw new Error(`event ${verified.id} is not stored`);
+    return applyLocked(tx, deps, verified);
   });
 }
 
 /**
- * Stores a verified event once, then applies it. A failure is recorded on the stored event and
- * rethrown, so Stripe retries; a duplicate of an applied event changes nothing.
+ * Stores a verified event once and applies it in the same transaction, with the order row locked.
+ * A concurrent duplicate waits on the event row and then finds it applied. A failure is recorded on
+ * the stored event and rethrown, so Stripe retries.
  */
 export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
-  await storeEvent(deps.db, verified);
   try {
-    return await applyStoredEvent(deps, verified);
+    return await deps.db.transaction().execute(async (tx) => {
+      if (!(await storeEvent(tx, verified))) {
+        const stored = await lockEvent(tx, verified.id);
+        if (stored && (stored.outcome === 'applied' || stored.outcome === 'ignored'))
+          return { outcome: 'duplicate', detail: stored.outcome };
+      }
+      return applyLocked(tx, deps, verified);
+    });
   } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
     deps.logger.error(
       { err: error, eventId: verified.id, type: verified.type },
       'webhook apply failed; Stripe will retry',
     );
-    await recordOutcome(
-      deps.db,
-      verified.id,
-      'failed',
-      error instanceof Error ? error.message : String(error),
-    ).catch(() => undefined);
+    await recordFailure(deps.db, verified, detail).catch(() => undefined);
     throw error;
   }
 }

@@ -1,0 +1,8 @@
+/** What other workspace packages (benchmarks) may build the API from. */
+export { createApp } from './app.ts';
+export { createStripeGateway } from './payments/stripe-gateway.ts';
+export { loadConfig } from './platform/config.ts';
+export { openDatabase } from './platform/db/database.ts';
+export { migrateToLatest } from './platform/db/migrate.ts';
+export { createLogger } from './platform/logger.ts';
+export { seedDemoRestaurant } from './restaurants/seed.ts';
