@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serveStatic } from '../../scripts/serve.ts';
+import { createE2eDatabase, dropE2eDatabase } from './database.ts';
 import { handles } from './handles.ts';
 import { exited, freePort, spawnNode, stopChild, waitForOk } from './processes.ts';
 import { ARTIFACTS, type E2eState, REPO_ROOT, STATE_FILE, STOREFRONT_DIR } from './state.ts';
@@ -14,6 +15,7 @@ export default async function globalSetup(): Promise<void> {
     // Jest skips teardown when setup throws: stop what was started here.
     await handles.site?.close();
     await stopChild(handles.api);
+    if (handles.database) await dropE2eDatabase(handles.database.adminUrl, handles.database.name);
     throw error;
   }
 }
@@ -22,7 +24,10 @@ async function start(): Promise<void> {
   mkdirSync(path.join(ARTIFACTS, 'screenshots'), { recursive: true });
   const [apiPort, emulatorPort, sitePort] = [await freePort(), await freePort(), await freePort()];
   const siteUrl = `http://127.0.0.1:${sitePort}`;
-  const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(path.join(tmpdir(), 'storefront-e2e-'));
+  const adminUrl = process.env.DATABASE_URL;
+  const database = adminUrl ? await createE2eDatabase(adminUrl) : null;
+  handles.database = database && adminUrl ? { name: database.name, adminUrl } : undefined;
+  const dataDir = database ? null : mkdtempSync(path.join(tmpdir(), 'storefront-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
@@ -32,6 +37,7 @@ async function start(): Promise<void> {
     CORS_ORIGINS: siteUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(dataDir ? { DATA_DIR: dataDir } : {}),
+    ...(database ? { DATABASE_URL: database.url } : {}),
   };
   for (const name of [
     'STRIPE_SECRET_KEY',
@@ -80,6 +86,7 @@ async function start(): Promise<void> {
     siteUrl,
     publishableKey: menu.stripe.publishable_key,
     dataDir,
+    database: handles.database ?? null,
     apiPid: api.pid ?? 0,
   };
   writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));

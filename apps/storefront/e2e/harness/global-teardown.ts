@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { dropE2eDatabase } from './database.ts';
 import { handles } from './handles.ts';
 import { stopChild } from './processes.ts';
 import { readState } from './state.ts';
@@ -6,6 +7,7 @@ import { readState } from './state.ts';
 export default async function globalTeardown(): Promise<void> {
   await handles.site?.close();
   await stopChild(handles.api);
-  const { dataDir } = readState();
+  const { dataDir, database } = readState();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (database) await dropE2eDatabase(database.adminUrl, database.name);
 }

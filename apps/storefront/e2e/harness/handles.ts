@@ -4,6 +4,7 @@ import type { StaticServer } from '../../scripts/serve.ts';
 interface Handles {
   api?: ChildProcess;
   site?: StaticServer;
+  database?: { name: string; adminUrl: string } | undefined;
 }
 
 /** Live handles from global setup; Jest shares globals (not modules) between setup and teardown. */

@@ -13,6 +13,8 @@ export interface E2eState {
   siteUrl: string;
   publishableKey: string;
   dataDir: string | null;
+  /** The throwaway PostgreSQL database, when DATABASE_URL is set. */
+  database: { name: string; adminUrl: string } | null;
   apiPid: number;
 }
 

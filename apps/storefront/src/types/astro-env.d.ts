@@ -5,3 +5,7 @@ declare module 'astro:env/client' {
   export const PUBLIC_STRIPE_KEY: string | undefined;
   export const PUBLIC_STRIPE_JS_URL: string | undefined;
 }
+
+declare module 'astro:env/server' {
+  export const MENU_API_URL: string | undefined;
+}
