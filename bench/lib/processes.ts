@@ -1,0 +1,35 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface Started {
+  info: Record<string, string | number>;
+  stop(): Promise<void>;
+}
+
+/** Runs a bench server in its own process (own CPU time) and waits for the JSON line it prints when ready. */
+export function startServer(script: string, env: Record<string, string>): Promise<Started> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(import.meta.dirname, '..', 'servers', script)],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => {
+      resolve({
+        info: JSON.parse(line) as Record<string, string | number>,
+        stop: () =>
+          new Promise<void>((done) => {
+            child.removeAllListeners('exit');
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,33 @@
+import type { AddressInfo } from 'node:net';
+import { createApp, createLogger, createStripeGateway, loadConfig, openDatabase } from '@repo/api';
+
+// The real app on the bench database; jobs and rate limits are not what is measured here.
+const env = process.env;
+const config = loadConfig({
+  NODE_ENV: 'production',
+  DATABASE_URL: env.BENCH_DATABASE_URL,
+  LOG_LEVEL: env.LOG_LEVEL ?? 'silent',
+  STRIPE_SECRET_KEY: env.BENCH_STRIPE_SECRET_KEY,
+  STRIPE_PUBLISHABLE_KEY: env.BENCH_STRIPE_PUBLISHABLE_KEY,
+  STRIPE_WEBHOOK_SECRETS: env.BENCH_WEBHOOK_SECRET,
+  STRIPE_API_BASE: env.BENCH_STRIPE_API_BASE,
+  ...Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('RATE_LIMIT_'))),
+});
+const database = await openDatabase({
+  databaseUrl: config.DATABASE_URL,
+  dataDir: config.DATA_DIR,
+  poolSize: 20,
+});
+const payments = createStripeGateway({
+  secretKey: config.STRIPE_SECRET_KEY!,
+  publishableKey: config.STRIPE_PUBLISHABLE_KEY!,
+  webhookSecrets: config.STRIPE_WEBHOOK_SECRETS ?? [],
+  apiBase: config.STRIPE_API_BASE,
+});
+const app = createApp({ config, db: database.db, logger: createLogger(config), payments });
+const server = app.listen(0, '127.0.0.1', () => {
+  process.stdout.write(
+    `${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`,
+  );
+});
+process.on('SIGTERM', () => server.close(() => void database.close().then(() => process.exit(0))));
