@@ -33,6 +33,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLogging(logger));
+  // Server to server and before any JSON parser: the signature covers the exact raw bytes.
+  app.use(webhookRoutes(deps));
   app.use(helmet());
   app.use(
     cors({
@@ -44,8 +46,6 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(healthRoutes(deps));
   app.use(docsRoutes([registerOperatorRoutes]));
-  // Before any JSON parser: the signature covers the exact raw bytes.
-  app.use(webhookRoutes(deps));
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use(menuRoutes(deps));
   app.post('/api/clients/:slug/orders', limits.orderCreationPerIp);
