@@ -70,12 +70,17 @@ async function cancelAbandoned(deps: ReconcilerDeps, orderId: string, intent: Pa
 export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Promise<ReconcileReport> {
   const report: ReconcileReport = { checked: 0, changed: [], canceled: 0, flaggedJobs: 0, errors: 0 };
   const abandonedBefore = minutesBefore(now, deps.config.ABANDONED_ORDER_TTL_MINUTES);
+  const pendingAfter = deps.config.RECONCILE_PENDING_AFTER_MINUTES;
   const stale = await deps.db
     .selectFrom('orders')
     .select(['id', 'payment_intent_id', 'created_at'])
     .where('status', '=', 'pending_payment')
     .where('payment_intent_id', 'is not', null)
-    .where('created_at', '<', minutesBefore(now, deps.config.RECONCILE_PENDING_AFTER_MINUTES))
+    .where(
+      'created_at',
+      '<',
+      minutesBefore(now, Math.min(pendingAfter, deps.config.ABANDONED_ORDER_TTL_MINUTES)),
+    )
     .orderBy('created_at')
     .limit(200)
     .execute();
