@@ -38,13 +38,11 @@ export async function recordFailure(db: Executor, event: VerifiedEvent, detail: 
       attempts: 1,
     })
     .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet((eb) => ({
-          outcome: 'failed',
-          outcome_detail: detail,
-          attempts: eb('webhook_events.attempts', '+', 1),
-        })),
+      oc.column('id').doUpdateSet((eb) => ({
+        outcome: 'failed',
+        outcome_detail: detail,
+        attempts: eb('webhook_events.attempts', '+', 1),
+      })),
     )
     .execute();
 }
