@@ -44,6 +44,34 @@ describe('POST /api/clients/:slug/orders when things fail', () => {
     expect(await intentsFor(order.order_id)).toHaveLength(1);
   });
 
+  it('when an order staged during an outage was cancelled meanwhile, then the retry opens no PaymentIntent', async () => {
+    const key = newKey();
+    const body = pickupOrder(menu, { tip: 124 });
+    ctx.emulator.control.failRequests({ status: 503, count: 3 });
+    await request(ctx.app)
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(503);
+    const staged = await ctx.db
+      .selectFrom('orders')
+      .select('id')
+      .where('tip', '=', 124)
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .updateTable('orders')
+      .set({ status: 'cancelled', payment_status: 'canceled' })
+      .where('id', '=', staged.id)
+      .execute();
+    const retry = await request(ctx.app)
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(409);
+    expect(retry.body.type).toBe('/problems/order-not-payable');
+    expect(await intentsFor(staged.id)).toEqual([]);
+  });
+
   it('when the process dies between the Stripe call and the commit, then the retry reuses the same PaymentIntent', async () => {
     const crashing: PaymentGateway = {
       ...ctx.payments,

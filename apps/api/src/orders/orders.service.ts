@@ -10,6 +10,7 @@ import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Order, Restaurant } from '../platform/db/schema.ts';
 import {
+  ConflictError,
   DomainError,
   type FieldError,
   NotFoundError,
@@ -195,6 +196,15 @@ export async function createOrder(
   }
   const order = await findOrder(deps.db, restaurant.id, orderId);
   if (!order) throw new Error(`idempotency key points at missing order ${orderId}`);
+  if (order.status !== 'pending_payment') {
+    // Resumed after an outage, but an operator cancelled the order meanwhile: never open a payment for it.
+    await releaseIdempotencyKey(deps.db, claim.id);
+    throw new ConflictError(
+      'order-not-payable',
+      'Order can no longer be paid',
+      `Order #${order.order_number} is ${order.status}.`,
+    );
+  }
   try {
     return await openPayment(deps, restaurant, order, claim.id);
   } catch (error) {
