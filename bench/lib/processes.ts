@@ -9,9 +9,12 @@ export interface Started {
 
 /** Runs a bench server in its own process (own CPU time) and waits for the JSON line it prints when ready. */
 export function startServer(script: string, env: Record<string, string>): Promise<Started> {
+  // BENCH_PROFILE_DIR=… writes a CPU profile of the API server for a look at where time goes.
+  const profile = script === 'api.ts' && process.env.BENCH_PROFILE_DIR;
+  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(import.meta.dirname, '..', 'servers', script)],
+    [...nodeArgs, path.join(import.meta.dirname, '..', 'servers', script)],
     {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
