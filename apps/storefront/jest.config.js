@@ -9,6 +9,8 @@ const browserSuite = {
   globalTeardown: '<rootDir>/e2e/harness/global-teardown.ts',
   testTimeout: 120_000,
   maxWorkers: 1,
+  // A browser or child process left behind by a failed run must never hang CI.
+  forceExit: true,
 };
 
 // CI always runs the browser suite (and fails without Chromium); a laptop without it is told how to get it.

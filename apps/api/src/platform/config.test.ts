@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './config.ts';
+import { readFile } from 'node:fs/promises';
+import { ConfigError, ConfigSchema, loadConfig } from './config.ts';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -55,5 +56,13 @@ describe('loadConfig', () => {
         STRIPE_WEBHOOK_SECRETS: 'whsec_a',
       }),
     ).toEqual(['STRIPE_PUBLISHABLE_KEY: must be in the same mode (test or live) as STRIPE_SECRET_KEY']);
+  });
+});
+
+describe('README configuration table', () => {
+  it('when a setting exists, then the README documents it', async () => {
+    const readme = await readFile(new URL('../../../../README.md', import.meta.url), 'utf8');
+    const missing = Object.keys(ConfigSchema.shape).filter((name) => !readme.includes(`| \`${name}\``));
+    expect(missing).toEqual([]);
   });
 });

@@ -17,8 +17,10 @@ export function scrubText(text: string, maskEmails: boolean): string {
 function scrubValue(value: unknown, maskEmails: boolean, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value, maskEmails);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return value;
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, maskEmails, depth + 1));
+  // Class instances (errors, requests, responses) go to their serializers untouched.
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [key, scrubValue(item, maskEmails, depth + 1)]),
   );
