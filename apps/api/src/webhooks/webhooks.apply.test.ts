@@ -44,7 +44,8 @@ describe('POST /payments/webhooks/stripe applying events', () => {
       amount_received: order.total,
     });
     expect(row.confirmed_at).toBeInstanceOf(Date);
-    expect(row.estimated_ready_at!.getTime()).toBeGreaterThan(Date.now());
+    const prepMinutes = (row.estimated_ready_at!.getTime() - row.confirmed_at!.getTime()) / 60_000;
+    expect(prepMinutes).toBeCloseTo(20, 0);
     expect(await jobsFor(ctx, order.orderId)).toEqual([
       { kind: 'confirmation_email', ref: '', status: 'pending' },
       { kind: 'pos_handoff', ref: '', status: 'pending' },

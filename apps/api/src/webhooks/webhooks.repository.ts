@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { VerifiedEvent } from '../payments/payment-gateway.ts';
-import type { Executor } from '../platform/db/database.ts';
-import type { WebhookEventTable, WebhookOutcome } from '../platform/db/schema.ts';
+import type { Executor, Tx } from '../platform/db/database.ts';
+import type { Order, WebhookEventTable, WebhookOutcome } from '../platform/db/schema.ts';
 
 export type StoredEvent = Selectable<WebhookEventTable>;
 
@@ -38,13 +38,57 @@ export async function recordFailure(db: Executor, event: VerifiedEvent, detail: 
       attempts: 1,
     })
     .onConflict((oc) =>
-      oc.column('id').doUpdateSet((eb) => ({
-        outcome: 'failed',
-        outcome_detail: detail,
-        attempts: eb('webhook_events.attempts', '+', 1),
-      })),
+      oc
+        .column('id')
+        .doUpdateSet((eb) => ({
+          outcome: 'failed',
+          outcome_detail: detail,
+          attempts: eb('webhook_events.attempts', '+', 1),
+        }))
+        // A concurrent delivery may have applied it meanwhile: that outcome stands.
+        .where('webhook_events.outcome', '!=', 'applied'),
     )
     .execute();
+}
+
+/** How an event names its order: by our id in the PaymentIntent's metadata, or by the PaymentIntent. */
+export interface OrderLookup {
+  column: 'id' | 'payment_intent_id';
+  value: string;
+}
+
+/**
+ * Stores the event once and locks its order, in one round trip. `fresh` is false when the event
+ * was already stored (the INSERT waits for a concurrent delivery of it to finish first).
+ */
+export async function storeEventLockingOrder(
+  tx: Tx,
+  event: VerifiedEvent,
+  lookup: OrderLookup,
+): Promise<{ fresh: boolean; order: Order | undefined }> {
+  const { rows } = await sql<Order & { fresh: number }>`
+    with stored as (
+      insert into webhook_events (id, type, livemode, stripe_created_at, payload)
+      values (${event.id}, ${event.type}, ${event.livemode}, ${new Date(event.created * 1000)}, ${JSON.stringify(event.payload)}::jsonb)
+      on conflict (id) do nothing returning id)
+    select (select count(*) from stored)::int as fresh, o.*
+    from (select 1) as one
+    left join lateral (select * from orders where ${sql.ref(lookup.column)} = ${lookup.value} for update) o on true`.execute(
+    tx,
+  );
+  const row = rows[0];
+  if (!row) throw new Error('storing the event returned no row');
+  const { fresh, ...order } = row;
+  return { fresh: fresh > 0, order: order.id ? (order as Order) : undefined };
+}
+
+export function lockOrderBy(tx: Tx, lookup: OrderLookup): Promise<Order | undefined> {
+  return tx
+    .selectFrom('orders')
+    .selectAll()
+    .where(lookup.column, '=', lookup.value)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export function lockEvent(db: Executor, id: string): Promise<StoredEvent | undefined> {

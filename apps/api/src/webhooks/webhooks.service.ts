@@ -5,7 +5,15 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order, WebhookOutcome } from '../platform/db/schema.ts';
 import type { Logger } from '../platform/logger.ts';
 import { applyRefundToOrder } from '../refunds/refund-sync.ts';
-import { lockEvent, recordFailure, recordOutcome, storeEvent } from './webhooks.repository.ts';
+import {
+  lockEvent,
+  lockOrderBy,
+  type OrderLookup,
+  recordFailure,
+  recordOutcome,
+  storeEvent,
+  storeEventLockingOrder,
+} from './webhooks.repository.ts';
 
 export interface WebhookDeps {
   db: Db;
@@ -17,27 +25,21 @@ export type Receipt = { outcome: WebhookOutcome | 'duplicate'; detail: string | 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function findOrderForEvent(tx: Tx, event: PaymentEvent): Promise<Order | undefined> {
+/** Which order an event is about, if any: never a SQL error for foreign or malformed ids. */
+function orderLookupFor(event: PaymentEvent): OrderLookup | null {
   switch (event.kind) {
     case 'payment_intent': {
       const orderId = event.intent.orderId;
-      if (!orderId || !UUID.test(orderId)) return Promise.resolve(undefined);
-      return tx.selectFrom('orders').selectAll().where('id', '=', orderId).forUpdate().executeTakeFirst();
+      return orderId && UUID.test(orderId) ? { column: 'id', value: orderId } : null;
     }
     case 'refund':
     case 'charge_refunded':
     case 'dispute': {
       const intentId = event.kind === 'refund' ? event.refund.paymentIntentId : event.paymentIntentId;
-      if (!intentId) return Promise.resolve(undefined);
-      return tx
-        .selectFrom('orders')
-        .selectAll()
-        .where('payment_intent_id', '=', intentId)
-        .forUpdate()
-        .executeTakeFirst();
+      return intentId ? { column: 'payment_intent_id', value: intentId } : null;
     }
     case 'unhandled':
-      return Promise.resolve(undefined);
+      return null;
     default: {
       const unreachable: never = event;
       throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
@@ -45,12 +47,10 @@ function findOrderForEvent(tx: Tx, event: PaymentEvent): Promise<Order | undefin
   }
 }
 
-async function applyToOrder(tx: Tx, order: Order, verified: VerifiedEvent): Promise<SyncResult> {
+async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): Promise<SyncResult> {
   const actor = { actorType: 'stripe' as const, actorId: verified.id };
   const { event } = verified;
   switch (event.kind) {
-    case 'payment_intent':
-      return applyIntentToOrder(tx, order, event.intent, actor);
     case 'refund':
       return applyRefundToOrder(tx, order, event.refund, actor);
     case 'charge_refunded': {
@@ -75,8 +75,9 @@ async function applyToOrder(tx: Tx, order: Order, verified: VerifiedEvent): Prom
       });
       return { outcome: 'applied', change: `dispute_${event.status}` };
     }
+    case 'payment_intent':
     case 'unhandled':
-      return { outcome: 'unchanged', reason: `event type ${event.type} is not handled` };
+      return { outcome: 'unchanged', reason: `event type ${event.type} is not handled here` };
     default: {
       const unreachable: never = event;
       throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
@@ -84,38 +85,56 @@ async function applyToOrder(tx: Tx, order: Order, verified: VerifiedEvent): Prom
   }
 }
 
-async function applyLocked(tx: Tx, deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
+/** Applies a stored event to its locked order and records the outcome, in the caller's transaction. */
+async function applyLocked(
+  tx: Tx,
+  deps: WebhookDeps,
+  verified: VerifiedEvent,
+  order: Order | undefined,
+): Promise<Receipt> {
+  const ignore = async (detail: string, orderId: string | null = null): Promise<Receipt> => {
+    await recordOutcome(tx, verified.id, 'ignored', detail, orderId);
+    return { outcome: 'ignored', detail };
+  };
   if (verified.livemode !== deps.payments.livemode) {
     const detail = `livemode ${verified.livemode} does not match this API's ${deps.payments.livemode ? 'live' : 'test'} key`;
     deps.logger.error({ eventId: verified.id, type: verified.type }, `webhook ignored: ${detail}`);
-    await recordOutcome(tx, verified.id, 'ignored', detail);
-    return { outcome: 'ignored', detail };
+    return ignore(detail);
   }
-  const order = await findOrderForEvent(tx, verified.event);
-  if (!order) {
-    const detail =
-      verified.event.kind === 'unhandled' ? `${verified.type} is not handled` : 'not about an order of ours';
-    await recordOutcome(tx, verified.id, 'ignored', detail);
-    return { outcome: 'ignored', detail };
-  }
-  const result = await applyToOrder(tx, order, verified);
+  if (!order)
+    return ignore(
+      verified.event.kind === 'unhandled' ? `${verified.type} is not handled` : 'not about an order of ours',
+    );
+  const result =
+    verified.event.kind === 'payment_intent'
+      ? // Writes the order, its timeline, its jobs and this event's outcome in one statement.
+        await applyIntentToOrder(
+          tx,
+          order,
+          verified.event.intent,
+          { actorType: 'stripe', actorId: verified.id },
+          { eventId: verified.id },
+        )
+      : await applyOtherEvent(tx, order, verified);
+  if (result.outcome === 'unchanged') return ignore(result.reason, order.id);
   if (result.outcome === 'needs_review') {
     deps.logger.error(
       { eventId: verified.id, orderId: order.id, reason: result.reason },
       'payment does not match its order: needs review',
     );
   }
-  const outcome: WebhookOutcome = result.outcome === 'unchanged' ? 'ignored' : 'applied';
   const detail = result.outcome === 'applied' ? result.change : result.reason;
-  await recordOutcome(tx, verified.id, outcome, detail, order.id);
-  return { outcome, detail };
+  if (verified.event.kind !== 'payment_intent')
+    await recordOutcome(tx, verified.id, 'applied', detail, order.id);
+  return { outcome: 'applied', detail };
 }
 
 /** Re-applies a stored event with its row and its order locked (replay): transitions are forward-only. */
 export async function applyStoredEvent(deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
   return deps.db.transaction().execute(async (tx) => {
     if (!(await lockEvent(tx, verified.id))) throw new Error(`event ${verified.id} is not stored`);
-    return applyLocked(tx, deps, verified);
+    const lookup = orderLookupFor(verified.event);
+    return applyLocked(tx, deps, verified, lookup ? await lockOrderBy(tx, lookup) : undefined);
   });
 }
 
@@ -127,12 +146,17 @@ export async function applyStoredEvent(deps: WebhookDeps, verified: VerifiedEven
 export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
   try {
     return await deps.db.transaction().execute(async (tx) => {
-      if (!(await storeEvent(tx, verified))) {
+      const lookup = orderLookupFor(verified.event);
+      const { fresh, order } = lookup
+        ? await storeEventLockingOrder(tx, verified, lookup)
+        : { fresh: await storeEvent(tx, verified), order: undefined };
+      if (!fresh) {
         const stored = await lockEvent(tx, verified.id);
-        if (stored && (stored.outcome === 'applied' || stored.outcome === 'ignored'))
+        if (stored && (stored.outcome === 'applied' || stored.outcome === 'ignored')) {
           return { outcome: 'duplicate', detail: stored.outcome };
+        }
       }
-      return applyLocked(tx, deps, verified);
+      return applyLocked(tx, deps, verified, order);
     });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,133 @@
+import type { OrderStatus, PaymentStatus } from '@repo/contracts';
+import type { PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
+import type { Order } from '../platform/db/schema.ts';
+import { planIntentTransition } from './intent-transition.ts';
+
+const ORDER_ID = '00000000-0000-4000-8000-000000000001';
+const now = new Date('2026-11-26T12:00:00Z');
+
+function order(status: OrderStatus, payment: PaymentStatus, extra: Partial<Order> = {}): Order {
+  return {
+    id: ORDER_ID,
+    status,
+    payment_status: payment,
+    total: 3768,
+    currency: 'usd',
+    livemode: false,
+    payment_intent_id: 'pi_1',
+    payment_intent_status: 'requires_payment_method',
+    last_payment_error: null,
+    scheduled_time: null,
+    cancel_reason: null,
+    ...extra,
+  } as Order;
+}
+
+function intent(
+  status: PaymentIntentSnapshot['status'],
+  extra: Partial<PaymentIntentSnapshot> = {},
+): PaymentIntentSnapshot {
+  return {
+    id: 'pi_1',
+    status,
+    amount: 3768,
+    amountReceived: status === 'succeeded' ? 3768 : 0,
+    currency: 'usd',
+    livemode: false,
+    clientSecret: null,
+    orderId: ORDER_ID,
+    clientSlug: 'demo',
+    lastPaymentError: status === 'requires_payment_method' ? 'Your card was declined.' : null,
+    ...extra,
+  };
+}
+
+describe('planIntentTransition', () => {
+  it.each<
+    [OrderStatus, PaymentStatus, PaymentIntentSnapshot['status'], OrderStatus | null, PaymentStatus | null]
+  >([
+    ['pending_payment', 'requires_payment', 'succeeded', 'confirmed', 'succeeded'],
+    ['pending_payment', 'failed', 'succeeded', 'confirmed', 'succeeded'],
+    ['pending_payment', 'processing', 'succeeded', 'confirmed', 'succeeded'],
+    ['pending_payment', 'requires_payment', 'processing', 'pending_payment', 'processing'],
+    ['pending_payment', 'failed', 'processing', 'pending_payment', 'processing'],
+    ['pending_payment', 'requires_payment', 'requires_payment_method', 'pending_payment', 'failed'],
+    ['pending_payment', 'processing', 'requires_payment_method', 'pending_payment', 'failed'],
+    ['pending_payment', 'requires_payment', 'canceled', 'cancelled', 'canceled'],
+    ['pending_payment', 'requires_payment', 'requires_action', 'pending_payment', 'requires_payment'],
+    ['confirmed', 'succeeded', 'requires_payment_method', null, null],
+    ['confirmed', 'succeeded', 'processing', null, null],
+    ['confirmed', 'succeeded', 'succeeded', null, null],
+    ['confirmed', 'succeeded', 'canceled', null, null],
+    ['confirmed', 'refunded', 'succeeded', null, null],
+    ['cancelled', 'canceled', 'succeeded', null, null],
+  ])(
+    'when the order is %s/%s and the intent is %s, then it becomes %s/%s',
+    (status, payment, intentStatus, toStatus, toPayment) => {
+      const decision = planIntentTransition(order(status, payment), intent(intentStatus), now);
+      if (toStatus === null) {
+        expect(decision.kind).toBe('unchanged');
+        return;
+      }
+      if (decision.kind !== 'move') throw new Error(`expected a move, got ${decision.reason}`);
+      expect([decision.plan.status, decision.plan.paymentStatus]).toEqual([toStatus, toPayment]);
+    },
+  );
+
+  it('when a payment is confirmed, then the jobs are staged and the ready time follows the prep time', () => {
+    const decision = planIntentTransition(
+      order('pending_payment', 'requires_payment'),
+      intent('succeeded'),
+      now,
+    );
+    expect(decision).toMatchObject({
+      kind: 'move',
+      plan: {
+        jobs: ['confirmation_email', 'pos_handoff'],
+        readyAfterPrep: true,
+        changes: { confirmed_at: now },
+      },
+    });
+  });
+
+  it('when a scheduled order is confirmed, then it is ready at its scheduled time', () => {
+    const at = new Date('2026-11-27T18:00:00Z');
+    const decision = planIntentTransition(
+      order('pending_payment', 'requires_payment', { scheduled_time: at }),
+      intent('succeeded'),
+      now,
+    );
+    expect(decision).toMatchObject({
+      kind: 'move',
+      plan: { readyAfterPrep: false, changes: { estimated_ready_at: at } },
+    });
+  });
+
+  it.each([
+    ['amount', { amountReceived: 100 }],
+    ['currency', { currency: 'eur' }],
+    ['order id', { orderId: '00000000-0000-4000-8000-000000000002' }],
+    ['livemode', { livemode: true }],
+  ])('when the %s does not match, then the order needs review and nothing is staged', (_name, extra) => {
+    const decision = planIntentTransition(
+      order('pending_payment', 'requires_payment'),
+      intent('succeeded', extra),
+      now,
+    );
+    expect(decision).toMatchObject({ kind: 'move', plan: { status: 'needs_review', jobs: [] } });
+  });
+
+  it("when the intent is not the order's, then nothing changes", () => {
+    const decision = planIntentTransition(
+      order('pending_payment', 'requires_payment'),
+      intent('succeeded', { id: 'pi_other' }),
+      now,
+    );
+    expect(decision.kind).toBe('unchanged');
+  });
+
+  it('when the same decline arrives twice, then the second changes nothing', () => {
+    const failedOrder = order('pending_payment', 'failed', { last_payment_error: 'Your card was declined.' });
+    expect(planIntentTransition(failedOrder, intent('requires_payment_method'), now).kind).toBe('unchanged');
+  });
+});

@@ -1,0 +1,164 @@
+import type { OrderStatus, PaymentStatus } from '@repo/contracts';
+import type { PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
+import type { Order, OrderJobKind, OrderUpdate } from '../platform/db/schema.ts';
+import { canMoveOrder, canMovePayment } from './order-state.ts';
+
+/** What one PaymentIntent state does to an order: computed here, written in one statement. */
+export interface TransitionPlan {
+  /** Timeline entry type, e.g. `payment_succeeded`. */
+  type: string;
+  changes: OrderUpdate;
+  /** Confirmation without a scheduled time: ready = now + the restaurant's prep time. */
+  readyAfterPrep: boolean;
+  /** Post-payment work staged with the change (outbox). */
+  jobs: OrderJobKind[];
+  status: OrderStatus;
+  paymentStatus: PaymentStatus;
+  detail: Record<string, unknown> | null;
+  /** Set when the payment does not match the order (invariant 3). */
+  reviewReason: string | null;
+}
+
+export type IntentDecision = { kind: 'unchanged'; reason: string } | { kind: 'move'; plan: TransitionPlan };
+
+/** Why a succeeded PaymentIntent may not confirm this order (invariant 3), or null when it may. */
+export function reconcile(order: Order, intent: PaymentIntentSnapshot): string | null {
+  if (intent.orderId !== order.id) return `metadata.order_id ${intent.orderId ?? '(none)'} is not this order`;
+  if (intent.currency !== order.currency)
+    return `currency ${intent.currency} differs from the order's ${order.currency}`;
+  if (intent.amountReceived !== order.total)
+    return `amount_received ${intent.amountReceived} differs from the total ${order.total}`;
+  if (intent.livemode !== order.livemode)
+    return `livemode ${intent.livemode} differs from the order's ${order.livemode}`;
+  return null;
+}
+
+function succeeded(
+  order: Order,
+  intent: PaymentIntentSnapshot,
+  now: Date,
+): IntentDecision | Partial<TransitionPlan> {
+  const movesPayment =
+    order.payment_status !== 'succeeded' && canMovePayment(order.payment_status, 'succeeded');
+  const mismatch = reconcile(order, intent);
+  if (mismatch) {
+    if (order.status === 'needs_review' || !canMoveOrder(order.status, 'needs_review'))
+      return { kind: 'unchanged', reason: mismatch };
+    return {
+      type: 'payment_mismatch',
+      changes: {
+        status: 'needs_review',
+        review_reason: mismatch,
+        amount_received: intent.amountReceived,
+        ...(movesPayment ? { payment_status: 'succeeded' } : {}),
+      },
+      reviewReason: mismatch,
+      detail: { reason: mismatch },
+    };
+  }
+  if (!movesPayment && order.status !== 'pending_payment')
+    return { kind: 'unchanged', reason: 'already past succeeded' };
+  const changes: OrderUpdate = {
+    amount_received: intent.amountReceived,
+    last_payment_error: null,
+    ...(movesPayment ? { payment_status: 'succeeded' } : {}),
+  };
+  if (order.status !== 'pending_payment') return { type: 'payment_succeeded', changes };
+  return {
+    type: 'payment_succeeded',
+    changes: {
+      ...changes,
+      status: 'confirmed',
+      confirmed_at: now,
+      ...(order.scheduled_time ? { estimated_ready_at: order.scheduled_time } : {}),
+    },
+    readyAfterPrep: !order.scheduled_time,
+    jobs: ['confirmation_email', 'pos_handoff'],
+  };
+}
+
+function step(
+  order: Order,
+  intent: PaymentIntentSnapshot,
+  now: Date,
+): IntentDecision | Partial<TransitionPlan> {
+  const moves = (to: PaymentStatus) =>
+    order.payment_status !== to && canMovePayment(order.payment_status, to);
+  switch (intent.status) {
+    case 'succeeded':
+      return succeeded(order, intent, now);
+    case 'processing':
+      if (!moves('processing')) return { kind: 'unchanged', reason: `payment is ${order.payment_status}` };
+      return { type: 'payment_processing', changes: { payment_status: 'processing' } };
+    case 'requires_payment_method':
+      if (!intent.lastPaymentError) return { kind: 'unchanged', reason: 'awaiting a payment method' };
+      if (
+        !canMovePayment(order.payment_status, 'failed') ||
+        order.last_payment_error === intent.lastPaymentError
+      ) {
+        return { kind: 'unchanged', reason: `payment is ${order.payment_status}` };
+      }
+      return {
+        type: 'payment_failed',
+        changes: { payment_status: 'failed', last_payment_error: intent.lastPaymentError },
+        detail: { error: intent.lastPaymentError },
+      };
+    case 'canceled':
+      if (!moves('canceled') || order.status !== 'pending_payment')
+        return { kind: 'unchanged', reason: `payment is ${order.payment_status}` };
+      return {
+        type: 'payment_canceled',
+        changes: {
+          payment_status: 'canceled',
+          status: 'cancelled',
+          cancelled_at: now,
+          cancel_reason: order.cancel_reason ?? 'payment canceled',
+        },
+      };
+    case 'requires_action':
+    case 'requires_confirmation':
+    case 'requires_capture':
+      if (order.payment_intent_status === intent.status || order.status !== 'pending_payment') {
+        return { kind: 'unchanged', reason: `intent is ${intent.status}` };
+      }
+      return { type: `payment_${intent.status}`, changes: {} };
+    default: {
+      const unreachable: never = intent.status;
+      return { kind: 'unchanged', reason: `unknown status ${String(unreachable)}` };
+    }
+  }
+}
+
+/**
+ * Decides how a locked order moves to match its PaymentIntent. Pure: transitions only move forward,
+ * so the same state applied twice, or a late event, decides `unchanged`.
+ */
+export function planIntentTransition(
+  order: Order,
+  intent: PaymentIntentSnapshot,
+  now = new Date(),
+): IntentDecision {
+  if (order.payment_intent_id && order.payment_intent_id !== intent.id) {
+    return { kind: 'unchanged', reason: `PaymentIntent ${intent.id} is not this order's` };
+  }
+  const decided = step(order, intent, now);
+  if ('kind' in decided) return decided;
+  const changes: OrderUpdate = {
+    ...decided.changes,
+    payment_intent_id: intent.id,
+    payment_intent_status: intent.status,
+  };
+  return {
+    kind: 'move',
+    plan: {
+      type: decided.type ?? 'payment_updated',
+      changes,
+      readyAfterPrep: decided.readyAfterPrep ?? false,
+      jobs: decided.jobs ?? [],
+      status: changes.status ?? order.status,
+      paymentStatus: changes.payment_status ?? order.payment_status,
+      detail: decided.detail ?? null,
+      reviewReason: decided.reviewReason ?? null,
+    },
+  };
+}
