@@ -11,12 +11,13 @@ const config = loadConfig({
   STRIPE_PUBLISHABLE_KEY: env.BENCH_STRIPE_PUBLISHABLE_KEY,
   STRIPE_WEBHOOK_SECRETS: env.BENCH_WEBHOOK_SECRET,
   STRIPE_API_BASE: env.BENCH_STRIPE_API_BASE,
+  DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE,
   ...Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('RATE_LIMIT_'))),
 });
 const database = await openDatabase({
   databaseUrl: config.DATABASE_URL,
   dataDir: config.DATA_DIR,
-  poolSize: 20,
+  poolSize: config.DATABASE_POOL_SIZE,
 });
 const payments = createStripeGateway({
   secretKey: config.STRIPE_SECRET_KEY!,
