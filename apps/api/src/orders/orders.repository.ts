@@ -3,23 +3,81 @@ import type { Executor } from '../platform/db/database.ts';
 import type { ActorType, NewOrder, Order, OrderItem, OrderUpdate } from '../platform/db/schema.ts';
 import type { PricedLine } from './pricing.ts';
 
-export async function insertOrder(db: Executor, order: NewOrder, lines: PricedLine[]): Promise<void> {
-  await db.insertInto('orders').values(order).execute();
+function columns(row: Record<string, unknown>) {
+  const names = Object.keys(row);
+  return {
+    names: sql.join(names.map((name) => sql.ref(name))),
+    values: sql.join(names.map((name) => sql`${row[name]}`)),
+  };
+}
+
+/**
+ * Places an order in one statement: takes the restaurant's next order number, inserts the order,
+ * its lines and its first timeline entry, and moves the idempotency key to `order_created`. One
+ * statement is atomic, and the restaurant row (the number counter) stays locked only for it.
+ */
+export async function placeOrder(
+  db: Executor,
+  order: Omit<NewOrder, 'order_number'>,
+  lines: PricedLine[],
+  idempotencyKeyId: string,
+): Promise<Order> {
+  const placed = columns(order);
+  const items = lines.map((line, position) =>
+    columns({
+      order_id: order.id,
+      position,
+      menu_item_id: line.menu_item_id,
+      name: line.name,
+      unit_price: line.unit_price,
+      quantity: line.quantity,
+      modifiers: JSON.stringify(line.modifiers),
+      line_total: line.line_total,
+      special_instructions: line.special_instructions,
+    }),
+  );
+  const { rows } = await sql<Order>`
+    with numbered as (
+      update restaurants set next_order_number = next_order_number + 1 where id = ${order.restaurant_id}
+      returning next_order_number - 1 as num),
+    placed as (
+      insert into orders (${placed.names}, order_number)
+      values (${placed.values}, (select num from numbered)) returning *),
+    lines as (
+      insert into order_items (${items[0]!.names}) values ${sql.join(items.map((item) => sql`(${item.values})`))}),
+    timeline as (
+      insert into order_events (order_id, type, status, payment_status, actor_type)
+      values (${order.id}, 'created', 'pending_payment', 'requires_payment', 'diner')),
+    keyed as (
+      update idempotency_keys set recovery_point = 'order_created', resource_id = ${order.id} where id = ${idempotencyKeyId})
+    select * from placed`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error(`order ${order.id} was not placed`);
+  return row;
+}
+
+/** Records the PaymentIntent on a placed order and seals its idempotency key with the response, atomically. */
+export async function sealPlacedOrder(
+  db: Executor,
+  orderId: string,
+  payment: OrderUpdate,
+  response: { keyId: string; status: number; body: string },
+): Promise<void> {
   await db
-    .insertInto('order_items')
-    .values(
-      lines.map((line, position) => ({
-        order_id: order.id,
-        position,
-        menu_item_id: line.menu_item_id,
-        name: line.name,
-        unit_price: line.unit_price,
-        quantity: line.quantity,
-        modifiers: JSON.stringify(line.modifiers),
-        line_total: line.line_total,
-        special_instructions: line.special_instructions,
-      })),
+    .with('sealed', (qb) =>
+      qb
+        .updateTable('orders')
+        .set({ ...payment, updated_at: new Date() })
+        .where('id', '=', orderId),
     )
+    .updateTable('idempotency_keys')
+    .set({
+      response_status: response.status,
+      response_body: response.body,
+      recovery_point: 'finished',
+      locked_until: null,
+    })
+    .where('id', '=', response.keyId)
     .execute();
 }
 

@@ -18,25 +18,17 @@ import {
   ValidationError,
 } from '../platform/errors.ts';
 import { parseInput } from '../platform/http.ts';
-import {
-  claimIdempotencyKey,
-  finishIdempotencyKey,
-  forgetIdempotencyKey,
-  markRecoveryPoint,
-  releaseIdempotencyKey,
-} from '../platform/idempotency.ts';
+import { claimIdempotencyKey, forgetIdempotencyKey, releaseIdempotencyKey } from '../platform/idempotency.ts';
 import type { Logger } from '../platform/logger.ts';
-import { takeOrderNumber } from '../restaurants/restaurants.repository.ts';
 import { newOrderToken, orderTokenMatches } from './order-token.ts';
 import { amountsOf, toDinerView } from './order-view.ts';
 import {
   deleteOrder,
   findOrder,
   findOrderItems,
-  insertOrder,
   lockOrder,
-  recordOrderEvent,
-  updateOrder,
+  placeOrder,
+  sealPlacedOrder,
 } from './orders.repository.ts';
 import { applyIntentToOrder } from './payment-sync.ts';
 import { priceOrder } from './pricing.ts';
@@ -78,53 +70,42 @@ async function stageOrder(
   restaurant: Restaurant,
   request: ParsedCreateOrderRequest,
   keyId: string,
-): Promise<string> {
-  return db.transaction().execute(async (tx) => {
-    const now = new Date();
-    const priced = priceOrder(await loadCategories(tx, restaurant.id), request, restaurant);
-    const errors = [...(priced.ok ? [] : priced.errors), ...scheduleErrors(request, restaurant, now)];
-    if (!priced.ok || errors.length > 0) {
-      throw new ValidationError(`The order has ${errors.length} problem(s).`, errors);
-    }
-    const id = randomUUID();
-    const { order } = priced;
-    await insertOrder(
-      tx,
-      {
-        id,
-        restaurant_id: restaurant.id,
-        order_number: await takeOrderNumber(tx, restaurant.id),
-        status: 'pending_payment',
-        payment_status: 'requires_payment',
-        order_type: request.order_type,
-        customer_name: request.customer.name,
-        customer_email: request.customer.email,
-        customer_phone: request.customer.phone,
-        delivery_address: request.delivery_address ? JSON.stringify(request.delivery_address) : null,
-        scheduled_time: request.scheduled_time ?? null,
-        special_instructions: request.special_instructions ?? null,
-        currency: order.currency,
-        subtotal: order.subtotal,
-        tax: order.tax,
-        tip: order.tip,
-        delivery_fee: order.delivery_fee,
-        total: order.total,
-        livemode: false,
-        order_token_hash: '',
-        estimated_ready_at:
-          request.scheduled_time ?? new Date(now.getTime() + restaurant.prep_time_minutes * 60_000),
-      },
-      order.lines,
-    );
-    await recordOrderEvent(tx, id, {
-      type: 'created',
-      actorType: 'diner',
+): Promise<Order> {
+  const now = new Date();
+  const priced = priceOrder(await loadCategories(db, restaurant.id), request, restaurant);
+  const errors = [...(priced.ok ? [] : priced.errors), ...scheduleErrors(request, restaurant, now)];
+  if (!priced.ok || errors.length > 0) {
+    throw new ValidationError(`The order has ${errors.length} problem(s).`, errors);
+  }
+  const { order } = priced;
+  return placeOrder(
+    db,
+    {
+      id: randomUUID(),
+      restaurant_id: restaurant.id,
       status: 'pending_payment',
-      paymentStatus: 'requires_payment',
-    });
-    await markRecoveryPoint(tx, keyId, 'order_created', id);
-    return id;
-  });
+      payment_status: 'requires_payment',
+      order_type: request.order_type,
+      customer_name: request.customer.name,
+      customer_email: request.customer.email,
+      customer_phone: request.customer.phone,
+      delivery_address: request.delivery_address ? JSON.stringify(request.delivery_address) : null,
+      scheduled_time: request.scheduled_time ?? null,
+      special_instructions: request.special_instructions ?? null,
+      currency: order.currency,
+      subtotal: order.subtotal,
+      tax: order.tax,
+      tip: order.tip,
+      delivery_fee: order.delivery_fee,
+      total: order.total,
+      livemode: false,
+      order_token_hash: '',
+      estimated_ready_at:
+        request.scheduled_time ?? new Date(now.getTime() + restaurant.prep_time_minutes * 60_000),
+    },
+    order.lines,
+    keyId,
+  );
 }
 
 /** Opens the PaymentIntent for a staged order and seals the key with the response. */
@@ -159,15 +140,17 @@ async function openPayment(
     estimated_ready_at: (order.estimated_ready_at ?? new Date()).toISOString(),
   };
   const body = JSON.stringify(response);
-  await deps.db.transaction().execute(async (tx) => {
-    await updateOrder(tx, order.id, {
+  await sealPlacedOrder(
+    deps.db,
+    order.id,
+    {
       payment_intent_id: intent.id,
       payment_intent_status: intent.status,
       livemode: intent.livemode,
       order_token_hash: hash,
-    });
-    await finishIdempotencyKey(tx, keyId, 201, body);
-  });
+    },
+    { keyId, status: 201, body },
+  );
   return { status: 201, body, replayed: false };
 }
 
@@ -187,15 +170,19 @@ export async function createOrder(
   });
   if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
 
-  let orderId = claim.resourceId;
-  try {
-    orderId ??= await stageOrder(deps.db, restaurant, request, claim.id);
-  } catch (error) {
-    await forgetIdempotencyKey(deps.db, claim.id);
-    throw error;
+  let order: Order | undefined;
+  if (claim.resourceId) {
+    order = await findOrder(deps.db, restaurant.id, claim.resourceId);
+  } else {
+    try {
+      order = await stageOrder(deps.db, restaurant, request, claim.id);
+    } catch (error) {
+      // Placing is one statement: nothing was written, so the key is free again (as at Stripe).
+      await forgetIdempotencyKey(deps.db, claim.id);
+      throw error;
+    }
   }
-  const order = await findOrder(deps.db, restaurant.id, orderId);
-  if (!order) throw new Error(`idempotency key points at missing order ${orderId}`);
+  if (!order) throw new Error(`idempotency key points at missing order ${claim.resourceId}`);
   if (order.status !== 'pending_payment') {
     // Resumed after an outage, but an operator cancelled the order meanwhile: never open a payment for it.
     await releaseIdempotencyKey(deps.db, claim.id);

@@ -92,9 +92,19 @@ export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope): Prom
     .set({ locked_until: lockedUntil })
     .where('id', '=', existing.id)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', sql<Date>`now()`)]))
+    // The holder may have finished since we looked: then it is a replay, never a second run.
+    .where('response_status', 'is', null)
     .returning(['id', 'recovery_point', 'resource_id'])
     .executeTakeFirst();
   if (!taken) {
+    const finished = await db
+      .selectFrom('idempotency_keys')
+      .select(['response_status', 'response_body'])
+      .where('id', '=', existing.id)
+      .executeTakeFirst();
+    if (finished?.response_status != null && finished.response_body !== null) {
+      return { kind: 'replay', status: finished.response_status, body: finished.response_body };
+    }
     throw new ConflictError(
       'request-in-progress',
       'Request in progress',

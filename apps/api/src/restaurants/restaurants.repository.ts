@@ -20,14 +20,3 @@ export function upsertRestaurant(db: Executor, values: Insertable<RestaurantTabl
     .returningAll()
     .executeTakeFirstOrThrow();
 }
-
-/** Takes the next order number under the row lock the UPDATE holds until commit. */
-export async function takeOrderNumber(db: Executor, restaurantId: string): Promise<number> {
-  const row = await db
-    .updateTable('restaurants')
-    .set((eb) => ({ next_order_number: eb('next_order_number', '+', 1) }))
-    .where('id', '=', restaurantId)
-    .returning('next_order_number')
-    .executeTakeFirstOrThrow();
-  return row.next_order_number - 1;
-}
