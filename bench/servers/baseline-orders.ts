@@ -4,7 +4,10 @@ import pg from 'pg';
 import Stripe from 'stripe';
 
 // The floor for order creation: JSON body, one INSERT in a transaction, one PaymentIntent.
-const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.env.BENCH_DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 await pool.query(
   'create table if not exists baseline_orders (id bigserial primary key, body jsonb not null, intent text)',
 );

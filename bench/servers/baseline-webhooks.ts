@@ -5,7 +5,10 @@ import pg from 'pg';
 
 // The floor for webhooks: raw body, one HMAC verification, one INSERT.
 const secret = process.env.BENCH_WEBHOOK_SECRET!;
-const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.env.BENCH_DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 await pool.query('create table if not exists baseline_events (id text primary key, payload jsonb not null)');
 
 const app = express();
