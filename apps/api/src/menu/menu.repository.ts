@@ -1,4 +1,5 @@
 import type { ParsedMenuImport } from '@repo/contracts';
+import { sql } from 'kysely';
 import type { Executor } from '../platform/db/database.ts';
 
 /** Upserts a whole menu by names, keeping ids stable across re-imports so carts stay valid. */
@@ -72,40 +73,23 @@ export interface MenuRows {
   modifiers: { id: string; group_id: string; name: string; price_delta: number; available: boolean }[];
 }
 
-/** The restaurant's live menu in display order, as flat rows. */
+/** The restaurant's live menu in display order, as flat rows, in one round trip. */
 export async function loadMenuRows(db: Executor, restaurantId: string): Promise<MenuRows> {
-  const [categories, items, groups, modifiers] = await Promise.all([
-    db
-      .selectFrom('menu_categories')
-      .select(['id', 'name', 'description'])
-      .where('restaurant_id', '=', restaurantId)
-      .orderBy('position')
-      .orderBy('name')
-      .execute(),
-    db
-      .selectFrom('menu_items')
-      .select(['id', 'category_id', 'name', 'description', 'price', 'available'])
-      .where('restaurant_id', '=', restaurantId)
-      .orderBy('position')
-      .orderBy('name')
-      .execute(),
-    db
-      .selectFrom('modifier_groups as g')
-      .innerJoin('menu_items as i', 'i.id', 'g.menu_item_id')
-      .select(['g.id', 'g.menu_item_id', 'g.name', 'g.min_select', 'g.max_select'])
-      .where('i.restaurant_id', '=', restaurantId)
-      .orderBy('g.position')
-      .orderBy('g.name')
-      .execute(),
-    db
-      .selectFrom('modifiers as m')
-      .innerJoin('modifier_groups as g', 'g.id', 'm.group_id')
-      .innerJoin('menu_items as i', 'i.id', 'g.menu_item_id')
-      .select(['m.id', 'm.group_id', 'm.name', 'm.price_delta', 'm.available'])
-      .where('i.restaurant_id', '=', restaurantId)
-      .orderBy('m.position')
-      .orderBy('m.name')
-      .execute(),
-  ]);
-  return { categories, items, groups, modifiers };
+  const { rows } = await sql<MenuRows>`
+    select
+      (select coalesce(json_agg(c order by c.position, c.name), '[]') from (
+        select id, name, description, position from menu_categories where restaurant_id = ${restaurantId}) c) as categories,
+      (select coalesce(json_agg(i order by i.position, i.name), '[]') from (
+        select id, category_id, name, description, price, available, position
+        from menu_items where restaurant_id = ${restaurantId}) i) as items,
+      (select coalesce(json_agg(g order by g.position, g.name), '[]') from (
+        select g.id, g.menu_item_id, g.name, g.min_select, g.max_select, g.position
+        from modifier_groups g join menu_items i on i.id = g.menu_item_id where i.restaurant_id = ${restaurantId}) g) as groups,
+      (select coalesce(json_agg(m order by m.position, m.name), '[]') from (
+        select m.id, m.group_id, m.name, m.price_delta, m.available, m.position
+        from modifiers m join modifier_groups g on g.id = m.group_id join menu_items i on i.id = g.menu_item_id
+        where i.restaurant_id = ${restaurantId}) m) as modifiers`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('the menu query returned no row');
+  return row;
 }

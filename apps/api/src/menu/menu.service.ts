@@ -33,7 +33,9 @@ export async function loadCategories(db: Executor, restaurantId: string): Promis
       })),
   }));
   return rows.categories.map((category) => ({
-    ...category,
+    id: category.id,
+    name: category.name,
+    description: category.description,
     items: items
       .filter((item) => item.category_id === category.id)
       .map(({ category_id: _c, ...item }) => item),

@@ -1,3 +1,4 @@
+import { Menu } from '@repo/contracts';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 
@@ -75,6 +76,8 @@ describe('platform HTTP behaviour', () => {
     const items = res.body.categories.flatMap((c: { items: unknown[] }) => c.items);
     expect(items.length).toBeGreaterThanOrEqual(8);
     expect(res.body.categories.length).toBeGreaterThanOrEqual(3);
+    expect(Menu.strict().safeParse(res.body).success).toBe(true);
+    expect(Object.keys(res.body.categories[0]).sort()).toEqual(['description', 'id', 'items', 'name']);
     await request(ctx.app).get('/api/clients/unknown/menu').expect(404);
   });
 });
