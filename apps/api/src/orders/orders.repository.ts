@@ -12,9 +12,9 @@ function columns(row: Record<string, unknown>) {
 }
 
 /**
- * Places an order in one statement: takes the restaurant's next order number, inserts the order,
- * its lines and its first timeline entry, and moves the idempotency key to `order_created`. One
- * statement is atomic, and the restaurant row (the number counter) stays locked only for it.
+ * Places an order in one statement: the order with the next number from its restaurant's sequence,
+ * its lines, its first timeline entry, and the idempotency key moved to `order_created`. One
+ * statement is atomic, and nothing shared is locked.
  */
 export async function placeOrder(
   db: Executor,
@@ -37,12 +37,9 @@ export async function placeOrder(
     }),
   );
   const { rows } = await sql<Order>`
-    with numbered as (
-      update restaurants set next_order_number = next_order_number + 1 where id = ${order.restaurant_id}
-      returning next_order_number - 1 as num),
-    placed as (
+    with placed as (
       insert into orders (${placed.names}, order_number)
-      values (${placed.values}, (select num from numbered)) returning *),
+      values (${placed.values}, nextval(order_number_sequence(${order.restaurant_id}::uuid)::regclass)) returning *),
     lines as (
       insert into order_items (${items[0]!.names}) values ${sql.join(items.map((item) => sql`(${item.values})`))}),
     timeline as (

@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './migrations/2026-11-26T0000-initial.ts';
 import * as jobs from './migrations/2026-11-26T0200-jobs.ts';
+import * as orderNumbers from './migrations/2026-11-26T0300-order-number-sequences.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
   '2026-11-26T0000-initial': initial,
   '2026-11-26T0200-jobs': jobs,
+  '2026-11-26T0300-order-number-sequences': orderNumbers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
