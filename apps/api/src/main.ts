@@ -2,21 +2,14 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
 import { provisionDemoOperatorKey } from './operators/demo-key.ts';
-import { ConfigError, loadConfig } from './platform/config.ts';
+import { loadConfigOrExit } from './platform/config.ts';
 import { createLogger } from './platform/logger.ts';
 import { openRateLimits } from './platform/rate-limit.ts';
 import { openRuntime } from './platform/runtime.ts';
 import { seedDemoRestaurant } from './restaurants/seed.ts';
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    for (const line of error.problems) process.stderr.write(`config error: ${line}\n`);
-    process.exit(78);
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config);
   const publicUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   const runtime = await openRuntime(config, logger, `${publicUrl}/payments/webhooks/stripe`);

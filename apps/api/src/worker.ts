@@ -1,6 +1,6 @@
 import { startJobRunner } from './jobs/job-runner.ts';
 import { stripeGatewayFromConfig } from './payments/stripe-gateway.ts';
-import { ConfigError, loadConfig } from './platform/config.ts';
+import { loadConfigOrExit } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger } from './platform/logger.ts';
@@ -11,14 +11,7 @@ import { createLogger } from './platform/logger.ts';
  * when an API runs too: the embedded database belongs to one process.
  */
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    for (const line of error.problems) process.stderr.write(`config error: ${line}\n`);
-    process.exit(78);
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config);
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app.ts';
-import { createOrder, getDinerOrder } from './orders.service.ts';
+import { getDinerOrder } from './diner-order.service.ts';
+import { createOrder } from './orders.service.ts';
 
 export function orderRoutes(deps: AppDeps): Router {
   const router = Router();

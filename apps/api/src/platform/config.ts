@@ -165,3 +165,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function isStripeLivemode(config: Config): boolean {
   return config.STRIPE_SECRET_KEY?.includes('_live_') ?? false;
 }
+
+/** For process entry points: the config, or one line per bad variable on stderr and exit code 78. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.problems) process.stderr.write(`config error: ${line}\n`);
+    process.exit(78);
+  }
+}

@@ -1,0 +1,46 @@
+import type { DinerOrderView } from '@repo/contracts';
+import { requireRestaurant } from '../menu/menu.service.ts';
+import { NotFoundError, ProviderUnavailableError } from '../platform/errors.ts';
+import { orderTokenMatches } from './order-token.ts';
+import { toDinerView } from './order-view.ts';
+import { findOrder, findOrderItems, lockOrder } from './orders.repository.ts';
+import type { OrdersDeps } from './orders.service.ts';
+import { applyIntentToOrder } from './payment-sync.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NOT_FOUND = 'Order not found.';
+
+/**
+ * The diner's view, behind the order token. While payment is open it re-syncs the PaymentIntent
+ * through the webhook's own code path, so the redirect may arrive before or after the webhook.
+ */
+export async function getDinerOrder(
+  deps: OrdersDeps,
+  slug: string,
+  orderId: string,
+  token: string | undefined,
+): Promise<DinerOrderView> {
+  const restaurant = await requireRestaurant(deps.db, slug).catch(() => {
+    throw new NotFoundError(NOT_FOUND);
+  });
+  if (!UUID.test(orderId)) throw new NotFoundError(NOT_FOUND);
+  let order = await findOrder(deps.db, restaurant.id, orderId);
+  if (!order || !orderTokenMatches(token, order.order_token_hash)) throw new NotFoundError(NOT_FOUND);
+
+  if (order.status === 'pending_payment' && order.payment_intent_id) {
+    const intentId = order.payment_intent_id;
+    try {
+      const intent = await deps.payments.retrievePaymentIntent(intentId);
+      order = await deps.db.transaction().execute(async (tx) => {
+        const locked = await lockOrder(tx, orderId);
+        if (!locked) throw new NotFoundError(NOT_FOUND);
+        await applyIntentToOrder(tx, locked, intent, { actorType: 'diner', actorId: null });
+        return (await lockOrder(tx, orderId)) ?? locked;
+      });
+    } catch (error) {
+      if (!(error instanceof ProviderUnavailableError)) throw error;
+      deps.logger.warn({ orderId }, 'payment re-sync skipped: provider unavailable');
+    }
+  }
+  return toDinerView(order, await findOrderItems(deps.db, order.id));
+}
