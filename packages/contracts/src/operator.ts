@@ -25,12 +25,22 @@ export const OrderListQuery = z.strictObject({
 export const CreateRefundRequest = z.strictObject({
   amount: z.number().int().min(1).max(99_999_999).optional(),
   reason: RefundReason,
-  note: z.string().trim().max(500).optional(),
+  note: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+    .optional(),
 });
 
 /** `POST …/orders/:orderId/cancel`. */
 export const CancelOrderRequest = z.strictObject({
-  reason: z.string().trim().min(1).max(500),
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
 });
 
 /** Who caused a change: the diner, Stripe (event id), an operator (key prefix) or the system. */

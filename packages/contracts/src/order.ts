@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { Currency, MinorUnits } from './money.ts';
 import { OrderStatus, OrderType, PaymentStatus } from './status.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullish();
+/** Postgres text cannot hold NUL; refusing it here keeps such input a 422, not a database error. */
+const noNul = (value: string) => !value.includes('\u0000');
+const text = (max: number) =>
+  z.string().trim().min(1).max(max).refine(noNul, 'must not contain NUL characters');
+const optionalText = (max: number) =>
+  z.string().trim().max(max).refine(noNul, 'must not contain NUL characters').nullish();
 
 export const Customer = z.strictObject({
   name: text(100),

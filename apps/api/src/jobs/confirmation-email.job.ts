@@ -9,7 +9,12 @@ import {
 } from './email-format.ts';
 import type { OrderJobHandler } from './job-types.ts';
 import type { OutgoingMail } from './mailer.ts';
-import { isKitchenOrder, loadOrderContext, type OrderContext } from './order-context.ts';
+import {
+  assertNotBeingCancelled,
+  isKitchenOrder,
+  loadOrderContext,
+  type OrderContext,
+} from './order-context.ts';
 
 function addressLine({ order }: OrderContext): string | null {
   const address = order.delivery_address;
@@ -74,6 +79,7 @@ export const sendConfirmationEmail: OrderJobHandler = async ({ db, mailer }, job
   if (!isKitchenOrder(context.order)) {
     return { status: 'skipped', detail: `order is ${context.order.status}` };
   }
+  assertNotBeingCancelled(context.order);
   const where = await mailer.send({
     ...confirmationEmail(context),
     messageId: `<order-job-${job.id}@${mailer.domain}>`,

@@ -22,3 +22,15 @@ export async function loadOrderContext(db: Executor, orderId: string): Promise<O
 export function isKitchenOrder(order: Order): boolean {
   return order.status === 'confirmed' || order.status === 'completed';
 }
+
+/**
+ * An operator is cancelling a confirmed order (it was paid while the cancel ran): its jobs wait
+ * for the outcome, rather than telling the kitchen about an order that is being refunded.
+ */
+export class CancellationInProgressError extends Error {}
+
+export function assertNotBeingCancelled(order: Order): void {
+  if (order.status === 'confirmed' && order.cancel_reason !== null) {
+    throw new CancellationInProgressError(`order ${order.id} is being cancelled; retrying later`);
+  }
+}

@@ -1,7 +1,12 @@
 import type { PosOrderV1 } from '@repo/contracts';
 import { amountsOf, linesOf } from '../orders/order-view.ts';
 import type { OrderJobHandler } from './job-types.ts';
-import { isKitchenOrder, loadOrderContext, type OrderContext } from './order-context.ts';
+import {
+  assertNotBeingCancelled,
+  isKitchenOrder,
+  loadOrderContext,
+  type OrderContext,
+} from './order-context.ts';
 import { POS_IDEMPOTENCY_HEADER, POS_SIGNATURE_HEADER, signPosBody } from './pos-signature.ts';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -40,6 +45,7 @@ export const handOffToPos: OrderJobHandler = async ({ db, config }, job, signal)
   const context = await loadOrderContext(db, job.order_id);
   const { restaurant, order } = context;
   if (!isKitchenOrder(order)) return { status: 'skipped', detail: `order is ${order.status}` };
+  assertNotBeingCancelled(order);
   if (!restaurant.pos_endpoint_url) return { status: 'skipped', detail: 'no POS endpoint configured' };
   if (!restaurant.pos_signing_secret) {
     return { status: 'skipped', detail: 'POS endpoint has no signing secret; nothing was sent' };

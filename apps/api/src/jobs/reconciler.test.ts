@@ -1,4 +1,5 @@
 import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { operatorApi, operatorKey } from '../../test/operators.ts';
 import { jobsFor, orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
 import { createLogger } from '../platform/logger.ts';
 import { runReconciler } from './reconciler.ts';
@@ -98,5 +99,29 @@ describe('reconciler', () => {
     expect((await reconcile(new Date())).flaggedJobs).toBe(0);
     const flags = (await eventsOf(order.orderId)).filter((e) => e.type === 'job_dead');
     expect(flags).toEqual([{ type: 'job_dead', actor_type: 'system', actor_id: 'jobs' }]);
+  });
+
+  it('when an outage left a refund unsent, then the reconciler sends it once', async () => {
+    const order = await placeOrder(ctx);
+    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
+    await ctx.emulator.control.waitForIdle();
+    const key = await operatorKey(ctx);
+    ctx.emulator.control.failRequests({ status: 503, count: 3 });
+    await operatorApi(ctx, key)
+      .refund(order.orderId, { amount: 500, reason: 'requested_by_customer' })
+      .expect(503);
+
+    expect((await reconcile(new Date())).resentRefunds).toBe(0);
+    const report = await reconcile(minutesFromNow(5));
+    expect(report.resentRefunds).toBe(1);
+    expect((await reconcile(minutesFromNow(6))).resentRefunds).toBe(0);
+    const refunds = await sdk(ctx).refunds.list({ payment_intent: order.intentId });
+    expect(refunds.data.map((r) => r.amount)).toEqual([500]);
+    const rows = await ctx.db
+      .selectFrom('refunds')
+      .select(['status', 'stripe_refund_id'])
+      .where('order_id', '=', order.orderId)
+      .execute();
+    expect(rows).toEqual([{ status: 'succeeded', stripe_refund_id: refunds.data[0]!.id }]);
   });
 });

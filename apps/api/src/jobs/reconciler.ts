@@ -4,6 +4,7 @@ import type { PaymentGateway, PaymentIntentSnapshot } from '../payments/payment-
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
+import { submitRefund } from '../refunds/refund-ledger.ts';
 import { flagUnflaggedDeadJobs } from './dead-jobs.ts';
 
 export interface ReconcilerDeps {
@@ -20,6 +21,8 @@ export interface ReconcileReport {
   /** PaymentIntents canceled because their order was abandoned. */
   canceled: number;
   flaggedJobs: number;
+  /** Refunds an outage had left unsent, now sent to Stripe. */
+  resentRefunds: number;
   errors: number;
 }
 
@@ -68,7 +71,14 @@ async function cancelAbandoned(deps: ReconcilerDeps, orderId: string, intent: Pa
  * anywhere and any number of times: every change goes through the forward-only sync under the lock.
  */
 export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Promise<ReconcileReport> {
-  const report: ReconcileReport = { checked: 0, changed: [], canceled: 0, flaggedJobs: 0, errors: 0 };
+  const report: ReconcileReport = {
+    checked: 0,
+    changed: [],
+    canceled: 0,
+    flaggedJobs: 0,
+    resentRefunds: 0,
+    errors: 0,
+  };
   const abandonedBefore = minutesBefore(now, deps.config.ABANDONED_ORDER_TTL_MINUTES);
   const pendingAfter = deps.config.RECONCILE_PENDING_AFTER_MINUTES;
   const stale = await deps.db
@@ -105,10 +115,40 @@ export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Pro
       deps.logger.error({ err: error, orderId: order.id }, 'reconciler could not re-sync an order');
     }
   }
+  await resendUnsentRefunds(deps, now, report);
   report.flaggedJobs = await flagUnflaggedDeadJobs(deps.db, deps.logger);
   deps.logger.info(
     { ...report, changed: report.changed.length, changes: report.changed },
-    `reconciler: checked ${report.checked} pending order(s), changed ${report.changed.length}, canceled ${report.canceled}, flagged ${report.flaggedJobs} dead job(s), ${report.errors} error(s)`,
+    `reconciler: checked ${report.checked} pending order(s), changed ${report.changed.length}, canceled ${report.canceled}, resent ${report.resentRefunds} refund(s), flagged ${report.flaggedJobs} dead job(s), ${report.errors} error(s)`,
   );
   return report;
+}
+
+/**
+ * A refund whose Stripe call an outage interrupted holds its amount as `pending` with no Stripe id.
+ * Its Stripe idempotency key is derived from the row, so sending it again can never pay out twice.
+ */
+async function resendUnsentRefunds(deps: ReconcilerDeps, now: Date, report: ReconcileReport): Promise<void> {
+  const unsent = await deps.db
+    .selectFrom('refunds')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('stripe_refund_id', 'is', null)
+    // Older than any request still holding it (the idempotency lock).
+    .where('created_at', '<', minutesBefore(now, 2))
+    .orderBy('created_at')
+    .limit(100)
+    .execute();
+  for (const refund of unsent) {
+    try {
+      await submitRefund(deps.db, deps.payments, refund, ACTOR);
+      report.resentRefunds += 1;
+    } catch (error) {
+      report.errors += 1;
+      deps.logger.error(
+        { err: error, refundId: refund.id, orderId: refund.order_id },
+        'reconciler could not send a pending refund',
+      );
+    }
+  }
 }

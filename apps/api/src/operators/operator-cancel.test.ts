@@ -125,6 +125,32 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     ]);
   });
 
+  it('when a refund was left unsent by an outage and the operator cancels with a new key, then it reaches Stripe', async () => {
+    const order = await paidOrder(ctx);
+    ctx.emulator.control.failRequests({ status: 503, count: 3 });
+    await api.refund(order.orderId, { reason: 'requested_by_customer' }).expect(503);
+    expect((await refundRows(ctx, order.orderId)).map((r) => [r.status, r.stripe_refund_id])).toEqual([
+      ['pending', null],
+    ]);
+    const cancelled = await api.cancel(order.orderId, { reason }).expect(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', payment_status: 'refunded' });
+    const [row] = await refundRows(ctx, order.orderId);
+    expect(row).toMatchObject({ status: 'succeeded', amount: order.total });
+    expect(row?.stripe_refund_id).toMatch(/^re_/);
+  });
+
+  it('when Stripe refuses the refund for good, then the cancellation is abandoned and the order stays confirmed', async () => {
+    const order = await paidOrder(ctx);
+    // Refunded directly at Stripe, and no webhook told us: our refund is then refused.
+    await sdk(ctx).refunds.create({ payment_intent: order.intentId });
+    const res = await api.cancel(order.orderId, { reason });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const row = await orderRow(ctx, order.orderId);
+    expect(row).toMatchObject({ status: 'confirmed', cancel_reason: null });
+    expect((await timeline(ctx, order.orderId)).map((e) => e.type)).toContain('cancel_abandoned');
+  });
+
   it('when the body is bad or the order completed, then it is refused and the order is unchanged', async () => {
     const order = await paidOrder(ctx);
     await api.cancel(order.orderId, { reason, status: 'cancelled' }).expect(400);

@@ -2,6 +2,7 @@ import type { OperatorOrderView, OrderList } from '@repo/contracts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, otherRestaurant, paidOrder } from '../../test/operators.ts';
 import { placeOrder } from '../../test/webhooks.ts';
+import { encodeCursor } from './operator-orders.service.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof operatorApi>;
@@ -38,6 +39,24 @@ describe('GET /api/clients/:slug/orders', () => {
     const ids = await allPages({ limit: 2 });
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.slice(0, 5)).toEqual(placed.map((o) => o.orderId).reverse());
+  });
+
+  it.each([
+    [
+      'a cursor with an impossible date',
+      { cursor: encodeCursor('2024-13-45T99:00:00.000000Z', '00000000-0000-4000-8000-000000000001') },
+    ],
+    ['a cursor that is not ours', { cursor: 'bm90LWEtY3Vyc29y' }],
+  ])('when the list is asked with %s, then it answers 4xx, never 5xx', async (_name, query) => {
+    const res = await api.list(query);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('when the creation time is in year 0, then it is answered without a server error', async () => {
+    const res = await api.list({ created_from: '0000-01-01T00:00:00Z' });
+    expect(res.status).toBeLessThan(500);
   });
 
   it('when orders are inserted while paging, then no order is skipped or repeated', async () => {

@@ -4,10 +4,10 @@ import { applyIntentToOrder, type SyncActor } from '../orders/payment-sync.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
-import { ConflictError } from '../platform/errors.ts';
+import { ConflictError, ProviderUnavailableError } from '../platform/errors.ts';
 import { type Claim, markRecoveryPoint } from '../platform/idempotency.ts';
 import { lockOrderOrThrow, reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
-import { findRefund } from '../refunds/refunds.repository.ts';
+import { findRefund, findUnsentRefunds } from '../refunds/refunds.repository.ts';
 
 type Claimed = Extract<Claim, { kind: 'claimed' }>;
 
@@ -103,7 +103,30 @@ export async function cancelOrder(
   claim: Claimed,
 ): Promise<void> {
   const started = await beginCancellation(db, orderId, reason, actor, claim);
-  if (!started) return;
+  if (!started) {
+    // Already cancelled: but a refund an outage left unsent still has to reach Stripe.
+    await sendUnsentRefunds(db, payments, orderId, actor);
+    return;
+  }
+  try {
+    await cancelStarted(db, payments, started, reason, actor, claim);
+  } catch (error) {
+    // Anything but an outage (which the operator retries) ends the attempt: the order is not being
+    // cancelled any more, so held post-payment jobs may run.
+    if (!(error instanceof ProviderUnavailableError)) await abandonCancellation(db, orderId, actor, error);
+    throw error;
+  }
+}
+
+async function cancelStarted(
+  db: Db,
+  payments: PaymentGateway,
+  started: Order,
+  reason: string,
+  actor: SyncActor,
+  claim: Claimed,
+): Promise<void> {
+  const orderId = started.id;
   const order = await cancelPayment(db, payments, started, actor);
   const resumed =
     claim.recoveryPoint === 'refund_reserved' && claim.resourceId
@@ -122,5 +145,29 @@ export async function cancelOrder(
         })
       : null);
   if (refund) await submitRefund(db, payments, refund, actor);
+  await sendUnsentRefunds(db, payments, orderId, actor);
   await finishCancellation(db, orderId, reason, actor);
+}
+
+async function sendUnsentRefunds(
+  db: Db,
+  payments: PaymentGateway,
+  orderId: string,
+  actor: SyncActor,
+): Promise<void> {
+  for (const unsent of await findUnsentRefunds(db, orderId)) await submitRefund(db, payments, unsent, actor);
+}
+
+async function abandonCancellation(db: Db, orderId: string, actor: SyncActor, error: unknown): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const order = await lockOrderOrThrow(tx, orderId);
+    if (order.status === 'cancelled' || order.cancel_reason === null) return;
+    await updateOrder(tx, orderId, { cancel_reason: null });
+    await recordOrderEvent(tx, orderId, {
+      type: 'cancel_abandoned',
+      actorType: actor.actorType,
+      actorId: actor.actorId,
+      detail: { error: error instanceof Error ? error.message : String(error) },
+    });
+  });
 }

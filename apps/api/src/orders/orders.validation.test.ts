@@ -166,6 +166,21 @@ const cases: [string, number, string, Mutation][] = [
   ],
   ['a client-sent status', 400, 'status', (o) => ({ ...o, status: 'confirmed' })],
   ['a body that is not an object', 422, '(body)', () => [1, 2, 3]],
+  [
+    'a NUL character in a name',
+    422,
+    'customer.name',
+    (o) => ({ ...o, customer: { ...o.customer, name: 'Ada\u0000' } }),
+  ],
+  [
+    'a NUL character in item notes',
+    422,
+    'items.0.special_instructions',
+    (o) => ({
+      ...o,
+      items: [{ ...o.items[0], special_instructions: 'no\u0000onions' }, o.items[1]],
+    }),
+  ],
 ];
 
 describe('POST /api/clients/:slug/orders validation', () => {

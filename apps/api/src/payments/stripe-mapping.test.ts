@@ -38,10 +38,10 @@ describe('toDomainError', () => {
       'provider-unavailable',
     ],
     [
-      'a conflicting retry',
+      'the same idempotent call still in flight',
       new Stripe.errors.StripeIdempotencyError(raw('idempotency_error')),
-      409,
-      'provider-idempotency',
+      503,
+      'provider-unavailable',
     ],
     [
       'an invalid parameter',

@@ -1,10 +1,5 @@
 import Stripe from 'stripe';
-import {
-  DomainError,
-  PaymentDeclinedError,
-  ProviderUnavailableError,
-  ValidationError,
-} from '../platform/errors.ts';
+import { PaymentDeclinedError, ProviderUnavailableError, ValidationError } from '../platform/errors.ts';
 import type { PaymentEvent, PaymentIntentSnapshot, RefundSnapshot } from './payment-gateway.ts';
 
 function idOf(value: string | { id: string } | null | undefined): string | null {
@@ -123,7 +118,12 @@ export function toDomainError(error: unknown): unknown {
     );
   }
   if (error instanceof Stripe.errors.StripeIdempotencyError) {
-    return new DomainError(409, 'provider-idempotency', 'Conflicting retry', error.message);
+    // Our keys are derived from the row they protect, so a conflict means the same call is still in
+    // flight elsewhere: retry later, never treat it as a refusal.
+    return new ProviderUnavailableError(
+      'The same payment operation is still in progress. Please retry shortly.',
+      5,
+    );
   }
   return new ValidationError(error.message, [{ path: error.param ?? '(payment)', message: error.message }]);
 }

@@ -94,6 +94,26 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         status,
         detail: err.message,
       };
+    } else if (databaseErrorClass(err) === 'data') {
+      // A value the database cannot hold (NUL bytes, out-of-range dates) that validation let through.
+      status = 422;
+      log.warn({ err }, 'input rejected by the database');
+      body = {
+        type: problemType('invalid-value'),
+        title: 'Invalid value',
+        status,
+        detail: 'A value in the request cannot be stored.',
+      };
+    } else if (databaseErrorClass(err) === 'contention') {
+      status = 503;
+      log.warn({ err }, 'database contention; asking the client to retry');
+      res.setHeader('Retry-After', '2');
+      body = {
+        type: problemType('busy'),
+        title: 'Busy',
+        status,
+        detail: 'The order is busy with another change. Please retry shortly.',
+      };
     } else {
       log.error({ err }, 'unhandled error');
       body = {
@@ -109,6 +129,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return;
     res.status(status).type('application/problem+json').send(JSON.stringify(body));
   };
+}
+
+/** SQLSTATE classes we answer without a 500: 22 (data exception), and lock or serialization conflicts. */
+function databaseErrorClass(err: unknown): 'data' | 'contention' | null {
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  if (/^22[0-9A-Z]{3}$/.test(code)) return 'data';
+  if (code === '55P03' || code === '40001' || code === '40P01') return 'contention';
+  return null;
 }
 
 function isClientHttpError(err: unknown): err is HttpErrorLike {

@@ -5,7 +5,7 @@ import { BadRequestError, ConflictError, DomainError } from './errors.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
 /** How long a request may hold its key before a retry may take over (longer than a slow Stripe call). */
-const LOCK_SECONDS = 45;
+const LOCK_SECONDS = 90;
 /** Keys are kept at least this long (Stripe keeps them 24 h). */
 export const IDEMPOTENCY_RETENTION_HOURS = 48;
 
@@ -75,7 +75,9 @@ export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope): Prom
     .where('restaurant_id', '=', scope.restaurantId)
     .where('scope', '=', scope.scope)
     .where('key', '=', key)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  // Forgotten (its request was rejected) between our insert and this read: claim it afresh.
+  if (!existing) return claimIdempotencyKey(db, scope);
   if (existing.fingerprint !== fingerprint) {
     throw new DomainError(
       422,

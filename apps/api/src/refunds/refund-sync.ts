@@ -13,7 +13,8 @@ const REFUND_MOVES: Record<RefundStatus, readonly RefundStatus[]> = {
   requires_action: ['pending', 'succeeded', 'failed', 'canceled'],
   // Stripe can fail a refund after reporting success (the card account closed, say).
   succeeded: ['failed'],
-  failed: [],
+  // Only ever from our side: a refusal we inferred while Stripe went on to pay it out.
+  failed: ['succeeded'],
   canceled: [],
 };
 

@@ -75,3 +75,15 @@ export async function succeededRefundTotal(db: Executor, orderId: string): Promi
 export function findRefund(db: Executor, id: string): Promise<Refund | undefined> {
   return db.selectFrom('refunds').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Ledger rows that hold an amount but never reached Stripe (an outage interrupted the call). */
+export function findUnsentRefunds(db: Executor, orderId: string): Promise<Refund[]> {
+  return db
+    .selectFrom('refunds')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'pending')
+    .where('stripe_refund_id', 'is', null)
+    .orderBy('created_at')
+    .execute();
+}
