@@ -1,6 +1,6 @@
 import type { DinerOrderView } from '@repo/contracts';
 import { requireRestaurant } from '../menu/menu.service.ts';
-import { NotFoundError, ProviderUnavailableError } from '../platform/errors.ts';
+import { DomainError, NotFoundError } from '../platform/errors.ts';
 import { orderTokenMatches } from './order-token.ts';
 import { toDinerView } from './order-view.ts';
 import { findOrder, findOrderItems, lockOrder } from './orders.repository.ts';
@@ -28,18 +28,21 @@ export async function getDinerOrder(
   if (!order || !orderTokenMatches(token, order.order_token_hash)) throw new NotFoundError(NOT_FOUND);
 
   if (order.status === 'pending_payment' && order.payment_intent_id) {
-    const intentId = order.payment_intent_id;
-    try {
-      const intent = await deps.payments.retrievePaymentIntent(intentId);
+    // Best effort: whatever the provider says (down, or no such intent), the stored order is the answer.
+    const intent = await deps.payments
+      .retrievePaymentIntent(order.payment_intent_id)
+      .catch((error: unknown) => {
+        if (!(error instanceof DomainError)) throw error;
+        deps.logger.warn({ orderId, reason: error.message }, 'payment re-sync skipped');
+        return null;
+      });
+    if (intent) {
       order = await deps.db.transaction().execute(async (tx) => {
         const locked = await lockOrder(tx, orderId);
         if (!locked) throw new NotFoundError(NOT_FOUND);
         await applyIntentToOrder(tx, locked, intent, { actorType: 'diner', actorId: null });
         return (await lockOrder(tx, orderId)) ?? locked;
       });
-    } catch (error) {
-      if (!(error instanceof ProviderUnavailableError)) throw error;
-      deps.logger.warn({ orderId }, 'payment re-sync skipped: provider unavailable');
     }
   }
   return toDinerView(order, await findOrderItems(deps.db, order.id));

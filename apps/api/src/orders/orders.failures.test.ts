@@ -189,4 +189,24 @@ describe('GET /api/clients/:slug/orders/:orderId (diner)', () => {
     expect(res.body).toMatchObject({ status: 'confirmed', payment_status: 'succeeded', final: true });
     expect(res.body.confirmed_at).not.toBeNull();
   });
+
+  it('when Stripe no longer knows the PaymentIntent (an emulator restart), then the diner still sees the stored order', async () => {
+    const fresh = (
+      await request(ctx.app)
+        .post('/api/clients/demo/orders')
+        .set('Idempotency-Key', newKey())
+        .send(pickupOrder(menu))
+        .expect(201)
+    ).body as CreateOrderResponse;
+    ctx.emulator.control.reset();
+    const res = await request(ctx.app)
+      .get(`/api/clients/demo/orders/${fresh.order_id}`)
+      .set('X-Order-Token', fresh.order_token)
+      .expect(200);
+    expect(res.body).toMatchObject({
+      status: 'pending_payment',
+      payment_status: 'requires_payment',
+      final: false,
+    });
+  });
 });
