@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Currency, MinorUnits } from './money.ts';
-import { Amounts, OrderLine } from './order.ts';
+import { OrderCoreFields } from './order.ts';
 import { OrderStatus, OrderType, PaymentStatus, RefundReason, RefundStatus } from './status.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -87,13 +87,7 @@ export const OrderList = z.object({
 });
 
 export const OperatorOrderView = z.object({
-  order_id: z.uuid(),
-  order_number: z.number().int(),
-  status: OrderStatus,
-  payment_status: PaymentStatus,
-  order_type: OrderType,
-  amounts: Amounts,
-  items: z.array(OrderLine),
+  ...OrderCoreFields,
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
   delivery_address: z
     .object({

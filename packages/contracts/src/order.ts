@@ -112,16 +112,21 @@ export const OrderLine = z.object({
   special_instructions: z.string().nullable(),
 });
 
+/** What every view of an order starts with: who sees it decides the rest. */
+export const OrderCoreFields = {
+  order_id: z.uuid(),
+  order_number: z.number().int(),
+  status: OrderStatus,
+  payment_status: PaymentStatus,
+  order_type: OrderType,
+  amounts: Amounts,
+  items: z.array(OrderLine),
+};
+
 /** `GET /api/clients/:slug/orders/:orderId` with the order token: the diner's view. */
 export const DinerOrderView = z
   .object({
-    order_id: z.uuid(),
-    order_number: z.number().int(),
-    status: OrderStatus,
-    payment_status: PaymentStatus,
-    order_type: OrderType,
-    amounts: Amounts,
-    items: z.array(OrderLine),
+    ...OrderCoreFields,
     customer: z.object({ first_name: z.string(), email: z.string() }),
     scheduled_time: z.iso.datetime({ offset: true }).nullable(),
     estimated_ready_at: z.iso.datetime({ offset: true }).nullable(),

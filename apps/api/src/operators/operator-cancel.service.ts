@@ -1,14 +1,8 @@
 import { CancelOrderRequest } from '@repo/contracts';
 import { findOrder } from '../orders/orders.repository.ts';
-import type { OrdersDeps, StoredResponse } from '../orders/orders.service.ts';
-import { DomainError, ProviderUnavailableError } from '../platform/errors.ts';
+import type { OrdersDeps } from '../orders/orders.service.ts';
 import { parseInput } from '../platform/http.ts';
-import {
-  claimIdempotencyKey,
-  finishIdempotencyKey,
-  forgetIdempotencyKey,
-  releaseIdempotencyKey,
-} from '../platform/idempotency.ts';
+import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
 import type { Operator } from './api-keys.service.ts';
 import { loadOperatorView, requireOperatorOrder } from './operator-orders.service.ts';
 import { operatorActor } from './operator-refunds.service.ts';
@@ -27,23 +21,16 @@ export async function cancelOperatorOrder(
 ): Promise<StoredResponse> {
   const order = await requireOperatorOrder(deps.db, operator, orderId);
   const request = parseInput(CancelOrderRequest, body);
-  const claim = await claimIdempotencyKey(deps.db, {
+  const scope = {
     restaurantId: operator.restaurant.id,
     scope: `orders.cancel:${order.id}`,
     key: idempotencyKey,
     body,
-  });
-  if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
-  try {
+  };
+  return runIdempotent(deps.db, scope, async (claim) => {
     await cancelOrder(deps.db, deps.payments, order.id, request.reason, operatorActor(operator), claim);
     const current = await findOrder(deps.db, operator.restaurant.id, order.id);
     if (!current) throw new Error(`order ${order.id} vanished`);
-    const response = JSON.stringify(await loadOperatorView(deps.db, current));
-    await finishIdempotencyKey(deps.db, claim.id, 200, response);
-    return { status: 200, body: response, replayed: false };
-  } catch (error) {
-    if (error instanceof ProviderUnavailableError) await releaseIdempotencyKey(deps.db, claim.id);
-    else if (error instanceof DomainError) await forgetIdempotencyKey(deps.db, claim.id);
-    throw error;
-  }
+    return { status: 200, body: await loadOperatorView(deps.db, current) };
+  });
 }

@@ -1,14 +1,8 @@
 import { CreateRefundRequest } from '@repo/contracts';
-import type { OrdersDeps, StoredResponse } from '../orders/orders.service.ts';
+import type { OrdersDeps } from '../orders/orders.service.ts';
 import type { SyncActor } from '../orders/payment-sync.ts';
-import { DomainError, ProviderUnavailableError } from '../platform/errors.ts';
 import { parseInput } from '../platform/http.ts';
-import {
-  claimIdempotencyKey,
-  finishIdempotencyKey,
-  forgetIdempotencyKey,
-  releaseIdempotencyKey,
-} from '../platform/idempotency.ts';
+import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
 import { reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
 import { toRefundView } from '../refunds/refund-view.ts';
 import { findRefund } from '../refunds/refunds.repository.ts';
@@ -33,16 +27,14 @@ export async function createOperatorRefund(
 ): Promise<StoredResponse> {
   const order = await requireOperatorOrder(deps.db, operator, orderId);
   const request = parseInput(CreateRefundRequest, body);
-  const claim = await claimIdempotencyKey(deps.db, {
+  const scope = {
     restaurantId: operator.restaurant.id,
     scope: `refunds.create:${order.id}`,
     key: idempotencyKey,
     body,
-  });
-  if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
-
+  };
   const actor = operatorActor(operator);
-  try {
+  return runIdempotent(deps.db, scope, async (claim) => {
     const reserved = claim.resourceId
       ? await findRefund(deps.db, claim.resourceId)
       : await reserveRefund(deps.db, {
@@ -54,14 +46,6 @@ export async function createOperatorRefund(
           idempotencyKeyId: claim.id,
         });
     if (!reserved) throw new Error(`idempotency key ${claim.id} points at a missing refund`);
-    const refund = await submitRefund(deps.db, deps.payments, reserved, actor);
-    const response = JSON.stringify(toRefundView(refund));
-    await finishIdempotencyKey(deps.db, claim.id, 201, response);
-    return { status: 201, body: response, replayed: false };
-  } catch (error) {
-    if (error instanceof ProviderUnavailableError) await releaseIdempotencyKey(deps.db, claim.id);
-    // Refused for good (over-refund, Stripe said no): the key may be used again once fixed.
-    else if (error instanceof DomainError) await forgetIdempotencyKey(deps.db, claim.id);
-    throw error;
-  }
+    return { status: 201, body: toRefundView(await submitRefund(deps.db, deps.payments, reserved, actor)) };
+  });
 }

@@ -12,7 +12,12 @@ import {
   ValidationError,
 } from '../platform/errors.ts';
 import { parseInput } from '../platform/http.ts';
-import { claimIdempotencyKey, forgetIdempotencyKey, releaseIdempotencyKey } from '../platform/idempotency.ts';
+import {
+  claimIdempotencyKey,
+  forgetIdempotencyKey,
+  releaseIdempotencyKey,
+  type StoredResponse,
+} from '../platform/idempotency.ts';
 import type { Logger } from '../platform/logger.ts';
 import { newOrderToken } from './order-token.ts';
 import { amountsOf } from './order-view.ts';
@@ -23,12 +28,6 @@ export interface OrdersDeps {
   db: Db;
   payments: PaymentGateway;
   logger: Logger;
-}
-
-export interface StoredResponse {
-  status: number;
-  body: string;
-  replayed: boolean;
 }
 
 const SCHEDULE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;

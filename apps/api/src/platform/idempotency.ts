@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Executor } from './db/database.ts';
-import { BadRequestError, ConflictError, DomainError } from './errors.ts';
+import { BadRequestError, ConflictError, DomainError, ProviderUnavailableError } from './errors.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
 /** How long a request may hold its key before a retry may take over (longer than a slow Stripe call). */
@@ -21,6 +21,15 @@ export interface IdempotencyScope {
 export type Claim =
   | { kind: 'replay'; status: number; body: string }
   | { kind: 'claimed'; id: string; recoveryPoint: string; resourceId: string | null };
+
+export type ClaimedKey = Extract<Claim, { kind: 'claimed' }>;
+
+/** A response as sent, or replayed byte for byte under its key. */
+export interface StoredResponse {
+  status: number;
+  body: string;
+  replayed: boolean;
+}
 
 export function requireIdempotencyKey(key: string | undefined): string {
   if (!key) throw new BadRequestError('The Idempotency-Key header is required.', 'idempotency-key-missing');
@@ -156,4 +165,28 @@ export async function releaseIdempotencyKey(db: Executor, id: string): Promise<v
 /** Forgets a key whose request was rejected before anything was written, as Stripe does for invalid requests. */
 export async function forgetIdempotencyKey(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('idempotency_keys').where('id', '=', id).execute();
+}
+
+/**
+ * Runs a request under its Idempotency-Key: a finished request replays; a new one runs `work` and
+ * its answer is sealed on the key. An outage releases the key for a retry that resumes where the work
+ * stopped; a refusal (any other 4xx) frees it, as Stripe does.
+ */
+export async function runIdempotent(
+  db: Db,
+  scope: IdempotencyScope,
+  work: (claim: ClaimedKey) => Promise<{ status: number; body: unknown }>,
+): Promise<StoredResponse> {
+  const claim = await claimIdempotencyKey(db, scope);
+  if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
+  try {
+    const result = await work(claim);
+    const body = JSON.stringify(result.body);
+    await finishIdempotencyKey(db, claim.id, result.status, body);
+    return { status: result.status, body, replayed: false };
+  } catch (error) {
+    if (error instanceof ProviderUnavailableError) await releaseIdempotencyKey(db, claim.id);
+    else if (error instanceof DomainError) await forgetIdempotencyKey(db, claim.id);
+    throw error;
+  }
 }
