@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -9,6 +9,12 @@ const dist = path.resolve(
   process.argv.find((arg, i) => i > 1 && !arg.startsWith('--')) ??
     path.join(import.meta.dirname, '..', 'dist'),
 );
+if (!existsSync(path.join(dist, 'index.html'))) {
+  process.stdout.write(
+    `No built site in ${dist}: run \`pnpm start\` once (it builds the storefront), then measure again.\n`,
+  );
+  process.exit(1);
+}
 const gz = (file: string) => gzipSync(readFileSync(file)).length;
 const local = (ref: string) => (ref.startsWith('/') && !ref.startsWith('//') ? path.join(dist, ref) : null);
 
