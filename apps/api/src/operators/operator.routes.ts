@@ -1,7 +1,7 @@
 import { OrderListQuery } from '@repo/contracts';
 import { Router } from 'express';
 import type { AppDeps } from '../app.ts';
-import { parseInput } from '../platform/http.ts';
+import { parseInput, sendStored } from '../platform/http.ts';
 import type { RateLimits } from '../platform/rate-limit.ts';
 import { operatorOf, requireOperator } from './operator-auth.ts';
 import { cancelOperatorOrder } from './operator-cancel.service.ts';
@@ -35,8 +35,7 @@ export function operatorRoutes(deps: AppDeps, limits: RateLimits): Router {
       req.get('Idempotency-Key'),
       req.body,
     );
-    if (result.replayed) res.set('Idempotent-Replayed', 'true');
-    res.status(result.status).type('application/json').send(result.body);
+    sendStored(res, result);
   });
 
   router.post('/api/clients/:slug/orders/:orderId/cancel', ...guard, async (req, res) => {
@@ -47,8 +46,7 @@ export function operatorRoutes(deps: AppDeps, limits: RateLimits): Router {
       req.get('Idempotency-Key'),
       req.body,
     );
-    if (result.replayed) res.set('Idempotent-Replayed', 'true');
-    res.status(result.status).type('application/json').send(result.body);
+    sendStored(res, result);
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app.ts';
+import { sendStored } from '../platform/http.ts';
 import { getDinerOrder } from './diner-order.service.ts';
 import { createOrder } from './orders.service.ts';
 
@@ -8,8 +9,7 @@ export function orderRoutes(deps: AppDeps): Router {
 
   router.post('/api/clients/:slug/orders', async (req, res) => {
     const result = await createOrder(deps, req.params.slug, req.get('Idempotency-Key'), req.body);
-    if (result.replayed) res.set('Idempotent-Replayed', 'true');
-    res.status(result.status).type('application/json').send(result.body);
+    sendStored(res, result);
   });
 
   router.get('/api/clients/:slug/orders/:orderId', async (req, res, next) => {

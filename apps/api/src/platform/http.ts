@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { z } from 'zod';
 import { DomainError, type FieldError, NotFoundError, ValidationError } from './errors.ts';
+import type { StoredResponse } from './idempotency.ts';
 import type { Logger } from './logger.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -145,4 +146,10 @@ function isClientHttpError(err: unknown): err is HttpErrorLike {
   const candidate = err as HttpErrorLike;
   const status = candidate.status ?? candidate.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 && candidate.expose !== false;
+}
+
+/** Sends a response kept under an Idempotency-Key, marking replays as Stripe does. */
+export function sendStored(res: Response, stored: StoredResponse): void {
+  if (stored.replayed) res.set('Idempotent-Replayed', 'true');
+  res.status(stored.status).type('application/json').send(stored.body);
 }
