@@ -1,5 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { createApp, createLogger, createStripeGateway, loadConfig, openDatabase } from '@repo/api';
+import {
+  createApp,
+  createLogger,
+  createStripeGateway,
+  databaseOptions,
+  loadConfig,
+  openDatabase,
+} from '@repo/api';
 
 // The real app on the bench database; jobs and rate limits are not what is measured here.
 const env = process.env;
@@ -12,13 +19,10 @@ const config = loadConfig({
   STRIPE_WEBHOOK_SECRETS: env.BENCH_WEBHOOK_SECRET,
   STRIPE_API_BASE: env.BENCH_STRIPE_API_BASE,
   DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE,
+  DATABASE_PREPARED_STATEMENTS: env.DATABASE_PREPARED_STATEMENTS,
   ...Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('RATE_LIMIT_'))),
 });
-const database = await openDatabase({
-  databaseUrl: config.DATABASE_URL,
-  dataDir: config.DATA_DIR,
-  poolSize: config.DATABASE_POOL_SIZE,
-});
+const database = await openDatabase(databaseOptions(config));
 const payments = createStripeGateway({
   secretKey: config.STRIPE_SECRET_KEY!,
   publishableKey: config.STRIPE_PUBLISHABLE_KEY!,

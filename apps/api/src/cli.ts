@@ -4,7 +4,7 @@ import { operatorCommands } from './operators/operators.cli.ts';
 import { stripeGatewayFromConfig } from './payments/stripe-gateway.ts';
 import { type CliCommand, type CliContext, UsageError } from './platform/cli-kit.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
-import { openDatabase } from './platform/db/database.ts';
+import { databaseOptions, openDatabase } from './platform/db/database.ts';
 import { dbCommands } from './platform/db/db.cli.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger } from './platform/logger.ts';
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const logger = createLogger({ ...config, LOG_LEVEL: config.LOG_LEVEL ?? 'warn' });
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openDatabase(databaseOptions(config));
   try {
     await migrateToLatest(database.db);
     const ctx: CliContext = {

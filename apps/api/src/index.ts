@@ -2,7 +2,7 @@
 export { createApp } from './app.ts';
 export { createStripeGateway } from './payments/stripe-gateway.ts';
 export { loadConfig } from './platform/config.ts';
-export { openDatabase } from './platform/db/database.ts';
+export { databaseOptions, openDatabase } from './platform/db/database.ts';
 export { migrateToLatest } from './platform/db/migrate.ts';
 export { createLogger } from './platform/logger.ts';
 export { seedDemoRestaurant } from './restaurants/seed.ts';

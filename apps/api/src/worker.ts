@@ -1,7 +1,7 @@
 import { startJobRunner } from './jobs/job-runner.ts';
 import { stripeGatewayFromConfig } from './payments/stripe-gateway.ts';
 import { loadConfigOrExit } from './platform/config.ts';
-import { openDatabase } from './platform/db/database.ts';
+import { databaseOptions, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger } from './platform/logger.ts';
 
@@ -13,12 +13,9 @@ import { createLogger } from './platform/logger.ts';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    poolSize: config.DATABASE_POOL_SIZE,
-    onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
-  });
+  const database = await openDatabase(
+    databaseOptions(config, (err) => logger.warn({ err }, 'idle database connection lost')),
+  );
   await migrateToLatest(database.db);
   const payments = stripeGatewayFromConfig(config);
   if (!payments) logger.warn('no STRIPE_SECRET_KEY: the reconciler does not run in this worker');

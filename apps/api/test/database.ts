@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type DatabaseHandle, openDatabase } from '../src/platform/db/database.ts';
+import { type DatabaseHandle, type DatabaseOptions, openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 
 /**
  * A fresh, migrated database for one test file: a throwaway database on the PostgreSQL named by
  * DATABASE_URL (created here, dropped on close), or an in-memory PGlite when it is unset.
  */
-export async function createTestDatabase(databaseUrl: string | undefined): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  databaseUrl: string | undefined,
+  options: Pick<DatabaseOptions, 'poolSize' | 'preparedStatements'> = {},
+): Promise<DatabaseHandle> {
   if (!databaseUrl) {
     const handle = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(handle.db);
@@ -20,7 +23,12 @@ export async function createTestDatabase(databaseUrl: string | undefined): Promi
   await admin.end();
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: 'memory://', poolSize: 20 });
+  const handle = await openDatabase({
+    databaseUrl: url.toString(),
+    dataDir: 'memory://',
+    poolSize: 20,
+    ...options,
+  });
   await migrateToLatest(handle.db);
   return {
     ...handle,

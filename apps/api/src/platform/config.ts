@@ -37,6 +37,8 @@ export const ConfigSchema = z
     /** PostgreSQL connection string. Unset: embedded PGlite persisted in DATA_DIR. */
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'expected a postgres://user@host:port/db URL'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Named prepared statements on PostgreSQL; `false` behind PgBouncer older than 1.21 (transaction pooling). */
+    DATABASE_PREPARED_STATEMENTS: flag.default(true),
     /** Where the embedded database and outgoing .eml files live. */
     DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
     /** Browser origins allowed to call the API (the storefronts). */

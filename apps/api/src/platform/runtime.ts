@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import { createStripeGateway, stripeGatewayFromConfig } from '../payments/stripe-gateway.ts';
 import type { Config } from './config.ts';
-import { type DatabaseHandle, openDatabase } from './db/database.ts';
+import { type DatabaseHandle, databaseOptions, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Logger } from './logger.ts';
 
@@ -19,12 +19,9 @@ export interface Runtime {
  * starts the local Stripe emulator in-process, delivering webhooks to this API.
  */
 export async function openRuntime(config: Config, logger: Logger, webhookUrl: string): Promise<Runtime> {
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    poolSize: config.DATABASE_POOL_SIZE,
-    onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
-  });
+  const database = await openDatabase(
+    databaseOptions(config, (err) => logger.warn({ err }, 'idle database connection lost')),
+  );
   const applied = await migrateToLatest(database.db);
   logger.info({ database: database.kind, applied }, 'database ready');
 

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type Kysely as KyselyType, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import type { Config } from '../config.ts';
 import { lockDataDir } from './pglite-lock.ts';
+import { PreparedStatementClient } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export type Db = KyselyType<Database>;
@@ -29,7 +31,23 @@ export interface DatabaseOptions {
   /** Directory for the embedded database; `memory://` keeps it in memory. */
   dataDir: string;
   poolSize?: number;
+  /** Name statements so PostgreSQL plans each once per connection (off for PgBouncer before 1.21). */
+  preparedStatements?: boolean;
   onIdleError?: (error: Error) => void;
+}
+
+/** The database options a process takes from its configuration. */
+export function databaseOptions(
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE' | 'DATABASE_PREPARED_STATEMENTS'>,
+  onIdleError?: (error: Error) => void,
+): DatabaseOptions {
+  return {
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+    ...(onIdleError ? { onIdleError } : {}),
+  };
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -37,6 +55,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      ...(options.preparedStatements === false ? {} : { Client: PreparedStatementClient }),
       // A request never waits long on a row lock: it fails, and the caller (or Stripe) retries.
       options: '-c lock_timeout=5000',
     });
