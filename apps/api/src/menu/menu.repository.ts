@@ -1,5 +1,5 @@
 import type { ParsedMenuImport } from '@repo/contracts';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../platform/db/database.ts';
 
 /** Upserts a whole menu by names, keeping ids stable across re-imports so carts stay valid. */
@@ -73,23 +73,32 @@ export interface MenuRows {
   modifiers: { id: string; group_id: string; name: string; price_delta: number; available: boolean }[];
 }
 
+/**
+ * The restaurant's live menu in display order as flat rows, one JSON value: for a query of its own
+ * or as a column of a larger statement (`restaurantId` may be a column reference).
+ */
+export function menuRowsJson(restaurantId: RawBuilder<unknown>): RawBuilder<MenuRows> {
+  return sql<MenuRows>`json_build_object(
+    'categories', (select coalesce(json_agg(c order by c.position, c.name), '[]') from (
+      select id, name, description, position from menu_categories where restaurant_id = ${restaurantId}) c),
+    'items', (select coalesce(json_agg(i order by i.position, i.name), '[]') from (
+      select id, category_id, name, description, price, available, position
+      from menu_items where restaurant_id = ${restaurantId}) i),
+    'groups', (select coalesce(json_agg(g order by g.position, g.name), '[]') from (
+      select g.id, g.menu_item_id, g.name, g.min_select, g.max_select, g.position
+      from modifier_groups g join menu_items i on i.id = g.menu_item_id where i.restaurant_id = ${restaurantId}) g),
+    'modifiers', (select coalesce(json_agg(m order by m.position, m.name), '[]') from (
+      select m.id, m.group_id, m.name, m.price_delta, m.available, m.position
+      from modifiers m join modifier_groups g on g.id = m.group_id join menu_items i on i.id = g.menu_item_id
+      where i.restaurant_id = ${restaurantId}) m))`;
+}
+
 /** The restaurant's live menu in display order, as flat rows, in one round trip. */
 export async function loadMenuRows(db: Executor, restaurantId: string): Promise<MenuRows> {
-  const { rows } = await sql<MenuRows>`
-    select
-      (select coalesce(json_agg(c order by c.position, c.name), '[]') from (
-        select id, name, description, position from menu_categories where restaurant_id = ${restaurantId}) c) as categories,
-      (select coalesce(json_agg(i order by i.position, i.name), '[]') from (
-        select id, category_id, name, description, price, available, position
-        from menu_items where restaurant_id = ${restaurantId}) i) as items,
-      (select coalesce(json_agg(g order by g.position, g.name), '[]') from (
-        select g.id, g.menu_item_id, g.name, g.min_select, g.max_select, g.position
-        from modifier_groups g join menu_items i on i.id = g.menu_item_id where i.restaurant_id = ${restaurantId}) g) as groups,
-      (select coalesce(json_agg(m order by m.position, m.name), '[]') from (
-        select m.id, m.group_id, m.name, m.price_delta, m.available, m.position
-        from modifiers m join modifier_groups g on g.id = m.group_id join menu_items i on i.id = g.menu_item_id
-        where i.restaurant_id = ${restaurantId}) m) as modifiers`.execute(db);
+  const { rows } = await sql<{
+    menu: MenuRows;
+  }>`select ${menuRowsJson(sql`${restaurantId}::uuid`)} as menu`.execute(db);
   const row = rows[0];
   if (!row) throw new Error('the menu query returned no row');
-  return row;
+  return row.menu;
 }

@@ -3,7 +3,7 @@ import type { Executor } from '../platform/db/database.ts';
 import type { Restaurant } from '../platform/db/schema.ts';
 import { NotFoundError } from '../platform/errors.ts';
 import { findRestaurantBySlug } from '../restaurants/restaurants.repository.ts';
-import { loadMenuRows } from './menu.repository.ts';
+import { loadMenuRows, type MenuRows } from './menu.repository.ts';
 
 export interface StripePublicInfo {
   publishableKey: string;
@@ -12,7 +12,11 @@ export interface StripePublicInfo {
 
 /** The live menu as nested categories → items → modifier groups → modifiers. */
 export async function loadCategories(db: Executor, restaurantId: string): Promise<MenuCategory[]> {
-  const rows = await loadMenuRows(db, restaurantId);
+  return nestMenu(await loadMenuRows(db, restaurantId));
+}
+
+/** Nests the menu's flat rows: categories → items → modifier groups → modifiers. */
+export function nestMenu(rows: MenuRows): MenuCategory[] {
   const items = rows.items.map((item): MenuItem & { category_id: string } => ({
     id: item.id,
     category_id: item.category_id,

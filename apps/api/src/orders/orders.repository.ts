@@ -1,6 +1,15 @@
 import { sql } from 'kysely';
+import { type MenuRows, menuRowsJson } from '../menu/menu.repository.ts';
 import type { Executor } from '../platform/db/database.ts';
-import type { ActorType, NewOrder, Order, OrderItem, OrderUpdate } from '../platform/db/schema.ts';
+import type {
+  ActorType,
+  NewOrder,
+  Order,
+  OrderItem,
+  OrderUpdate,
+  Restaurant,
+} from '../platform/db/schema.ts';
+import { claimLockedUntil } from '../platform/idempotency.ts';
 import type { PricedLine } from './pricing.ts';
 
 function columns(row: Record<string, unknown>) {
@@ -51,6 +60,37 @@ export async function placeOrder(
   const row = rows[0];
   if (!row) throw new Error(`order ${order.id} was not placed`);
   return row;
+}
+
+export interface OrderIntake {
+  restaurant: Restaurant;
+  /** The idempotency key claimed afresh; null when the key was there already (a retry or a reuse). */
+  claimedKeyId: string | null;
+  menu: MenuRows;
+}
+
+/**
+ * Opens an order request in one round trip: the restaurant by its slug, a fresh claim of the
+ * Idempotency-Key, and the live menu. Undefined when there is no such restaurant (nothing written).
+ */
+export async function openOrderIntake(
+  db: Executor,
+  slug: string,
+  claim: { scope: string; key: string; fingerprint: string },
+): Promise<OrderIntake | undefined> {
+  const { rows } = await sql<Restaurant & { claimed_key_id: string | null; menu: MenuRows }>`
+    with r as (select * from restaurants where slug = ${slug}),
+    claimed as (
+      insert into idempotency_keys (restaurant_id, scope, key, fingerprint, locked_until)
+      select r.id, ${claim.scope}, ${claim.key}, ${claim.fingerprint}, ${claimLockedUntil()} from r
+      on conflict (restaurant_id, scope, key) do nothing returning id)
+    select r.*, (select id from claimed) as claimed_key_id, ${menuRowsJson(sql.ref('r.id'))} as menu from r`.execute(
+    db,
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const { claimed_key_id, menu, ...restaurant } = row;
+  return { restaurant, claimedKeyId: claimed_key_id, menu };
 }
 
 /** Records the PaymentIntent on a placed order and seals its idempotency key with the response, atomically. */

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CreateOrderRequest, type CreateOrderResponse, type ParsedCreateOrderRequest } from '@repo/contracts';
-import { loadCategories, requireRestaurant } from '../menu/menu.service.ts';
+import {
+  CreateOrderRequest,
+  type CreateOrderResponse,
+  type MenuCategory,
+  type ParsedCreateOrderRequest,
+} from '@repo/contracts';
+import { nestMenu, requireRestaurant } from '../menu/menu.service.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Order, Restaurant } from '../platform/db/schema.ts';
@@ -8,20 +13,24 @@ import {
   ConflictError,
   DomainError,
   type FieldError,
+  NotFoundError,
   ProviderUnavailableError,
   ValidationError,
 } from '../platform/errors.ts';
 import { parseInput } from '../platform/http.ts';
 import {
+  type Claim,
   claimIdempotencyKey,
+  fingerprintOf,
   forgetIdempotencyKey,
   releaseIdempotencyKey,
+  requireIdempotencyKey,
   type StoredResponse,
 } from '../platform/idempotency.ts';
 import type { Logger } from '../platform/logger.ts';
 import { newOrderToken } from './order-token.ts';
 import { amountsOf } from './order-view.ts';
-import { deleteOrder, findOrder, placeOrder, sealPlacedOrder } from './orders.repository.ts';
+import { deleteOrder, findOrder, openOrderIntake, placeOrder, sealPlacedOrder } from './orders.repository.ts';
 import { priceOrder } from './pricing.ts';
 
 export interface OrdersDeps {
@@ -53,11 +62,12 @@ function scheduleErrors(request: ParsedCreateOrderRequest, restaurant: Restauran
 async function stageOrder(
   db: Db,
   restaurant: Restaurant,
+  menu: MenuCategory[],
   request: ParsedCreateOrderRequest,
   keyId: string,
 ): Promise<Order> {
   const now = new Date();
-  const priced = priceOrder(await loadCategories(db, restaurant.id), request, restaurant);
+  const priced = priceOrder(menu, request, restaurant);
   const errors = [...(priced.ok ? [] : priced.errors), ...scheduleErrors(request, restaurant, now)];
   if (!priced.ok || errors.length > 0) {
     throw new ValidationError(`The order has ${errors.length} problem(s).`, errors);
@@ -145,14 +155,25 @@ export async function createOrder(
   idempotencyKey: string | undefined,
   body: unknown,
 ): Promise<StoredResponse> {
-  const restaurant = await requireRestaurant(deps.db, slug);
-  const request = parseInput(CreateOrderRequest, body);
-  const claim = await claimIdempotencyKey(deps.db, {
-    restaurantId: restaurant.id,
-    scope: 'orders.create',
-    key: idempotencyKey,
-    body,
-  });
+  let request: ParsedCreateOrderRequest;
+  let key: string;
+  try {
+    request = parseInput(CreateOrderRequest, body);
+    key = requireIdempotencyKey(idempotencyKey);
+  } catch (error) {
+    await requireRestaurant(deps.db, slug); // an unknown restaurant is a 404 before any input problem
+    throw error;
+  }
+  const scope = 'orders.create';
+  // The restaurant, a fresh claim of the key and the live menu come in one round trip.
+  const intake = await openOrderIntake(deps.db, slug, { scope, key, fingerprint: fingerprintOf(body) });
+  if (!intake) throw new NotFoundError(`No restaurant "${slug}".`);
+  const { restaurant } = intake;
+  const claim: Claim =
+    intake.claimedKeyId !== null
+      ? { kind: 'claimed', id: intake.claimedKeyId, recoveryPoint: 'started', resourceId: null }
+      : // The key exists: replay it, refuse a different body, or resume it (the slow path).
+        await claimIdempotencyKey(deps.db, { restaurantId: restaurant.id, scope, key, body });
   if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
 
   let order: Order | undefined;
@@ -160,7 +181,7 @@ export async function createOrder(
     order = await findOrder(deps.db, restaurant.id, claim.resourceId);
   } else {
     try {
-      order = await stageOrder(deps.db, restaurant, request, claim.id);
+      order = await stageOrder(deps.db, restaurant, nestMenu(intake.menu), request, claim.id);
     } catch (error) {
       // Placing is one statement: nothing was written, so the key is free again (as at Stripe).
       await forgetIdempotencyKey(deps.db, claim.id);

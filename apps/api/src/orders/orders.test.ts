@@ -122,7 +122,17 @@ describe('POST /api/clients/:slug/orders', () => {
     expect(await countOrders()).toBe(before);
   });
 
-  it('when the slug is unknown, then it answers 404', async () => {
+  it('when the slug is unknown, then it answers 404 before any input problem and keeps no key', async () => {
+    const keys = () =>
+      ctx.db
+        .selectFrom('idempotency_keys')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+        .then((row) => Number(row.n));
+    const before = await keys();
     await post(pickupOrder(menu), newKey(), 'nope').expect(404);
+    await post({ customer: {} }, newKey(), 'nope').expect(404);
+    await post(pickupOrder(menu), null, 'nope').expect(404);
+    expect(await keys()).toBe(before);
   });
 });

@@ -51,6 +51,11 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Until when a fresh claim holds its key. */
+export function claimLockedUntil() {
+  return sql<Date>`now() + make_interval(secs => ${LOCK_SECONDS})`;
+}
+
 export function fingerprintOf(body: unknown): string {
   return createHash('sha256').update(canonical(body)).digest('hex');
 }
@@ -63,7 +68,7 @@ export function fingerprintOf(body: unknown): string {
 export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope): Promise<Claim> {
   const key = requireIdempotencyKey(scope.key);
   const fingerprint = fingerprintOf(scope.body);
-  const lockedUntil = sql<Date>`now() + make_interval(secs => ${LOCK_SECONDS})`;
+  const lockedUntil = claimLockedUntil();
   const inserted = await db
     .insertInto('idempotency_keys')
     .values({
