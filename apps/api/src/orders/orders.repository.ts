@@ -20,77 +20,89 @@ function columns(row: Record<string, unknown>) {
   };
 }
 
+/** The Idempotency-Key an order is placed under. */
+export type PlacementKey =
+  /** Claimed in the same statement; when another request holds it already, nothing is placed. */
+  | { kind: 'new'; scope: string; key: string; fingerprint: string }
+  /** Already held by this request (resumed or re-claimed). */
+  | { kind: 'held'; keyId: string };
+
 /**
- * Places an order in one statement: the order with the next number from its restaurant's sequence,
- * its lines, its first timeline entry, and the idempotency key moved to `order_created`. One
- * statement is atomic, and nothing shared is locked.
+ * Places an order in one statement: its Idempotency-Key (claimed, or moved to `order_created`), the
+ * order with the next number from its restaurant's sequence, its lines and its first timeline
+ * entry. One statement is atomic and locks nothing shared. Undefined when the key was taken.
  */
 export async function placeOrder(
   db: Executor,
   order: Omit<NewOrder, 'order_number'>,
   lines: PricedLine[],
-  idempotencyKeyId: string,
-): Promise<Order> {
+  key: PlacementKey,
+): Promise<{ order: Order; keyId: string } | undefined> {
   const placed = columns(order);
-  const items = lines.map((line, position) =>
-    columns({
-      order_id: order.id,
-      position,
-      menu_item_id: line.menu_item_id,
-      name: line.name,
-      unit_price: line.unit_price,
-      quantity: line.quantity,
-      modifiers: JSON.stringify(line.modifiers),
-      line_total: line.line_total,
-      special_instructions: line.special_instructions,
-    }),
-  );
-  const { rows } = await sql<Order>`
-    with placed as (
+  const keyed =
+    key.kind === 'new'
+      ? sql`insert into idempotency_keys (restaurant_id, scope, key, fingerprint, locked_until, recovery_point, resource_id)
+          values (${order.restaurant_id}, ${key.scope}, ${key.key}, ${key.fingerprint}, ${claimLockedUntil()}, 'order_created', ${order.id})
+          on conflict (restaurant_id, scope, key) do nothing returning id`
+      : sql`update idempotency_keys set recovery_point = 'order_created', resource_id = ${order.id}
+          where id = ${key.keyId} returning id`;
+  const items = lines.map((line, position) => ({
+    position,
+    menu_item_id: line.menu_item_id,
+    name: line.name,
+    unit_price: line.unit_price,
+    quantity: line.quantity,
+    modifiers: line.modifiers,
+    line_total: line.line_total,
+    special_instructions: line.special_instructions,
+  }));
+  const { rows } = await sql<Order & { key_id: string }>`
+    with keyed as (${keyed}),
+    placed as (
       insert into orders (${placed.names}, order_number)
-      values (${placed.values}, nextval(order_number_sequence(${order.restaurant_id}::uuid)::regclass)) returning *),
+      select ${placed.values}, nextval(order_number_sequence(${order.restaurant_id}::uuid)::regclass) from keyed
+      returning *),
     lines as (
-      insert into order_items (${items[0]!.names}) values ${sql.join(items.map((item) => sql`(${item.values})`))}),
+      insert into order_items (order_id, position, menu_item_id, name, unit_price, quantity, modifiers, line_total, special_instructions)
+      select placed.id, l.position, l.menu_item_id, l.name, l.unit_price, l.quantity, l.modifiers, l.line_total, l.special_instructions
+      from placed, jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as l(position int, menu_item_id uuid, name text,
+        unit_price int, quantity int, modifiers jsonb, line_total int, special_instructions text)),
     timeline as (
       insert into order_events (order_id, type, status, payment_status, actor_type)
-      values (${order.id}, 'created', 'pending_payment', 'requires_payment', 'diner')),
-    keyed as (
-      update idempotency_keys set recovery_point = 'order_created', resource_id = ${order.id} where id = ${idempotencyKeyId})
-    select * from placed`.execute(db);
+      select placed.id, 'created', 'pending_payment', 'requires_payment', 'diner' from placed)
+    select placed.*, keyed.id as key_id from placed, keyed`.execute(db);
   const row = rows[0];
-  if (!row) throw new Error(`order ${order.id} was not placed`);
-  return row;
+  if (!row) return undefined;
+  const { key_id, ...placedOrder } = row;
+  return { order: placedOrder, keyId: key_id };
 }
 
 export interface OrderIntake {
   restaurant: Restaurant;
-  /** The idempotency key claimed afresh; null when the key was there already (a retry or a reuse). */
-  claimedKeyId: string | null;
+  /** Whether the Idempotency-Key is known already: a retry, a reuse, or a request in flight. */
+  keyTaken: boolean;
   menu: MenuRows;
 }
 
 /**
- * Opens an order request in one round trip: the restaurant by its slug, a fresh claim of the
- * Idempotency-Key, and the live menu. Undefined when there is no such restaurant (nothing written).
+ * Opens an order request in one read: the restaurant by its slug, whether its Idempotency-Key is
+ * known, and the live menu. Undefined when there is no such restaurant.
  */
 export async function openOrderIntake(
   db: Executor,
   slug: string,
-  claim: { scope: string; key: string; fingerprint: string },
+  claim: { scope: string; key: string },
 ): Promise<OrderIntake | undefined> {
-  const { rows } = await sql<Restaurant & { claimed_key_id: string | null; menu: MenuRows }>`
-    with r as (select * from restaurants where slug = ${slug}),
-    claimed as (
-      insert into idempotency_keys (restaurant_id, scope, key, fingerprint, locked_until)
-      select r.id, ${claim.scope}, ${claim.key}, ${claim.fingerprint}, ${claimLockedUntil()} from r
-      on conflict (restaurant_id, scope, key) do nothing returning id)
-    select r.*, (select id from claimed) as claimed_key_id, ${menuRowsJson(sql.ref('r.id'))} as menu from r`.execute(
-    db,
-  );
+  const { rows } = await sql<Restaurant & { key_taken: boolean; menu: MenuRows }>`
+    select r.*,
+      exists (select 1 from idempotency_keys k
+        where k.restaurant_id = r.id and k.scope = ${claim.scope} and k.key = ${claim.key}) as key_taken,
+      ${menuRowsJson(sql.ref('r.id'))} as menu
+    from restaurants r where r.slug = ${slug}`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
-  const { claimed_key_id, menu, ...restaurant } = row;
-  return { restaurant, claimedKeyId: claimed_key_id, menu };
+  const { key_taken, menu, ...restaurant } = row;
+  return { restaurant, keyTaken: key_taken, menu };
 }
 
 /** Records the PaymentIntent on a placed order and seals its idempotency key with the response, atomically. */

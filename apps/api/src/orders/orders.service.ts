@@ -19,7 +19,7 @@ import {
 } from '../platform/errors.ts';
 import { parseInput } from '../platform/http.ts';
 import {
-  type Claim,
+  type ClaimedKey,
   claimIdempotencyKey,
   fingerprintOf,
   forgetIdempotencyKey,
@@ -30,7 +30,14 @@ import {
 import type { Logger } from '../platform/logger.ts';
 import { newOrderToken } from './order-token.ts';
 import { amountsOf } from './order-view.ts';
-import { deleteOrder, findOrder, openOrderIntake, placeOrder, sealPlacedOrder } from './orders.repository.ts';
+import {
+  deleteOrder,
+  findOrder,
+  openOrderIntake,
+  type PlacementKey,
+  placeOrder,
+  sealPlacedOrder,
+} from './orders.repository.ts';
 import { priceOrder } from './pricing.ts';
 
 export interface OrdersDeps {
@@ -58,14 +65,17 @@ function scheduleErrors(request: ParsedCreateOrderRequest, restaurant: Restauran
   return [];
 }
 
-/** Validates and prices against the live menu, then stores the order as pending_payment. */
+/**
+ * Validates and prices against the live menu, then stores the order as pending_payment under its
+ * key. Undefined when a new key turned out to be taken meanwhile (nothing written).
+ */
 async function stageOrder(
   db: Db,
   restaurant: Restaurant,
   menu: MenuCategory[],
   request: ParsedCreateOrderRequest,
-  keyId: string,
-): Promise<Order> {
+  key: PlacementKey,
+): Promise<{ order: Order; keyId: string } | undefined> {
   const now = new Date();
   const priced = priceOrder(menu, request, restaurant);
   const errors = [...(priced.ok ? [] : priced.errors), ...scheduleErrors(request, restaurant, now)];
@@ -99,7 +109,7 @@ async function stageOrder(
         request.scheduled_time ?? new Date(now.getTime() + restaurant.prep_time_minutes * 60_000),
     },
     order.lines,
-    keyId,
+    key,
   );
 }
 
@@ -149,6 +159,30 @@ async function openPayment(
   return { status: 201, body, replayed: false };
 }
 
+/** Continues under a key this request now holds: its order if one was placed, else a new one. */
+async function resumeClaim(
+  db: Db,
+  restaurant: Restaurant,
+  menu: MenuCategory[],
+  request: ParsedCreateOrderRequest,
+  claim: ClaimedKey,
+): Promise<{ order: Order; keyId: string }> {
+  if (claim.resourceId) {
+    const order = await findOrder(db, restaurant.id, claim.resourceId);
+    if (!order) throw new Error(`idempotency key points at missing order ${claim.resourceId}`);
+    return { order, keyId: claim.id };
+  }
+  try {
+    const placed = await stageOrder(db, restaurant, menu, request, { kind: 'held', keyId: claim.id });
+    if (!placed) throw new Error(`idempotency key ${claim.id} vanished while placing its order`);
+    return placed;
+  } catch (error) {
+    // Placing is one statement: nothing was written, so the key is free again (as at Stripe).
+    await forgetIdempotencyKey(db, claim.id);
+    throw error;
+  }
+}
+
 export async function createOrder(
   deps: OrdersDeps,
   slug: string,
@@ -165,33 +199,33 @@ export async function createOrder(
     throw error;
   }
   const scope = 'orders.create';
-  // The restaurant, a fresh claim of the key and the live menu come in one round trip.
-  const intake = await openOrderIntake(deps.db, slug, { scope, key, fingerprint: fingerprintOf(body) });
+  // One read: the restaurant, whether the key is known, and the live menu.
+  const intake = await openOrderIntake(deps.db, slug, { scope, key });
   if (!intake) throw new NotFoundError(`No restaurant "${slug}".`);
   const { restaurant } = intake;
-  const claim: Claim =
-    intake.claimedKeyId !== null
-      ? { kind: 'claimed', id: intake.claimedKeyId, recoveryPoint: 'started', resourceId: null }
-      : // The key exists: replay it, refuse a different body, or resume it (the slow path).
-        await claimIdempotencyKey(deps.db, { restaurantId: restaurant.id, scope, key, body });
-  if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
+  const menu = nestMenu(intake.menu);
 
-  let order: Order | undefined;
-  if (claim.resourceId) {
-    order = await findOrder(deps.db, restaurant.id, claim.resourceId);
-  } else {
-    try {
-      order = await stageOrder(deps.db, restaurant, nestMenu(intake.menu), request, claim.id);
-    } catch (error) {
-      // Placing is one statement: nothing was written, so the key is free again (as at Stripe).
-      await forgetIdempotencyKey(deps.db, claim.id);
-      throw error;
-    }
+  let claimed: { order: Order; keyId: string } | undefined;
+  if (!intake.keyTaken) {
+    // The usual case: the key is claimed in the statement that places the order. An invalid
+    // order throws before anything is written.
+    claimed = await stageOrder(deps.db, restaurant, menu, request, {
+      kind: 'new',
+      scope,
+      key,
+      fingerprint: fingerprintOf(body),
+    });
   }
-  if (!order) throw new Error(`idempotency key points at missing order ${claim.resourceId}`);
+  if (!claimed) {
+    // The key is known: replay its response, refuse a different body, or resume it.
+    const claim = await claimIdempotencyKey(deps.db, { restaurantId: restaurant.id, scope, key, body });
+    if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
+    claimed = await resumeClaim(deps.db, restaurant, menu, request, claim);
+  }
+  const { order, keyId } = claimed;
   if (order.status !== 'pending_payment') {
     // Resumed after an outage, but an operator cancelled the order meanwhile: never open a payment for it.
-    await releaseIdempotencyKey(deps.db, claim.id);
+    await releaseIdempotencyKey(deps.db, keyId);
     throw new ConflictError(
       'order-not-payable',
       'Order can no longer be paid',
@@ -199,15 +233,15 @@ export async function createOrder(
     );
   }
   try {
-    return await openPayment(deps, restaurant, order, claim.id);
+    return await openPayment(deps, restaurant, order, keyId);
   } catch (error) {
     if (error instanceof ProviderUnavailableError) {
-      await releaseIdempotencyKey(deps.db, claim.id);
+      await releaseIdempotencyKey(deps.db, keyId);
     } else if (error instanceof DomainError) {
       // The provider refused the order for good: leave nothing behind.
       await deps.db.transaction().execute(async (tx) => {
         await deleteOrder(tx, order.id);
-        await forgetIdempotencyKey(tx, claim.id);
+        await forgetIdempotencyKey(tx, keyId);
       });
     }
     throw error;
