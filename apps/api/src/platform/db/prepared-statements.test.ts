@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { createTestDatabase } from '../../../test/database.ts';
+import { queueDatabaseFor } from '../../jobs/job-queue.ts';
 import type { DatabaseHandle } from './database.ts';
 import { isStalePlanError } from './prepared-statements.ts';
 
@@ -30,6 +31,11 @@ onPostgres('prepared statements on PostgreSQL', () => {
     await query();
     const texts = await preparedTexts(single);
     expect(texts.filter((text) => text.includes('from "restaurants"'))).toHaveLength(1);
+  });
+
+  it('when the job queue runs its SQL on the pool, then it is not kept as a named statement', async () => {
+    await queueDatabaseFor(single).executeSql('select $1::int as queue_probe', [1]);
+    expect((await preparedTexts(single)).filter((text) => text.includes('queue_probe'))).toEqual([]);
   });
 
   it('when prepared statements are off, then nothing is prepared on the server', async () => {
