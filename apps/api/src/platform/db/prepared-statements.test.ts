@@ -54,4 +54,22 @@ onPostgres('prepared statements on PostgreSQL', () => {
     expect(isStalePlanError(stale)).toBe(true);
     expect((await probe()).rows).toEqual([{ id: 1, note: 'added' }]);
   });
+
+  it('when a value cannot be sent, then that call fails and the same statement still works on the connection', async () => {
+    const probe = (value: unknown) => sql<{ v: unknown }>`select ${value}::jsonb as v`.execute(single.db);
+    expect((await probe(JSON.stringify({ a: 1 }))).rows).toEqual([{ v: { a: 1 } }]);
+    // pg cannot serialise a BigInt: the error is raised in the client, and pg closes the statement on the server.
+    await expect(probe({ a: 1n })).rejects.toThrow(/BigInt/);
+    expect((await probe(JSON.stringify({ a: 2 }))).rows).toEqual([{ v: { a: 2 } }]);
+  });
+
+  it('when a migration changes a column type under a prepared statement, then one call fails and the next is prepared anew', async () => {
+    await sql`create table type_probe (ref text)`.execute(single.db);
+    const probe = (ref: string) =>
+      sql<{ n: number }>`select count(*)::int as n from type_probe where ref = ${ref}`.execute(single.db);
+    expect((await probe('a')).rows).toEqual([{ n: 0 }]);
+    await sql`alter table type_probe alter column ref type uuid using null`.execute(single.db);
+    await expect(probe('00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({ code: '42883' });
+    expect((await probe('00000000-0000-0000-0000-000000000000')).rows).toEqual([{ n: 0 }]);
+  });
 });
