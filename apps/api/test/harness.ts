@@ -75,3 +75,24 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     },
   };
 }
+
+/**
+ * The same database, where the first statement whose query tree mentions `column` fails before it
+ * runs, as a serialization failure (SQLSTATE 40001) would: for the retry paths of idempotent requests.
+ */
+export function contendedOnce(db: Db, column: string): { db: Db; failed: () => boolean } {
+  let failed = false;
+  const contended = db.withPlugin({
+    transformQuery({ node }) {
+      if (!failed && JSON.stringify(node).includes(`"${column}"`)) {
+        failed = true;
+        throw Object.assign(new Error('could not serialize access due to concurrent update'), {
+          code: '40001',
+        });
+      }
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  });
+  return { db: contended, failed: () => failed };
+}

@@ -1,15 +1,18 @@
 import type { RefundView } from '@repo/contracts';
 import { newKey } from '../../test/fixtures.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
 import { orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
+import { createApp } from '../app.ts';
+import { createLogger } from '../platform/logger.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof operatorApi>;
 let prefix: string;
+let key: string;
 beforeAll(async () => {
   ctx = await createTestContext();
-  const key = await operatorKey(ctx);
+  key = await operatorKey(ctx);
   prefix = key.split('_').slice(0, 2).join('_');
   api = operatorApi(ctx, key);
 });
@@ -137,5 +140,32 @@ describe('POST /api/clients/:slug/orders/:orderId/refunds', () => {
         { type: 'refund_succeeded', actor_type: 'operator', actor_id: prefix },
       ]),
     );
+  });
+
+  it('when the database is contended as the refund is sealed, then it answers 503 and an immediate retry finishes the same refund', async () => {
+    const order = await paidOrder(ctx);
+    const contended = contendedOnce(ctx.db, 'response_body');
+    const app = createApp({
+      config: ctx.config,
+      db: contended.db,
+      logger: createLogger(ctx.config),
+      payments: ctx.payments,
+    });
+    const idempotencyKey = newKey();
+    const busy = await operatorApi({ ...ctx, app }, key).refund(
+      order.orderId,
+      { amount: 300, reason },
+      idempotencyKey,
+    );
+    expect(busy.status).toBe(503);
+    expect(contended.failed()).toBe(true);
+
+    const retry = await api.refund(order.orderId, { amount: 300, reason }, idempotencyKey).expect(201);
+    expect(retry.body).toMatchObject({ amount: 300, status: 'succeeded' });
+    expect((await refundRows(ctx, order.orderId)).map((r) => [r.amount, r.status])).toEqual([
+      [300, 'succeeded'],
+    ]);
+    const stripeRefunds = await sdk(ctx).refunds.list({ payment_intent: order.intentId });
+    expect(stripeRefunds.data.map((r) => r.amount)).toEqual([300]);
   });
 });

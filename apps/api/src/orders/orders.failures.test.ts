@@ -2,7 +2,7 @@ import type { CreateOrderResponse, Menu } from '@repo/contracts';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
 import { sdk } from '../../test/webhooks.ts';
 import { createApp } from '../app.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
@@ -114,6 +114,46 @@ describe('POST /api/clients/:slug/orders when things fail', () => {
       .expect(201);
     const order = retry.body as CreateOrderResponse;
     expect(await ctx.db.selectFrom('orders').select('id').where('tip', '=', 456).execute()).toEqual([
+      { id: order.order_id },
+    ]);
+    const intents = await intentsFor(order.order_id);
+    expect(intents).toHaveLength(1);
+    expect(order.client_secret.startsWith(intents[0]!.id)).toBe(true);
+  });
+  it('when the database is contended as the order is sealed, then it answers 503 and an immediate retry succeeds with the same PaymentIntent', async () => {
+    // The seal (the PaymentIntent recorded, the response kept under the key) meets a serialization failure once.
+    const contended = contendedOnce(ctx.db, 'response_body');
+    const contendedApp = createApp({
+      config: ctx.config,
+      db: contended.db,
+      logger: createLogger(ctx.config),
+      payments: ctx.payments,
+    });
+    const key = newKey();
+    const body = pickupOrder(menu, { tip: 457 });
+    const busy = await request(contendedApp)
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(503);
+    expect(busy.headers['retry-after']).toBeDefined();
+    expect(contended.failed()).toBe(true);
+    // Released, not left locked for the next 90 s.
+    expect(
+      await ctx.db
+        .selectFrom('idempotency_keys')
+        .select(['locked_until', 'response_status'])
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ locked_until: null, response_status: null });
+
+    const retry = await request(ctx.app)
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    const order = retry.body as CreateOrderResponse;
+    expect(await ctx.db.selectFrom('orders').select('id').where('tip', '=', 457).execute()).toEqual([
       { id: order.order_id },
     ]);
     const intents = await intentsFor(order.order_id);

@@ -23,6 +23,7 @@ import {
   claimIdempotencyKey,
   fingerprintOf,
   forgetIdempotencyKey,
+  isRetryableFailure,
   releaseIdempotencyKey,
   requireIdempotencyKey,
   type StoredResponse,
@@ -168,7 +169,10 @@ async function resumeClaim(
   claim: ClaimedKey,
 ): Promise<{ order: Order; keyId: string }> {
   if (claim.resourceId) {
-    const order = await findOrder(db, restaurant.id, claim.resourceId);
+    const order = await findOrder(db, restaurant.id, claim.resourceId).catch(async (error: unknown) => {
+      if (isRetryableFailure(error)) await releaseIdempotencyKey(db, claim.id);
+      throw error;
+    });
     if (!order) throw new Error(`idempotency key points at missing order ${claim.resourceId}`);
     return { order, keyId: claim.id };
   }
@@ -235,7 +239,8 @@ export async function createOrder(
   try {
     return await openPayment(deps, restaurant, order, keyId);
   } catch (error) {
-    if (error instanceof ProviderUnavailableError) {
+    if (isRetryableFailure(error)) {
+      // The PaymentIntent's Stripe key is derived from the order: a resumed retry finds the same one.
       await releaseIdempotencyKey(deps.db, keyId);
     } else if (error instanceof DomainError) {
       // The provider refused the order for good: leave nothing behind.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { z } from 'zod';
-import { isStalePlanError } from './db/prepared-statements.ts';
+import { databaseErrorClass } from './db/database-errors.ts';
 import { DomainError, type FieldError, NotFoundError, ValidationError } from './errors.ts';
 import type { StoredResponse } from './idempotency.ts';
 import type { Logger } from './logger.ts';
@@ -131,18 +131,6 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return;
     res.status(status).type('application/problem+json').send(JSON.stringify(body));
   };
-}
-
-/**
- * SQLSTATE classes we answer without a 500: 22 (data exception), and lock or serialization conflicts
- * or a prepared plan a migration made stale (a retry succeeds).
- */
-function databaseErrorClass(err: unknown): 'data' | 'contention' | null {
-  const code =
-    typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  if (/^22[0-9A-Z]{3}$/.test(code)) return 'data';
-  if (code === '55P03' || code === '40001' || code === '40P01' || isStalePlanError(err)) return 'contention';
-  return null;
 }
 
 function isClientHttpError(err: unknown): err is HttpErrorLike {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Executor } from './db/database.ts';
+import { isRetryableDatabaseError } from './db/database-errors.ts';
 import { BadRequestError, ConflictError, DomainError, ProviderUnavailableError } from './errors.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
@@ -163,6 +164,14 @@ export async function finishIdempotencyKey(
 }
 
 /** Lets a retry continue at once (after a provider outage), from the stored recovery point. */
+/**
+ * A failure that a retry of the same request resolves (a payment provider outage, database
+ * contention): its key is released so the retry resumes at once instead of waiting out the lock.
+ */
+export function isRetryableFailure(error: unknown): boolean {
+  return error instanceof ProviderUnavailableError || isRetryableDatabaseError(error);
+}
+
 export async function releaseIdempotencyKey(db: Executor, id: string): Promise<void> {
   await db.updateTable('idempotency_keys').set({ locked_until: null }).where('id', '=', id).execute();
 }
@@ -190,7 +199,7 @@ export async function runIdempotent(
     await finishIdempotencyKey(db, claim.id, result.status, body);
     return { status: result.status, body, replayed: false };
   } catch (error) {
-    if (error instanceof ProviderUnavailableError) await releaseIdempotencyKey(db, claim.id);
+    if (isRetryableFailure(error)) await releaseIdempotencyKey(db, claim.id);
     else if (error instanceof DomainError) await forgetIdempotencyKey(db, claim.id);
     throw error;
   }
