@@ -76,6 +76,16 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   };
 }
 
+/** The real app over this context's configuration, with another database handle or payment gateway. */
+export function appWith(ctx: TestContext, parts: { db?: Db; payments?: PaymentGateway }): Express {
+  return createApp({
+    config: ctx.config,
+    db: parts.db ?? ctx.db,
+    logger: createLogger(ctx.config),
+    payments: parts.payments ?? ctx.payments,
+  });
+}
+
 /**
  * The same database, where the first statement whose query tree mentions `column` fails before it
  * runs, as a serialization failure (SQLSTATE 40001) would: for the retry paths of idempotent requests.

@@ -1,10 +1,8 @@
 import type { RefundView } from '@repo/contracts';
 import { newKey } from '../../test/fixtures.ts';
-import { contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
+import { appWith, contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
 import { orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
-import { createApp } from '../app.ts';
-import { createLogger } from '../platform/logger.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof operatorApi>;
@@ -145,12 +143,7 @@ describe('POST /api/clients/:slug/orders/:orderId/refunds', () => {
   it('when the database is contended as the refund is sealed, then it answers 503 and an immediate retry finishes the same refund', async () => {
     const order = await paidOrder(ctx);
     const contended = contendedOnce(ctx.db, 'response_body');
-    const app = createApp({
-      config: ctx.config,
-      db: contended.db,
-      logger: createLogger(ctx.config),
-      payments: ctx.payments,
-    });
+    const app = appWith(ctx, { db: contended.db });
     const idempotencyKey = newKey();
     const busy = await operatorApi({ ...ctx, app }, key).refund(
       order.orderId,

@@ -2,11 +2,9 @@ import type { CreateOrderResponse, Menu } from '@repo/contracts';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
-import { contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
+import { appWith, contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
 import { sdk } from '../../test/webhooks.ts';
-import { createApp } from '../app.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
-import { createLogger } from '../platform/logger.ts';
 
 let ctx: TestContext;
 let menu: Menu;
@@ -18,6 +16,22 @@ afterAll(() => ctx.close());
 
 const intentsFor = async (orderId: string) =>
   (await sdk(ctx).paymentIntents.list({ limit: 100 })).data.filter((pi) => pi.metadata?.order_id === orderId);
+
+/** A retry under `key` answers 201 for the one order with this tip, which has one PaymentIntent. */
+async function expectRetryFinishesOneOrder(key: string, body: object, tip: number): Promise<void> {
+  const retry = await request(ctx.app)
+    .post('/api/clients/demo/orders')
+    .set('Idempotency-Key', key)
+    .send(body);
+  expect(retry.status).toBe(201);
+  const order = retry.body as CreateOrderResponse;
+  expect(await ctx.db.selectFrom('orders').select('id').where('tip', '=', tip).execute()).toEqual([
+    { id: order.order_id },
+  ]);
+  const intents = await intentsFor(order.order_id);
+  expect(intents).toHaveLength(1);
+  expect(order.client_secret.startsWith(intents[0]!.id)).toBe(true);
+}
 
 describe('POST /api/clients/:slug/orders when things fail', () => {
   it('when Stripe is down, then it answers 503 with Retry-After, and a retry with the same key succeeds with one order', async () => {
@@ -80,12 +94,7 @@ describe('POST /api/clients/:slug/orders when things fail', () => {
         throw new Error('simulated crash after Stripe answered');
       },
     };
-    const crashingApp = createApp({
-      config: ctx.config,
-      db: ctx.db,
-      logger: createLogger(ctx.config),
-      payments: crashing,
-    });
+    const crashingApp = appWith(ctx, { payments: crashing });
     const key = newKey();
     const body = pickupOrder(menu, { tip: 456 });
     await request(crashingApp)
@@ -107,28 +116,13 @@ describe('POST /api/clients/:slug/orders when things fail', () => {
       .where('key', '=', key)
       .execute();
 
-    const retry = await request(ctx.app)
-      .post('/api/clients/demo/orders')
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    const order = retry.body as CreateOrderResponse;
-    expect(await ctx.db.selectFrom('orders').select('id').where('tip', '=', 456).execute()).toEqual([
-      { id: order.order_id },
-    ]);
-    const intents = await intentsFor(order.order_id);
-    expect(intents).toHaveLength(1);
-    expect(order.client_secret.startsWith(intents[0]!.id)).toBe(true);
+    await expectRetryFinishesOneOrder(key, body, 456);
   });
+
   it('when the database is contended as the order is sealed, then it answers 503 and an immediate retry succeeds with the same PaymentIntent', async () => {
     // The seal (the PaymentIntent recorded, the response kept under the key) meets a serialization failure once.
     const contended = contendedOnce(ctx.db, 'response_body');
-    const contendedApp = createApp({
-      config: ctx.config,
-      db: contended.db,
-      logger: createLogger(ctx.config),
-      payments: ctx.payments,
-    });
+    const contendedApp = appWith(ctx, { db: contended.db });
     const key = newKey();
     const body = pickupOrder(menu, { tip: 457 });
     const busy = await request(contendedApp)
@@ -147,18 +141,7 @@ describe('POST /api/clients/:slug/orders when things fail', () => {
         .executeTakeFirstOrThrow(),
     ).toEqual({ locked_until: null, response_status: null });
 
-    const retry = await request(ctx.app)
-      .post('/api/clients/demo/orders')
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    const order = retry.body as CreateOrderResponse;
-    expect(await ctx.db.selectFrom('orders').select('id').where('tip', '=', 457).execute()).toEqual([
-      { id: order.order_id },
-    ]);
-    const intents = await intentsFor(order.order_id);
-    expect(intents).toHaveLength(1);
-    expect(order.client_secret.startsWith(intents[0]!.id)).toBe(true);
+    await expectRetryFinishesOneOrder(key, body, 457);
   });
 });
 

@@ -1,9 +1,7 @@
 import Stripe from 'stripe';
-import { createTestContext, type TestContext, WEBHOOK_SECRET } from '../../test/harness.ts';
+import { appWith, createTestContext, type TestContext, WEBHOOK_SECRET } from '../../test/harness.ts';
 import { deliver, orderRow, placeOrder, storedEvent, succeeded } from '../../test/webhooks.ts';
-import { createApp } from '../app.ts';
 import { createStripeGateway } from '../payments/stripe-gateway.ts';
-import { createLogger } from '../platform/logger.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -59,12 +57,7 @@ describe('POST /payments/webhooks/stripe signature checks', () => {
       webhookSecrets: ['whsec_old_secret_before_rotation', WEBHOOK_SECRET],
       apiBase: ctx.emulator.url,
     });
-    const app = createApp({
-      config: ctx.config,
-      db: ctx.db,
-      logger: createLogger(ctx.config),
-      payments: rotating,
-    });
+    const app = appWith(ctx, { payments: rotating });
     const first = await placeOrder(ctx);
     await deliver(ctx, await succeeded(ctx, first), {
       app,
