@@ -1,5 +1,5 @@
 import { OrderListQuery } from '@repo/contracts';
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import type { AppDeps } from '../app.ts';
 import { parseInput, sendStored } from '../platform/http.ts';
 import type { RateLimits } from '../platform/rate-limit.ts';
@@ -27,27 +27,15 @@ export function operatorRoutes(deps: AppDeps, limits: RateLimits): Router {
     res.set('Cache-Control', 'no-store').json(view);
   });
 
-  router.post('/api/clients/:slug/orders/:orderId/refunds', ...guard, async (req, res) => {
-    const result = await createOperatorRefund(
-      deps,
-      operatorOf(res),
-      String(req.params.orderId),
-      req.get('Idempotency-Key'),
-      req.body,
-    );
-    sendStored(res, result);
-  });
-
-  router.post('/api/clients/:slug/orders/:orderId/cancel', ...guard, async (req, res) => {
-    const result = await cancelOperatorOrder(
-      deps,
-      operatorOf(res),
-      String(req.params.orderId),
-      req.get('Idempotency-Key'),
-      req.body,
-    );
-    sendStored(res, result);
-  });
+  // Refund and cancel: the same shape, an order action under an Idempotency-Key.
+  const orderAction =
+    (action: typeof createOperatorRefund): RequestHandler =>
+    async (req, res) => {
+      const orderId = String(req.params.orderId);
+      sendStored(res, await action(deps, operatorOf(res), orderId, req.get('Idempotency-Key'), req.body));
+    };
+  router.post('/api/clients/:slug/orders/:orderId/refunds', ...guard, orderAction(createOperatorRefund));
+  router.post('/api/clients/:slug/orders/:orderId/cancel', ...guard, orderAction(cancelOperatorOrder));
 
   return router;
 }
