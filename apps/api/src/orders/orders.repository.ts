@@ -22,27 +22,38 @@ function columns(row: Record<string, unknown>) {
 
 /** The Idempotency-Key an order is placed under. */
 export type PlacementKey =
-  /** Claimed in the same statement; when another request holds it already, nothing is placed. */
-  | { kind: 'new'; scope: string; key: string; fingerprint: string }
+  /**
+   * Claimed in the same statement, and only while the restaurant's catalog is still at the version
+   * the order was priced at. When another request holds the key already, nothing is placed.
+   */
+  | { kind: 'new'; scope: string; key: string; fingerprint: string; catalogVersion: number }
   /** Already held by this request (resumed or re-claimed). */
   | { kind: 'held'; keyId: string };
+
+export type Placement =
+  | { kind: 'placed'; order: Order; keyId: string }
+  /** Nothing was written: another request holds the key. */
+  | { kind: 'key-taken' }
+  /** Nothing was written: the menu or the restaurant changed since the order was priced. */
+  | { kind: 'catalog-changed' };
 
 /**
  * Places an order in one statement: its Idempotency-Key (claimed, or moved to `order_created`), the
  * order with the next number from its restaurant's sequence, its lines and its first timeline
- * entry. One statement is atomic and locks nothing shared. Undefined when the key was taken.
+ * entry. One statement is atomic and locks nothing shared.
  */
 export async function placeOrder(
   db: Executor,
   order: Omit<NewOrder, 'order_number'>,
   lines: PricedLine[],
   key: PlacementKey,
-): Promise<{ order: Order; keyId: string } | undefined> {
+): Promise<Placement> {
   const placed = columns(order);
   const keyed =
     key.kind === 'new'
       ? sql`insert into idempotency_keys (restaurant_id, scope, key, fingerprint, locked_until, recovery_point, resource_id)
-          values (${order.restaurant_id}, ${key.scope}, ${key.key}, ${key.fingerprint}, ${claimLockedUntil()}, 'order_created', ${order.id})
+          select ${order.restaurant_id}, ${key.scope}, ${key.key}, ${key.fingerprint}, ${claimLockedUntil()}, 'order_created', ${order.id}
+          from catalog where catalog.catalog_version = ${key.catalogVersion}
           on conflict (restaurant_id, scope, key) do nothing returning id`
       : sql`update idempotency_keys set recovery_point = 'order_created', resource_id = ${order.id}
           where id = ${key.keyId} returning id`;
@@ -56,8 +67,9 @@ export async function placeOrder(
     line_total: line.line_total,
     special_instructions: line.special_instructions,
   }));
-  const { rows } = await sql<Order & { key_id: string }>`
-    with keyed as (${keyed}),
+  const { rows } = await sql<Order & { key_id: string | null; catalog_version: number }>`
+    with catalog as (select catalog_version from restaurants where id = ${order.restaurant_id}),
+    keyed as (${keyed}),
     placed as (
       insert into orders (${placed.names}, order_number)
       select ${placed.values}, nextval(order_number_sequence(${order.restaurant_id}::uuid)::regclass) from keyed
@@ -70,11 +82,15 @@ export async function placeOrder(
     timeline as (
       insert into order_events (order_id, type, status, payment_status, actor_type)
       select placed.id, 'created', 'pending_payment', 'requires_payment', 'diner' from placed)
-    select placed.*, keyed.id as key_id from placed, keyed`.execute(db);
+    select placed.*, keyed.id as key_id, catalog.catalog_version
+    from catalog left join keyed on true left join placed on true`.execute(db);
   const row = rows[0];
-  if (!row) return undefined;
-  const { key_id, ...placedOrder } = row;
-  return { order: placedOrder, keyId: key_id };
+  if (!row || (key.kind === 'new' && row.catalog_version !== key.catalogVersion)) {
+    return { kind: 'catalog-changed' };
+  }
+  const { key_id, catalog_version: _version, ...placedOrder } = row;
+  if (key_id === null) return { kind: 'key-taken' };
+  return { kind: 'placed', order: placedOrder, keyId: key_id };
 }
 
 export interface OrderIntake {

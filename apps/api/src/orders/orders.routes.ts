@@ -1,14 +1,16 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app.ts';
+import { CatalogCache } from '../menu/catalog-cache.ts';
 import { sendStored } from '../platform/http.ts';
 import { getDinerOrder } from './diner-order.service.ts';
 import { createOrder } from './orders.service.ts';
 
 export function orderRoutes(deps: AppDeps): Router {
   const router = Router();
+  const orders = { ...deps, catalogs: new CatalogCache() };
 
   router.post('/api/clients/:slug/orders', async (req, res) => {
-    const result = await createOrder(deps, req.params.slug, req.get('Idempotency-Key'), req.body);
+    const result = await createOrder(orders, req.params.slug, req.get('Idempotency-Key'), req.body);
     sendStored(res, result);
   });
 

@@ -5,6 +5,7 @@ import {
   type MenuCategory,
   type ParsedCreateOrderRequest,
 } from '@repo/contracts';
+import type { CatalogCache } from '../menu/catalog-cache.ts';
 import { nestMenu, requireRestaurant } from '../menu/menu.service.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -35,6 +36,7 @@ import {
   deleteOrder,
   findOrder,
   openOrderIntake,
+  type Placement,
   type PlacementKey,
   placeOrder,
   sealPlacedOrder,
@@ -46,6 +48,23 @@ export interface OrdersDeps {
   payments: PaymentGateway;
   logger: Logger;
 }
+
+export interface CreateOrderDeps extends OrdersDeps {
+  /** Catalogs this process has read: an order priced against one is placed only while it is current. */
+  catalogs: CatalogCache;
+}
+
+/** An order placed as pending_payment under the request's key. */
+interface Staged {
+  restaurant: Restaurant;
+  order: Order;
+  keyId: string;
+}
+
+type NewKey = Omit<Extract<PlacementKey, { kind: 'new' }>, 'catalogVersion'>;
+
+/** Reads of the catalog an order may be priced against before the menu is taken to be changing. */
+const CATALOG_READS = 3;
 
 const SCHEDULE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -67,8 +86,8 @@ function scheduleErrors(request: ParsedCreateOrderRequest, restaurant: Restauran
 }
 
 /**
- * Validates and prices against the live menu, then stores the order as pending_payment under its
- * key. Undefined when a new key turned out to be taken meanwhile (nothing written).
+ * Validates and prices against the given catalog, then stores the order as pending_payment under
+ * its key. An invalid order throws before anything is written.
  */
 async function stageOrder(
   db: Db,
@@ -76,7 +95,7 @@ async function stageOrder(
   menu: MenuCategory[],
   request: ParsedCreateOrderRequest,
   key: PlacementKey,
-): Promise<{ order: Order; keyId: string } | undefined> {
+): Promise<Placement> {
   const now = new Date();
   const priced = priceOrder(menu, request, restaurant);
   const errors = [...(priced.ok ? [] : priced.errors), ...scheduleErrors(request, restaurant, now)];
@@ -178,7 +197,8 @@ async function resumeClaim(
   }
   try {
     const placed = await stageOrder(db, restaurant, menu, request, { kind: 'held', keyId: claim.id });
-    if (!placed) throw new Error(`idempotency key ${claim.id} vanished while placing its order`);
+    if (placed.kind !== 'placed')
+      throw new Error(`idempotency key ${claim.id} vanished while placing its order`);
     return placed;
   } catch (error) {
     // Placing is one statement: nothing was written, so the key is free again (as at Stripe).
@@ -187,8 +207,84 @@ async function resumeClaim(
   }
 }
 
+/**
+ * The usual case, with no read at all: priced against this process's copy of the catalog and placed
+ * by the statement that claims the key, if that copy is still current. Undefined when it cannot be
+ * decided here (no copy, a changed catalog, an order invalid against the copy, a known key).
+ */
+async function placeFromCachedCatalog(
+  deps: CreateOrderDeps,
+  slug: string,
+  request: ParsedCreateOrderRequest,
+  key: NewKey,
+): Promise<Staged | undefined> {
+  const catalog = deps.catalogs.get(slug);
+  if (!catalog) return undefined;
+  const { restaurant, menu } = catalog;
+  let placement: Placement;
+  try {
+    placement = await stageOrder(deps.db, restaurant, menu, request, {
+      ...key,
+      catalogVersion: restaurant.catalog_version,
+    });
+  } catch (error) {
+    // Invalid against the copy: the current catalog, or the key's stored response, decides.
+    if (error instanceof ValidationError) return undefined;
+    throw error;
+  }
+  if (placement.kind === 'placed') return { restaurant, order: placement.order, keyId: placement.keyId };
+  if (placement.kind === 'catalog-changed') deps.catalogs.forget(slug);
+  return undefined;
+}
+
+/**
+ * Reads the current catalog with whether the key is known, then places the order, replays the key's
+ * response, refuses a different body, or resumes the key's order.
+ */
+async function placeFromCurrentCatalog(
+  deps: CreateOrderDeps,
+  slug: string,
+  request: ParsedCreateOrderRequest,
+  body: unknown,
+  key: NewKey,
+): Promise<Staged | StoredResponse> {
+  for (let read = 1; read <= CATALOG_READS; read += 1) {
+    // One read: the restaurant, whether the key is known, and the live menu.
+    const intake = await openOrderIntake(deps.db, slug, key);
+    if (!intake) {
+      deps.catalogs.forget(slug);
+      throw new NotFoundError(`No restaurant "${slug}".`);
+    }
+    const { restaurant } = intake;
+    const menu = nestMenu(intake.menu);
+    deps.catalogs.remember({ restaurant, menu });
+    if (!intake.keyTaken) {
+      const placement = await stageOrder(deps.db, restaurant, menu, request, {
+        ...key,
+        catalogVersion: restaurant.catalog_version,
+      });
+      if (placement.kind === 'placed') return { restaurant, order: placement.order, keyId: placement.keyId };
+      // Changed between the read and the placement: read it again.
+      if (placement.kind === 'catalog-changed') continue;
+    }
+    const claim = await claimIdempotencyKey(deps.db, {
+      restaurantId: restaurant.id,
+      scope: key.scope,
+      key: key.key,
+      body,
+    });
+    if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
+    return { restaurant, ...(await resumeClaim(deps.db, restaurant, menu, request, claim)) };
+  }
+  throw new ConflictError(
+    'menu-changing',
+    'The menu is being updated',
+    'The menu changed while the order was being placed. Nothing was charged; please try again.',
+  );
+}
+
 export async function createOrder(
-  deps: OrdersDeps,
+  deps: CreateOrderDeps,
   slug: string,
   idempotencyKey: string | undefined,
   body: unknown,
@@ -202,31 +298,12 @@ export async function createOrder(
     await requireRestaurant(deps.db, slug); // an unknown restaurant is a 404 before any input problem
     throw error;
   }
-  const scope = 'orders.create';
-  // One read: the restaurant, whether the key is known, and the live menu.
-  const intake = await openOrderIntake(deps.db, slug, { scope, key });
-  if (!intake) throw new NotFoundError(`No restaurant "${slug}".`);
-  const { restaurant } = intake;
-  const menu = nestMenu(intake.menu);
-
-  let claimed: { order: Order; keyId: string } | undefined;
-  if (!intake.keyTaken) {
-    // The usual case: the key is claimed in the statement that places the order. An invalid
-    // order throws before anything is written.
-    claimed = await stageOrder(deps.db, restaurant, menu, request, {
-      kind: 'new',
-      scope,
-      key,
-      fingerprint: fingerprintOf(body),
-    });
-  }
-  if (!claimed) {
-    // The key is known: replay its response, refuse a different body, or resume it.
-    const claim = await claimIdempotencyKey(deps.db, { restaurantId: restaurant.id, scope, key, body });
-    if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
-    claimed = await resumeClaim(deps.db, restaurant, menu, request, claim);
-  }
-  const { order, keyId } = claimed;
+  const newKey: NewKey = { kind: 'new', scope: 'orders.create', key, fingerprint: fingerprintOf(body) };
+  const staged =
+    (await placeFromCachedCatalog(deps, slug, request, newKey)) ??
+    (await placeFromCurrentCatalog(deps, slug, request, body, newKey));
+  if (!('order' in staged)) return staged;
+  const { restaurant, order, keyId } = staged;
   if (order.status !== 'pending_payment') {
     // Resumed after an outage, but an operator cancelled the order meanwhile: never open a payment for it.
     await releaseIdempotencyKey(deps.db, keyId);

@@ -3,12 +3,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as initial from './migrations/2026-11-26T0000-initial.ts';
 import * as jobs from './migrations/2026-11-26T0200-jobs.ts';
 import * as orderNumbers from './migrations/2026-11-26T0300-order-number-sequences.ts';
+import * as catalogVersion from './migrations/2026-11-26T0400-catalog-version.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
   '2026-11-26T0000-initial': initial,
   '2026-11-26T0200-jobs': jobs,
   '2026-11-26T0300-order-number-sequences': orderNumbers,
+  '2026-11-26T0400-catalog-version': catalogVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,8 @@ export interface RestaurantTable {
   pos_endpoint_url: string | null;
   pos_signing_secret: string | null;
   next_order_number: Generated<number>;
+  /** Bumped by triggers on any change to the restaurant or its menu. */
+  catalog_version: Generated<number>;
   created_at: CreatedAt;
 }
 

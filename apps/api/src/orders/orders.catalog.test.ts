@@ -1,0 +1,152 @@
+import type { CreateOrderResponse, Menu } from '@repo/contracts';
+import type { Express } from 'express';
+import request from 'supertest';
+import { fetchMenu, itemNamed, newKey, pickupOrder } from '../../test/fixtures.ts';
+import { appWith, createTestContext, type TestContext } from '../../test/harness.ts';
+
+// The app keeps the catalogs it read; these tests change one behind its back, as another process or a
+// SQL console would, after the app has priced an order against it.
+let ctx: TestContext;
+let menu: Menu;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  menu = await fetchMenu(ctx);
+});
+afterAll(() => ctx.close());
+
+const post = (body: unknown, key = newKey(), app: Express = ctx.app) =>
+  request(app)
+    .post('/api/clients/demo/orders')
+    .set('Idempotency-Key', key)
+    .send(body as object);
+
+const amountsOf = (res: request.Response) => (res.body as CreateOrderResponse).amounts;
+
+const count = async (table: 'orders' | 'idempotency_keys') =>
+  Number(
+    (
+      await ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+const setItem = (name: string, changes: { price?: number; available?: boolean }) =>
+  ctx.db
+    .updateTable('menu_items')
+    .set(changes)
+    .where('restaurant_id', '=', ctx.restaurant.id)
+    .where('name', '=', name)
+    .execute();
+
+describe('orders priced against a catalog changed after the app read it', () => {
+  it('when an item price changes, then the next order is priced and stored at the new price', async () => {
+    expect(amountsOf(await post(pickupOrder(menu)).expect(201)).subtotal).toBe(3185);
+    await setItem('Garlic Knots', { price: 795 });
+    try {
+      const res = await post(pickupOrder(menu)).expect(201);
+      expect(amountsOf(res).subtotal).toBe(3185 + 2 * 100);
+      const row = await ctx.db
+        .selectFrom('orders')
+        .select(['subtotal', 'total'])
+        .where('id', '=', (res.body as CreateOrderResponse).order_id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ subtotal: 3385, total: amountsOf(res).total });
+    } finally {
+      await setItem('Garlic Knots', { price: 695 });
+    }
+  });
+
+  it('when a modifier price changes, then the next order is priced at the new price', async () => {
+    await post(pickupOrder(menu)).expect(201);
+    const size = itemNamed(menu, 'Margherita').modifier_groups.find((group) => group.name === 'Size');
+    const medium = size?.modifiers.find((modifier) => modifier.name.startsWith('Medium'));
+    if (!medium) throw new Error('demo menu changed');
+    const setDelta = (price_delta: number) =>
+      ctx.db.updateTable('modifiers').set({ price_delta }).where('id', '=', medium.id).execute();
+    await setDelta(medium.price_delta + 50);
+    try {
+      expect(amountsOf(await post(pickupOrder(menu)).expect(201)).subtotal).toBe(3185 + 50);
+    } finally {
+      await setDelta(medium.price_delta);
+    }
+  });
+
+  it('when the tax rate changes, then the next order is taxed at the new rate', async () => {
+    const before = amountsOf(await post(pickupOrder(menu)).expect(201));
+    const { tax_rate_ppm } = ctx.restaurant;
+    await ctx.db
+      .updateTable('restaurants')
+      .set({ tax_rate_ppm: 0 })
+      .where('id', '=', ctx.restaurant.id)
+      .execute();
+    try {
+      const after = amountsOf(await post(pickupOrder(menu)).expect(201));
+      expect(before.tax).toBeGreaterThan(0);
+      expect(after).toMatchObject({ tax: 0, total: before.total - before.tax });
+    } finally {
+      await ctx.db
+        .updateTable('restaurants')
+        .set({ tax_rate_ppm })
+        .where('id', '=', ctx.restaurant.id)
+        .execute();
+    }
+  });
+
+  it('when an item sells out, then the next order is refused naming it and nothing is written', async () => {
+    await post(pickupOrder(menu)).expect(201);
+    await setItem('Garlic Knots', { available: false });
+    try {
+      const orders = await count('orders');
+      const keys = await count('idempotency_keys');
+      const res = await post(pickupOrder(menu)).expect(422);
+      expect(res.body.errors).toEqual([
+        { path: 'items.1.menu_item_id', message: 'Garlic Knots is sold out' },
+      ]);
+      expect([await count('orders'), await count('idempotency_keys')]).toEqual([orders, keys]);
+    } finally {
+      await setItem('Garlic Knots', { available: true });
+    }
+    await post(pickupOrder(menu)).expect(201);
+  });
+
+  it('when a placed order is retried after its item sold out, then its response is still replayed', async () => {
+    const key = newKey();
+    const first = await post(pickupOrder(menu), key).expect(201);
+    await setItem('Garlic Knots', { available: false });
+    try {
+      const orders = await count('orders');
+      const retry = await post(pickupOrder(menu), key).expect(201);
+      expect(retry.text).toBe(first.text);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(await count('orders')).toBe(orders);
+    } finally {
+      await setItem('Garlic Knots', { available: true });
+    }
+  });
+
+  it('when the menu changes under every attempt, then it answers 409 with nothing written, and a retry succeeds', async () => {
+    // Every time the app reads the catalog, the menu changes before the order can be placed.
+    const intakes = new Set<unknown>();
+    const changing = ctx.db.withPlugin({
+      transformQuery({ node, queryId }) {
+        if (JSON.stringify(node).includes('key_taken')) intakes.add(queryId);
+        return node;
+      },
+      async transformResult({ queryId, result }) {
+        if (intakes.has(queryId)) await setItem('Garlic Knots', { price: 695 });
+        return result;
+      },
+    });
+    const key = newKey();
+    const orders = await count('orders');
+    const keys = await count('idempotency_keys');
+    const res = await post(pickupOrder(menu), key, appWith(ctx, { db: changing })).expect(409);
+    expect(res.body).toMatchObject({ type: '/problems/menu-changing', status: 409 });
+    expect(intakes.size).toBe(3);
+    expect([await count('orders'), await count('idempotency_keys')]).toEqual([orders, keys]);
+    await post(pickupOrder(menu), key).expect(201);
+  });
+});
