@@ -48,7 +48,9 @@ function dinerRoutes(registry: OpenAPIRegistry): void {
       400: problem('Missing Idempotency-Key, malformed JSON, or unknown fields such as prices'),
       402: problem('Declined by the payment provider'),
       404: problem('No such restaurant'),
-      409: problem('A request with this key is still in progress'),
+      409: problem(
+        'A request with this key is still in progress, or the menu kept changing while the order was placed (retry)',
+      ),
       422: problem('Invalid order (field paths in `errors`), or the key was used with a different body'),
       429: problem('Rate limited'),
       503: problem('Payment provider unavailable; retry with the same key after Retry-After'),
