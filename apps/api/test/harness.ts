@@ -7,7 +7,7 @@ import type { PaymentGateway } from '../src/payments/payment-gateway.ts';
 import { createStripeGateway } from '../src/payments/stripe-gateway.ts';
 import { type Config, loadConfig } from '../src/platform/config.ts';
 import type { DatabaseHandle, Db } from '../src/platform/db/database.ts';
-import type { Restaurant } from '../src/platform/db/schema.ts';
+import type { Database, Restaurant } from '../src/platform/db/schema.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { seedDemoRestaurant } from '../src/restaurants/seed.ts';
 import { createTestDatabase } from './database.ts';
@@ -105,4 +105,13 @@ export function contendedOnce(db: Db, column: string): { db: Db; failed: () => b
     transformResult: async ({ result }) => result,
   });
   return { db: contended, failed: () => failed };
+}
+
+/** How many rows a table holds: for asserting that a refused request wrote nothing. */
+export async function rowCount(db: Db, table: keyof Database): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

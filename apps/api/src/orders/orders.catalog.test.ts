@@ -2,7 +2,7 @@ import type { CreateOrderResponse, Menu } from '@repo/contracts';
 import type { Express } from 'express';
 import request from 'supertest';
 import { fetchMenu, itemNamed, newKey, pickupOrder } from '../../test/fixtures.ts';
-import { appWith, createTestContext, type TestContext } from '../../test/harness.ts';
+import { appWith, createTestContext, rowCount, type TestContext } from '../../test/harness.ts';
 
 // The app keeps the catalogs it read; these tests change one behind its back, as another process or a
 // SQL console would, after the app has priced an order against it.
@@ -23,15 +23,7 @@ const post = (body: unknown, key = newKey(), app: Express = ctx.app) =>
 
 const amountsOf = (res: request.Response) => (res.body as CreateOrderResponse).amounts;
 
-const count = async (table: 'orders' | 'idempotency_keys') =>
-  Number(
-    (
-      await ctx.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'orders' | 'idempotency_keys') => rowCount(ctx.db, table);
 
 const setItem = (name: string, changes: { price?: number; available?: boolean }) =>
   ctx.db

@@ -2,7 +2,7 @@ import type { CreateOrderResponse, Menu } from '@repo/contracts';
 import Stripe from 'stripe';
 import request from 'supertest';
 import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { createTestContext, rowCount, type TestContext } from '../../test/harness.ts';
 
 let ctx: TestContext;
 let menu: Menu;
@@ -21,15 +21,7 @@ const post = (body: unknown, key: string | null = newKey(), slug = 'demo') => {
   return req.send(body as object);
 };
 
-const countOrders = async () =>
-  Number(
-    (
-      await ctx.db
-        .selectFrom('orders')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const countOrders = () => rowCount(ctx.db, 'orders');
 
 describe('POST /api/clients/:slug/orders', () => {
   it('when the order is valid, then it is priced on the server and opens a PaymentIntent for the total', async () => {
@@ -123,12 +115,7 @@ describe('POST /api/clients/:slug/orders', () => {
   });
 
   it('when the slug is unknown, then it answers 404 before any input problem and keeps no key', async () => {
-    const keys = () =>
-      ctx.db
-        .selectFrom('idempotency_keys')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-        .then((row) => Number(row.n));
+    const keys = () => rowCount(ctx.db, 'idempotency_keys');
     const before = await keys();
     await post(pickupOrder(menu), newKey(), 'nope').expect(404);
     await post({ customer: {} }, newKey(), 'nope').expect(404);

@@ -1,7 +1,7 @@
 import type { CreateOrderRequest, Menu } from '@repo/contracts';
 import request from 'supertest';
 import { fetchMenu, itemNamed, newKey, pickupOrder } from '../../test/fixtures.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { createTestContext, rowCount, type TestContext } from '../../test/harness.ts';
 
 let ctx: TestContext;
 let menu: Menu;
@@ -11,22 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const rows = async () => {
-  const count = async (table: 'orders' | 'order_items' | 'idempotency_keys') =>
-    Number(
-      (
-        await ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return {
-    orders: await count('orders'),
-    items: await count('order_items'),
-    keys: await count('idempotency_keys'),
-  };
-};
+const rows = async () => ({
+  orders: await rowCount(ctx.db, 'orders'),
+  items: await rowCount(ctx.db, 'order_items'),
+  keys: await rowCount(ctx.db, 'idempotency_keys'),
+});
 
 type Mutation = (order: CreateOrderRequest, menu: Menu) => unknown;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { newKey } from '../../test/fixtures.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { createTestContext, rowCount, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey } from '../../test/operators.ts';
 import { createApp } from '../app.ts';
 import { loadConfig } from './config.ts';
@@ -16,15 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const countOrders = async () =>
-  Number(
-    (
-      await ctx.db
-        .selectFrom('orders')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const countOrders = () => rowCount(ctx.db, 'orders');
 
 function expectRateLimited(res: request.Response) {
   expect(res.status).toBe(429);

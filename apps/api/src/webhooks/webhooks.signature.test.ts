@@ -1,5 +1,11 @@
 import Stripe from 'stripe';
-import { appWith, createTestContext, type TestContext, WEBHOOK_SECRET } from '../../test/harness.ts';
+import {
+  appWith,
+  createTestContext,
+  rowCount,
+  type TestContext,
+  WEBHOOK_SECRET,
+} from '../../test/harness.ts';
 import { deliver, orderRow, placeOrder, storedEvent, succeeded } from '../../test/webhooks.ts';
 import { createStripeGateway } from '../payments/stripe-gateway.ts';
 
@@ -9,15 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const eventCount = async () =>
-  Number(
-    (
-      await ctx.db
-        .selectFrom('webhook_events')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const eventCount = () => rowCount(ctx.db, 'webhook_events');
 
 describe('POST /payments/webhooks/stripe signature checks', () => {
   it.each([
