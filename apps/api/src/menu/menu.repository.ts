@@ -4,6 +4,9 @@ import type { Executor } from '../platform/db/database.ts';
 
 /** Upserts a whole menu by names, keeping ids stable across re-imports so carts stay valid. */
 export async function upsertMenu(db: Executor, restaurantId: string, menu: ParsedMenuImport): Promise<void> {
+  // Every changed menu row moves the restaurant's catalog version (a trigger updates its row). Taking
+  // that row first makes a concurrent import wait here, holding nothing, instead of deadlocking.
+  await db.selectFrom('restaurants').select('id').where('id', '=', restaurantId).forNoKeyUpdate().execute();
   for (const [categoryPosition, category] of menu.categories.entries()) {
     const { id: categoryId } = await db
       .insertInto('menu_categories')

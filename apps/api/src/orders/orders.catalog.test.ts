@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { fetchMenu, itemNamed, newKey, pickupOrder } from '../../test/fixtures.ts';
 import { appWith, createTestContext, rowCount, type TestContext } from '../../test/harness.ts';
+import { fingerprintOf } from '../platform/idempotency.ts';
 
 // The app keeps the catalogs it read; these tests change one behind its back, as another process or a
 // SQL console would, after the app has priced an order against it.
@@ -24,6 +25,26 @@ const post = (body: unknown, key = newKey(), app: Express = ctx.app) =>
 const amountsOf = (res: request.Response) => (res.body as CreateOrderResponse).amounts;
 
 const count = (table: 'orders' | 'idempotency_keys') => rowCount(ctx.db, table);
+
+/** The app's database, where the menu changes right after each of the first `times` catalog reads. */
+function menuChangingAfterRead(times: number) {
+  const reads = new Set<unknown>();
+  let changes = 0;
+  const db = ctx.db.withPlugin({
+    transformQuery({ node, queryId }) {
+      if (JSON.stringify(node).includes('key_taken')) reads.add(queryId);
+      return node;
+    },
+    async transformResult({ queryId, result }) {
+      if (reads.has(queryId) && changes < times) {
+        changes += 1;
+        await setItem('Garlic Knots', { price: 695 + changes * 100 });
+      }
+      return result;
+    },
+  });
+  return { app: appWith(ctx, { db }), reads: () => reads.size };
+}
 
 const setItem = (name: string, changes: { price?: number; available?: boolean }) =>
   ctx.db
@@ -120,25 +141,48 @@ describe('orders priced against a catalog changed after the app read it', () => 
   });
 
   it('when the menu changes under every attempt, then it answers 409 with nothing written, and a retry succeeds', async () => {
-    // Every time the app reads the catalog, the menu changes before the order can be placed.
-    const intakes = new Set<unknown>();
-    const changing = ctx.db.withPlugin({
-      transformQuery({ node, queryId }) {
-        if (JSON.stringify(node).includes('key_taken')) intakes.add(queryId);
-        return node;
-      },
-      async transformResult({ queryId, result }) {
-        if (intakes.has(queryId)) await setItem('Garlic Knots', { price: 695 });
-        return result;
-      },
-    });
+    const changing = menuChangingAfterRead(Number.POSITIVE_INFINITY);
     const key = newKey();
     const orders = await count('orders');
     const keys = await count('idempotency_keys');
-    const res = await post(pickupOrder(menu), key, appWith(ctx, { db: changing })).expect(409);
-    expect(res.body).toMatchObject({ type: '/problems/menu-changing', status: 409 });
-    expect(intakes.size).toBe(3);
-    expect([await count('orders'), await count('idempotency_keys')]).toEqual([orders, keys]);
-    await post(pickupOrder(menu), key).expect(201);
+    try {
+      const res = await post(pickupOrder(menu), key, changing.app).expect(409);
+      expect(res.body).toMatchObject({ type: '/problems/menu-changing', status: 409 });
+      expect(changing.reads()).toBe(3);
+      expect([await count('orders'), await count('idempotency_keys')]).toEqual([orders, keys]);
+    } finally {
+      await setItem('Garlic Knots', { price: 695 });
+    }
+    expect(amountsOf(await post(pickupOrder(menu), key).expect(201)).subtotal).toBe(3185);
+  });
+
+  it('when a key left unplaced by a crash is resumed while the menu changes, then its order is priced at the new price', async () => {
+    const body = pickupOrder(menu);
+    const key = newKey();
+    // A request claimed this key and died before placing its order; its lock has expired.
+    await ctx.db
+      .insertInto('idempotency_keys')
+      .values({
+        restaurant_id: ctx.restaurant.id,
+        scope: 'orders.create',
+        key,
+        fingerprint: fingerprintOf(body),
+        locked_until: new Date(Date.now() - 60_000),
+      })
+      .execute();
+    const changing = menuChangingAfterRead(1);
+    try {
+      const res = await post(body, key, changing.app).expect(201);
+      expect(amountsOf(res).subtotal).toBe(3185 + 2 * 100);
+      expect(changing.reads()).toBe(2);
+      const row = await ctx.db
+        .selectFrom('orders')
+        .select('subtotal')
+        .where('id', '=', (res.body as CreateOrderResponse).order_id)
+        .executeTakeFirstOrThrow();
+      expect(row.subtotal).toBe(3385);
+    } finally {
+      await setItem('Garlic Knots', { price: 695 });
+    }
   });
 });

@@ -21,18 +21,19 @@ function columns(row: Record<string, unknown>) {
 }
 
 /** The Idempotency-Key an order is placed under. */
-export type PlacementKey =
-  /**
-   * Claimed in the same statement, and only while the restaurant's catalog is still at the version
-   * the order was priced at. When another request holds the key already, nothing is placed.
-   */
-  | { kind: 'new'; scope: string; key: string; fingerprint: string; catalogVersion: number }
+export type PlacementKey = (
+  | /** Claimed in the same statement; when another request holds it already, nothing is placed. */
+  { kind: 'new'; scope: string; key: string; fingerprint: string }
   /** Already held by this request (resumed or re-claimed). */
-  | { kind: 'held'; keyId: string };
+  | { kind: 'held'; keyId: string }
+) & {
+  /** The restaurant's catalog version the order was priced at: nothing is placed unless it is current. */
+  catalogVersion: number;
+};
 
 export type Placement =
   | { kind: 'placed'; order: Order; keyId: string }
-  /** Nothing was written: another request holds the key. */
+  /** Nothing was written: another request holds the key (or, held, it is gone). */
   | { kind: 'key-taken' }
   /** Nothing was written: the menu or the restaurant changed since the order was priced. */
   | { kind: 'catalog-changed' };
@@ -56,7 +57,8 @@ export async function placeOrder(
           from catalog where catalog.catalog_version = ${key.catalogVersion}
           on conflict (restaurant_id, scope, key) do nothing returning id`
       : sql`update idempotency_keys set recovery_point = 'order_created', resource_id = ${order.id}
-          where id = ${key.keyId} returning id`;
+          where id = ${key.keyId} and exists (select 1 from catalog where catalog.catalog_version = ${key.catalogVersion})
+          returning id`;
   const items = lines.map((line, position) => ({
     position,
     menu_item_id: line.menu_item_id,
@@ -85,7 +87,7 @@ export async function placeOrder(
     select placed.*, keyed.id as key_id, catalog.catalog_version
     from catalog left join keyed on true left join placed on true`.execute(db);
   const row = rows[0];
-  if (!row || (key.kind === 'new' && row.catalog_version !== key.catalogVersion)) {
+  if (!row || row.catalog_version !== key.catalogVersion) {
     return { kind: 'catalog-changed' };
   }
   const { key_id, catalog_version: _version, ...placedOrder } = row;

@@ -179,14 +179,17 @@ async function openPayment(
   return { status: 201, body, replayed: false };
 }
 
-/** Continues under a key this request now holds: its order if one was placed, else a new one. */
+/**
+ * Continues under a key this request now holds: its order if one was placed, else a new one.
+ * Undefined when the catalog changed since it was read: the key is free again, nothing was written.
+ */
 async function resumeClaim(
   db: Db,
   restaurant: Restaurant,
   menu: MenuCategory[],
   request: ParsedCreateOrderRequest,
   claim: ClaimedKey,
-): Promise<{ order: Order; keyId: string }> {
+): Promise<{ order: Order; keyId: string } | undefined> {
   if (claim.resourceId) {
     const order = await findOrder(db, restaurant.id, claim.resourceId).catch(async (error: unknown) => {
       if (isRetryableFailure(error)) await releaseIdempotencyKey(db, claim.id);
@@ -195,16 +198,23 @@ async function resumeClaim(
     if (!order) throw new Error(`idempotency key points at missing order ${claim.resourceId}`);
     return { order, keyId: claim.id };
   }
+  let placement: Placement;
   try {
-    const placed = await stageOrder(db, restaurant, menu, request, { kind: 'held', keyId: claim.id });
-    if (placed.kind !== 'placed')
-      throw new Error(`idempotency key ${claim.id} vanished while placing its order`);
-    return placed;
+    placement = await stageOrder(db, restaurant, menu, request, {
+      kind: 'held',
+      keyId: claim.id,
+      catalogVersion: restaurant.catalog_version,
+    });
   } catch (error) {
     // Placing is one statement: nothing was written, so the key is free again (as at Stripe).
     await forgetIdempotencyKey(db, claim.id);
     throw error;
   }
+  if (placement.kind === 'placed') return placement;
+  if (placement.kind === 'key-taken')
+    throw new Error(`idempotency key ${claim.id} vanished while placing its order`);
+  await forgetIdempotencyKey(db, claim.id);
+  return undefined;
 }
 
 /**
@@ -274,7 +284,9 @@ async function placeFromCurrentCatalog(
       body,
     });
     if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
-    return { restaurant, ...(await resumeClaim(deps.db, restaurant, menu, request, claim)) };
+    const resumed = await resumeClaim(deps.db, restaurant, menu, request, claim);
+    if (resumed) return { restaurant, ...resumed };
+    // The catalog changed before this key's order was placed: read it again.
   }
   throw new ConflictError(
     'menu-changing',
