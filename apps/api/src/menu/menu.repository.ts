@@ -1,11 +1,13 @@
 import type { ParsedMenuImport } from '@repo/contracts';
 import { type RawBuilder, sql } from 'kysely';
-import type { Executor } from '../platform/db/database.ts';
+import type { Executor, Tx } from '../platform/db/database.ts';
 
 /** Upserts a whole menu by names, keeping ids stable across re-imports so carts stay valid. */
-export async function upsertMenu(db: Executor, restaurantId: string, menu: ParsedMenuImport): Promise<void> {
+export async function upsertMenu(db: Tx, restaurantId: string, menu: ParsedMenuImport): Promise<void> {
   // Every changed menu row moves the restaurant's catalog version (a trigger updates its row). Taking
-  // that row first makes a concurrent import wait here, holding nothing, instead of deadlocking.
+  // that row first makes a concurrent import wait here, holding nothing, instead of deadlocking; an
+  // import is short, so the wait may be longer than a request's.
+  await sql`set local lock_timeout = '60s'`.execute(db);
   await db.selectFrom('restaurants').select('id').where('id', '=', restaurantId).forNoKeyUpdate().execute();
   for (const [categoryPosition, category] of menu.categories.entries()) {
     const { id: categoryId } = await db

@@ -177,10 +177,18 @@ describe('orders priced against a catalog changed after the app read it', () => 
       expect(changing.reads()).toBe(2);
       const row = await ctx.db
         .selectFrom('orders')
-        .select('subtotal')
+        .select(['id', 'subtotal'])
         .where('id', '=', (res.body as CreateOrderResponse).order_id)
         .executeTakeFirstOrThrow();
       expect(row.subtotal).toBe(3385);
+      const keys = await ctx.db
+        .selectFrom('idempotency_keys')
+        .select('resource_id')
+        .where('key', '=', key)
+        .execute();
+      expect(keys).toEqual([{ resource_id: row.id }]);
+      const retry = await post(body, key).expect(201);
+      expect(retry.text).toBe(res.text);
     } finally {
       await setItem('Garlic Knots', { price: 695 });
     }

@@ -5,6 +5,7 @@ import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
 import { appWith, contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
 import { sdk } from '../../test/webhooks.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import { fingerprintOf } from '../platform/idempotency.ts';
 
 let ctx: TestContext;
 let menu: Menu;
@@ -142,6 +143,60 @@ describe('POST /api/clients/:slug/orders when things fail', () => {
     ).toEqual({ locked_until: null, response_status: null });
 
     await expectRetryFinishesOneOrder(key, body, 457);
+  });
+
+  it('when a request outlives its lease and another takes its key over and finishes, then the first replays that answer and no second order exists', async () => {
+    const key = newKey();
+    const body = pickupOrder(menu, { tip: 458 });
+    // The key's first holder died before placing anything; its lease has expired.
+    await ctx.db
+      .insertInto('idempotency_keys')
+      .values({
+        restaurant_id: ctx.restaurant.id,
+        scope: 'orders.create',
+        key,
+        fingerprint: fingerprintOf(body),
+        locked_until: new Date(Date.now() - 60_000),
+      })
+      .execute();
+    // A resumes the key, then stalls past its own lease; meanwhile B takes the key over and finishes.
+    let other: request.Response | undefined;
+    const claims = new Set<unknown>();
+    const stalled = ctx.db.withPlugin({
+      transformQuery({ node, queryId }) {
+        // The update that takes an expired key over (sets its lease, returns its recovery point).
+        const text = JSON.stringify(node);
+        if (
+          node.kind === 'UpdateQueryNode' &&
+          text.includes('"returning"') &&
+          text.includes('"recovery_point"')
+        )
+          claims.add(queryId);
+        return node;
+      },
+      async transformResult({ queryId, result }) {
+        if (!other && claims.has(queryId)) {
+          await ctx.db
+            .updateTable('idempotency_keys')
+            .set({ locked_until: new Date(Date.now() - 1_000) })
+            .where('key', '=', key)
+            .execute();
+          other = await request(ctx.app)
+            .post('/api/clients/demo/orders')
+            .set('Idempotency-Key', key)
+            .send(body);
+        }
+        return result;
+      },
+    });
+    const first = await request(appWith(ctx, { db: stalled }))
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    expect(other?.status).toBe(201);
+    expect(first.text).toBe(other?.text);
+    await expectRetryFinishesOneOrder(key, body, 458);
   });
 });
 

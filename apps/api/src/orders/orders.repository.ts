@@ -33,7 +33,7 @@ export type PlacementKey = (
 
 export type Placement =
   | { kind: 'placed'; order: Order; keyId: string }
-  /** Nothing was written: another request holds the key (or, held, it is gone). */
+  /** Nothing was written: another request holds the key (held: it is gone, or has an order meanwhile). */
   | { kind: 'key-taken' }
   /** Nothing was written: the menu or the restaurant changed since the order was priced. */
   | { kind: 'catalog-changed' };
@@ -57,7 +57,8 @@ export async function placeOrder(
           from catalog where catalog.catalog_version = ${key.catalogVersion}
           on conflict (restaurant_id, scope, key) do nothing returning id`
       : sql`update idempotency_keys set recovery_point = 'order_created', resource_id = ${order.id}
-          where id = ${key.keyId} and exists (select 1 from catalog where catalog.catalog_version = ${key.catalogVersion})
+          where id = ${key.keyId} and resource_id is null
+            and exists (select 1 from catalog where catalog.catalog_version = ${key.catalogVersion})
           returning id`;
   const items = lines.map((line, position) => ({
     position,

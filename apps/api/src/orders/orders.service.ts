@@ -24,6 +24,7 @@ import {
   claimIdempotencyKey,
   fingerprintOf,
   forgetIdempotencyKey,
+  forgetUnusedIdempotencyKey,
   isRetryableFailure,
   releaseIdempotencyKey,
   requireIdempotencyKey,
@@ -181,7 +182,8 @@ async function openPayment(
 
 /**
  * Continues under a key this request now holds: its order if one was placed, else a new one.
- * Undefined when the catalog changed since it was read: the key is free again, nothing was written.
+ * Undefined when nothing could be placed under it (the catalog changed since it was read, or the key
+ * was taken over after this request outlived its lease): the key is freed if unused; read again.
  */
 async function resumeClaim(
   db: Db,
@@ -207,13 +209,11 @@ async function resumeClaim(
     });
   } catch (error) {
     // Placing is one statement: nothing was written, so the key is free again (as at Stripe).
-    await forgetIdempotencyKey(db, claim.id);
+    await forgetUnusedIdempotencyKey(db, claim.id);
     throw error;
   }
   if (placement.kind === 'placed') return placement;
-  if (placement.kind === 'key-taken')
-    throw new Error(`idempotency key ${claim.id} vanished while placing its order`);
-  await forgetIdempotencyKey(db, claim.id);
+  await forgetUnusedIdempotencyKey(db, claim.id);
   return undefined;
 }
 
@@ -286,7 +286,6 @@ async function placeFromCurrentCatalog(
     if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
     const resumed = await resumeClaim(deps.db, restaurant, menu, request, claim);
     if (resumed) return { restaurant, ...resumed };
-    // The catalog changed before this key's order was placed: read it again.
   }
   throw new ConflictError(
     'menu-changing',

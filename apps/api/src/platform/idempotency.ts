@@ -182,6 +182,19 @@ export async function forgetIdempotencyKey(db: Executor, id: string): Promise<vo
 }
 
 /**
+ * Forgets a held key that nothing was done under yet. A holder that stalled past its lease may find
+ * the key taken over and used by another request meanwhile: then it is left alone.
+ */
+export async function forgetUnusedIdempotencyKey(db: Executor, id: string): Promise<void> {
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('id', '=', id)
+    .where('resource_id', 'is', null)
+    .where('response_status', 'is', null)
+    .execute();
+}
+
+/**
  * Runs a request under its Idempotency-Key: a finished request replays; a new one runs `work` and
  * its answer is sealed on the key. An outage releases the key for a retry that resumes where the work
  * stopped; a refusal (any other 4xx) frees it, as Stripe does.

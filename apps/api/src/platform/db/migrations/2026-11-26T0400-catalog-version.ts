@@ -60,6 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       create trigger ${sql.id(`${table}_catalog_version`)} after insert or delete on ${sql.table(table)}
       for each row execute function menu_bump_catalog_version()`.execute(db);
     // A re-import that changes nothing (an upsert's update to the same values) leaves caches valid.
+    // `is distinct from` on whole rows needs equality on every column: no `json` columns (use jsonb).
     await sql`
       create trigger ${sql.id(`${table}_catalog_version_update`)} after update on ${sql.table(table)}
       for each row when (old is distinct from new) execute function menu_bump_catalog_version()`.execute(db);
