@@ -1,5 +1,6 @@
 import type { CreateOrderRequest, Menu } from '@repo/contracts';
 import request from 'supertest';
+import { fingerprintOf } from '../src/platform/idempotency.ts';
 import type { TestContext } from './harness.ts';
 
 export async function fetchMenu(ctx: TestContext): Promise<Menu> {
@@ -42,4 +43,18 @@ let counter = 0;
 export function newKey(): string {
   counter += 1;
   return `test-key-${Date.now()}-${counter}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** An order key whose request claimed it and died before placing anything: its lease has expired. */
+export async function abandonedOrderKey(ctx: TestContext, key: string, body: unknown): Promise<void> {
+  await ctx.db
+    .insertInto('idempotency_keys')
+    .values({
+      restaurant_id: ctx.restaurant.id,
+      scope: 'orders.create',
+      key,
+      fingerprint: fingerprintOf(body),
+      locked_until: new Date(Date.now() - 60_000),
+    })
+    .execute();
 }

@@ -32,6 +32,17 @@ async function moves(change: () => Promise<unknown>): Promise<boolean> {
   return after > before;
 }
 
+/** Runs `change`, expects it to move the version, and returns what it returned. */
+async function movesWith<T>(change: () => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  expect(
+    await moves(async () => {
+      result = await change();
+    }),
+  ).toBe(true);
+  return result as T;
+}
+
 const importMenu = (menu: unknown) =>
   ctx.db.transaction().execute((tx) => upsertMenu(tx, ctx.restaurant.id, MenuImport.parse(menu)));
 
@@ -47,42 +58,23 @@ describe('restaurants.catalog_version', () => {
   it('when a menu row is inserted, changed or deleted at any level, then the version moves', async () => {
     const item = await garlicKnots();
     const category = { restaurant_id: ctx.restaurant.id, name: 'Specials' };
-    let categoryId = '';
-    let groupId = '';
-    let modifierId = '';
-    expect(
-      await moves(async () => {
-        categoryId = (
-          await ctx.db
-            .insertInto('menu_categories')
-            .values(category)
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
-      }),
-    ).toBe(true);
-    expect(
-      await moves(async () => {
-        groupId = (
-          await ctx.db
-            .insertInto('modifier_groups')
-            .values({ menu_item_id: item.id, name: 'Dip', min_select: 0, max_select: 1 })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
-      }),
-    ).toBe(true);
-    expect(
-      await moves(async () => {
-        modifierId = (
-          await ctx.db
-            .insertInto('modifiers')
-            .values({ group_id: groupId, name: 'Marinara', price_delta: 75 })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
-      }),
-    ).toBe(true);
+    const { id: categoryId } = await movesWith(() =>
+      ctx.db.insertInto('menu_categories').values(category).returning('id').executeTakeFirstOrThrow(),
+    );
+    const { id: groupId } = await movesWith(() =>
+      ctx.db
+        .insertInto('modifier_groups')
+        .values({ menu_item_id: item.id, name: 'Dip', min_select: 0, max_select: 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
+    const { id: modifierId } = await movesWith(() =>
+      ctx.db
+        .insertInto('modifiers')
+        .values({ group_id: groupId, name: 'Marinara', price_delta: 75 })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
     expect(
       await moves(() =>
         ctx.db.updateTable('modifiers').set({ available: false }).where('id', '=', modifierId).execute(),

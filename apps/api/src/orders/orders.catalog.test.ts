@@ -1,9 +1,8 @@
 import type { CreateOrderResponse, Menu } from '@repo/contracts';
 import type { Express } from 'express';
 import request from 'supertest';
-import { fetchMenu, itemNamed, newKey, pickupOrder } from '../../test/fixtures.ts';
+import { abandonedOrderKey, fetchMenu, itemNamed, newKey, pickupOrder } from '../../test/fixtures.ts';
 import { appWith, createTestContext, rowCount, type TestContext } from '../../test/harness.ts';
-import { fingerprintOf } from '../platform/idempotency.ts';
 
 // The app keeps the catalogs it read; these tests change one behind its back, as another process or a
 // SQL console would, after the app has priced an order against it.
@@ -159,17 +158,7 @@ describe('orders priced against a catalog changed after the app read it', () => 
   it('when a key left unplaced by a crash is resumed while the menu changes, then its order is priced at the new price', async () => {
     const body = pickupOrder(menu);
     const key = newKey();
-    // A request claimed this key and died before placing its order; its lock has expired.
-    await ctx.db
-      .insertInto('idempotency_keys')
-      .values({
-        restaurant_id: ctx.restaurant.id,
-        scope: 'orders.create',
-        key,
-        fingerprint: fingerprintOf(body),
-        locked_until: new Date(Date.now() - 60_000),
-      })
-      .execute();
+    await abandonedOrderKey(ctx, key, body);
     const changing = menuChangingAfterRead(1);
     try {
       const res = await post(body, key, changing.app).expect(201);

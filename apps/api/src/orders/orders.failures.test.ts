@@ -1,11 +1,10 @@
 import type { CreateOrderResponse, Menu } from '@repo/contracts';
 import { sql } from 'kysely';
 import request from 'supertest';
-import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
+import { abandonedOrderKey, fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
 import { appWith, contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
 import { sdk } from '../../test/webhooks.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
-import { fingerprintOf } from '../platform/idempotency.ts';
 
 let ctx: TestContext;
 let menu: Menu;
@@ -148,17 +147,7 @@ describe('POST /api/clients/:slug/orders when things fail', () => {
   it('when a request outlives its lease and another takes its key over and finishes, then the first replays that answer and no second order exists', async () => {
     const key = newKey();
     const body = pickupOrder(menu, { tip: 458 });
-    // The key's first holder died before placing anything; its lease has expired.
-    await ctx.db
-      .insertInto('idempotency_keys')
-      .values({
-        restaurant_id: ctx.restaurant.id,
-        scope: 'orders.create',
-        key,
-        fingerprint: fingerprintOf(body),
-        locked_until: new Date(Date.now() - 60_000),
-      })
-      .execute();
+    await abandonedOrderKey(ctx, key, body);
     // A resumes the key, then stalls past its own lease; meanwhile B takes the key over and finishes.
     let other: request.Response | undefined;
     const claims = new Set<unknown>();
