@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Currency, MinorUnits } from './money.ts';
-import { OrderCoreFields } from './order.ts';
+import { OrderCoreFields, storableText } from './order.ts';
 import { OrderStatus, OrderType, PaymentStatus, RefundReason, RefundStatus } from './status.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -25,22 +25,12 @@ export const OrderListQuery = z.strictObject({
 export const CreateRefundRequest = z.strictObject({
   amount: z.number().int().min(1).max(99_999_999).optional(),
   reason: RefundReason,
-  note: z
-    .string()
-    .trim()
-    .max(500)
-    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
-    .optional(),
+  note: storableText(500).optional(),
 });
 
 /** `POST …/orders/:orderId/cancel`. */
 export const CancelOrderRequest = z.strictObject({
-  reason: z
-    .string()
-    .trim()
-    .min(1)
-    .max(500)
-    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+  reason: storableText(500, 1),
 });
 
 /** Who caused a change: the diner, Stripe (event id), an operator (key prefix) or the system. */

@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { Currency, MinorUnits } from './money.ts';
 import { OrderStatus, OrderType, PaymentStatus } from './status.ts';
 
-/** Postgres text cannot hold NUL; refusing it here keeps such input a 422, not a database error. */
-const noNul = (value: string) => !value.includes('\u0000');
-const text = (max: number) =>
-  z.string().trim().min(1).max(max).refine(noNul, 'must not contain NUL characters');
-const optionalText = (max: number) =>
-  z.string().trim().max(max).refine(noNul, 'must not contain NUL characters').nullish();
+/**
+ * Trimmed text of `min` to `max` characters that PostgreSQL can store: text cannot hold NUL, and
+ * refusing it here keeps such input a 422, not a database error.
+ */
+export const storableText = (max: number, min = 0) =>
+  (min > 0 ? z.string().trim().min(min) : z.string().trim())
+    .max(max)
+    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+const text = (max: number) => storableText(max, 1);
+const optionalText = (max: number) => storableText(max).nullish();
 
 export const Customer = z.strictObject({
   name: text(100),

@@ -5,6 +5,7 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
 import { submitRefund } from '../refunds/refund-ledger.ts';
+import { findUnsentRefunds } from '../refunds/refunds.repository.ts';
 import { flagUnflaggedDeadJobs } from './dead-jobs.ts';
 
 export interface ReconcilerDeps {
@@ -129,16 +130,8 @@ export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Pro
  * Its Stripe idempotency key is derived from the row, so sending it again can never pay out twice.
  */
 async function resendUnsentRefunds(deps: ReconcilerDeps, now: Date, report: ReconcileReport): Promise<void> {
-  const unsent = await deps.db
-    .selectFrom('refunds')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('stripe_refund_id', 'is', null)
-    // Older than any request still holding it (the idempotency lock).
-    .where('created_at', '<', minutesBefore(now, 2))
-    .orderBy('created_at')
-    .limit(100)
-    .execute();
+  // Older than any request still holding it (the idempotency lock).
+  const unsent = await findUnsentRefunds(deps.db, { createdBefore: minutesBefore(now, 2), limit: 100 });
   for (const refund of unsent) {
     try {
       await submitRefund(deps.db, deps.payments, refund, ACTOR);

@@ -155,7 +155,8 @@ async function sendUnsentRefunds(
   orderId: string,
   actor: SyncActor,
 ): Promise<void> {
-  for (const unsent of await findUnsentRefunds(db, orderId)) await submitRefund(db, payments, unsent, actor);
+  for (const unsent of await findUnsentRefunds(db, { orderId }))
+    await submitRefund(db, payments, unsent, actor);
 }
 
 async function abandonCancellation(db: Db, orderId: string, actor: SyncActor, error: unknown): Promise<void> {

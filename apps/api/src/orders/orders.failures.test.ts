@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import request from 'supertest';
 import { abandonedOrderKey, fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
 import { appWith, contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
-import { sdk } from '../../test/webhooks.ts';
+import { type PlacedOrder, placeOrder, sdk } from '../../test/webhooks.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 
 let ctx: TestContext;
@@ -190,24 +190,18 @@ describe('POST /api/clients/:slug/orders when things fail', () => {
 });
 
 describe('GET /api/clients/:slug/orders/:orderId (diner)', () => {
-  let order: CreateOrderResponse;
+  let order: PlacedOrder;
   beforeAll(async () => {
-    order = (
-      await request(ctx.app)
-        .post('/api/clients/demo/orders')
-        .set('Idempotency-Key', newKey())
-        .send(pickupOrder(menu))
-        .expect(201)
-    ).body as CreateOrderResponse;
+    order = await placeOrder(ctx);
   });
 
   it('when the order token is given, then the diner sees the order without phone or address', async () => {
     const res = await request(ctx.app)
-      .get(`/api/clients/demo/orders/${order.order_id}`)
-      .set('X-Order-Token', order.order_token)
+      .get(`/api/clients/demo/orders/${order.orderId}`)
+      .set('X-Order-Token', order.token)
       .expect(200);
     expect(res.body).toMatchObject({
-      order_id: order.order_id,
+      order_id: order.orderId,
       status: 'pending_payment',
       customer: { first_name: 'Ada', email: 'ada@example.com' },
       final: false,
@@ -222,7 +216,7 @@ describe('GET /api/clients/:slug/orders/:orderId (diner)', () => {
     ['no token', undefined],
     ['a wrong token', 'ot_wrong'],
   ])('when %s is given, then it answers 404 without details', async (_name, token) => {
-    const req = request(ctx.app).get(`/api/clients/demo/orders/${order.order_id}`);
+    const req = request(ctx.app).get(`/api/clients/demo/orders/${order.orderId}`);
     if (token) req.set('X-Order-Token', token);
     const res = await req.expect(404);
     expect(JSON.stringify(res.body)).not.toMatch(/Ada|example\.com|pending/);
@@ -234,44 +228,38 @@ describe('GET /api/clients/:slug/orders/:orderId (diner)', () => {
       .values({ slug: 'other', name: 'Other', currency: 'usd', tax_rate_ppm: 0 })
       .execute();
     await request(ctx.app)
-      .get(`/api/clients/other/orders/${order.order_id}`)
-      .set('X-Order-Token', order.order_token)
+      .get(`/api/clients/other/orders/${order.orderId}`)
+      .set('X-Order-Token', order.token)
       .expect(404);
     await request(ctx.app)
-      .get(`/api/clients/nowhere/orders/${order.order_id}`)
-      .set('X-Order-Token', order.order_token)
+      .get(`/api/clients/nowhere/orders/${order.orderId}`)
+      .set('X-Order-Token', order.token)
       .expect(404);
     await request(ctx.app)
       .get('/api/clients/demo/orders/not-a-uuid')
-      .set('X-Order-Token', order.order_token)
+      .set('X-Order-Token', order.token)
       .expect(404);
   });
 
   it('when the PaymentIntent is confirmed server-side with pm_card_visa, then the view shows confirmed before any webhook', async () => {
-    await sdk(ctx).paymentIntents.confirm(order.client_secret.split('_secret_')[0]!, {
+    await sdk(ctx).paymentIntents.confirm(order.intentId, {
       payment_method: 'pm_card_visa',
     });
     expect(await ctx.db.selectFrom('webhook_events').select('id').execute()).toEqual([]);
     const res = await request(ctx.app)
-      .get(`/api/clients/demo/orders/${order.order_id}`)
-      .set('X-Order-Token', order.order_token)
+      .get(`/api/clients/demo/orders/${order.orderId}`)
+      .set('X-Order-Token', order.token)
       .expect(200);
     expect(res.body).toMatchObject({ status: 'confirmed', payment_status: 'succeeded', final: true });
     expect(res.body.confirmed_at).not.toBeNull();
   });
 
   it('when Stripe no longer knows the PaymentIntent (an emulator restart), then the diner still sees the stored order', async () => {
-    const fresh = (
-      await request(ctx.app)
-        .post('/api/clients/demo/orders')
-        .set('Idempotency-Key', newKey())
-        .send(pickupOrder(menu))
-        .expect(201)
-    ).body as CreateOrderResponse;
+    const fresh = await placeOrder(ctx);
     ctx.emulator.control.reset();
     const res = await request(ctx.app)
-      .get(`/api/clients/demo/orders/${fresh.order_id}`)
-      .set('X-Order-Token', fresh.order_token)
+      .get(`/api/clients/demo/orders/${fresh.orderId}`)
+      .set('X-Order-Token', fresh.token)
       .expect(200);
     expect(res.body).toMatchObject({
       status: 'pending_payment',

@@ -163,7 +163,6 @@ export async function finishIdempotencyKey(
     .execute();
 }
 
-/** Lets a retry continue at once (after a provider outage), from the stored recovery point. */
 /**
  * A failure that a retry of the same request resolves (a payment provider outage, database
  * contention): its key is released so the retry resumes at once instead of waiting out the lock.
@@ -172,6 +171,7 @@ export function isRetryableFailure(error: unknown): boolean {
   return error instanceof ProviderUnavailableError || isRetryableDatabaseError(error);
 }
 
+/** Lets a retry continue at once (after a retryable failure), from the stored recovery point. */
 export async function releaseIdempotencyKey(db: Executor, id: string): Promise<void> {
   await db.updateTable('idempotency_keys').set({ locked_until: null }).where('id', '=', id).execute();
 }

@@ -76,14 +76,21 @@ export function findRefund(db: Executor, id: string): Promise<Refund | undefined
   return db.selectFrom('refunds').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Ledger rows that hold an amount but never reached Stripe (an outage interrupted the call). */
-export function findUnsentRefunds(db: Executor, orderId: string): Promise<Refund[]> {
-  return db
+/**
+ * Ledger rows that hold an amount but never reached Stripe (an outage interrupted the call), oldest
+ * first: one order's, or every order's created before a time.
+ */
+export function findUnsentRefunds(
+  db: Executor,
+  filter: { orderId: string } | { createdBefore: Date; limit: number },
+): Promise<Refund[]> {
+  const unsent = db
     .selectFrom('refunds')
     .selectAll()
-    .where('order_id', '=', orderId)
     .where('status', '=', 'pending')
     .where('stripe_refund_id', 'is', null)
-    .orderBy('created_at')
-    .execute();
+    .orderBy('created_at');
+  return 'orderId' in filter
+    ? unsent.where('order_id', '=', filter.orderId).execute()
+    : unsent.where('created_at', '<', filter.createdBefore).limit(filter.limit).execute();
 }
