@@ -130,4 +130,17 @@ describe('planIntentTransition', () => {
     const failedOrder = order('pending_payment', 'failed', { last_payment_error: 'Your card was declined.' });
     expect(planIntentTransition(failedOrder, intent('requires_payment_method'), now).kind).toBe('unchanged');
   });
+
+  it('when a payment fails again with the same message after processing, then the order is failed again', () => {
+    // Declined, retried with a bank debit (processing), declined again with the same wording.
+    const processing = order('pending_payment', 'processing', {
+      payment_intent_status: 'processing',
+      last_payment_error: 'Your card was declined.',
+    });
+    const decision = planIntentTransition(processing, intent('requires_payment_method'), now);
+    expect(decision).toMatchObject({
+      kind: 'move',
+      plan: { paymentStatus: 'failed', type: 'payment_failed' },
+    });
+  });
 });

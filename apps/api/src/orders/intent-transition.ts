@@ -92,9 +92,11 @@ function step(
       return { type: 'payment_processing', changes: { payment_status: 'processing' } };
     case 'requires_payment_method':
       if (!intent.lastPaymentError) return { kind: 'unchanged', reason: 'awaiting a payment method' };
+      // The same decline seen twice (event and re-sync) changes nothing; the same wording after a
+      // retry that was processing is a new failure.
       if (
         !canMovePayment(order.payment_status, 'failed') ||
-        order.last_payment_error === intent.lastPaymentError
+        (order.payment_status === 'failed' && order.last_payment_error === intent.lastPaymentError)
       ) {
         return { kind: 'unchanged', reason: `payment is ${order.payment_status}` };
       }
