@@ -65,11 +65,14 @@ describe('reconciler', () => {
     const order = await placeOrder(ctx);
     const report = await reconcile(minutesFromNow(121));
     expect(report.canceled).toBeGreaterThanOrEqual(1);
-    expect(report.changed).toContainEqual({ orderId: order.orderId, change: 'payment_canceled' });
-    expect((await sdk(ctx).paymentIntents.retrieve(order.intentId)).status).toBe('canceled');
+    const intent = await sdk(ctx).paymentIntents.retrieve(order.intentId);
+    expect(intent).toMatchObject({ status: 'canceled', cancellation_reason: 'abandoned' });
+    await ctx.emulator.control.waitForIdle();
     const row = await orderRow(ctx, order.orderId);
     expect(row).toMatchObject({ status: 'cancelled', payment_status: 'canceled' });
-    expect(row.cancel_reason).toBe('abandoned: unpaid after 120 minutes');
+    expect(row.cancel_reason).toBe('abandoned: not paid in time');
+    // Applied once, by the reconciler's answer or by the webhook, whichever came first.
+    expect((await eventsOf(order.orderId)).filter((e) => e.type === 'payment_canceled')).toHaveLength(1);
     expect(await jobsFor(ctx, order.orderId)).toEqual([]);
   });
 

@@ -36,27 +36,28 @@ const CANCELABLE = new Set<PaymentIntentSnapshot['status']>([
 const ACTOR = { actorType: 'system', actorId: 'reconciler' } as const;
 const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
-function apply(
-  db: Db,
-  orderId: string,
-  intent: PaymentIntentSnapshot,
-  cancelReason?: string,
-): Promise<SyncResult> {
+function apply(db: Db, orderId: string, intent: PaymentIntentSnapshot): Promise<SyncResult> {
   return db.transaction().execute(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (!order) return { outcome: 'unchanged', reason: 'order is gone' };
-    const locked = cancelReason && !order.cancel_reason ? { ...order, cancel_reason: cancelReason } : order;
-    return applyIntentToOrder(tx, locked, intent, ACTOR);
+    return applyIntentToOrder(tx, order, intent, ACTOR);
   });
 }
 
-/** Cancels an abandoned order's PaymentIntent; if the diner paid meanwhile, applies that instead. */
+/**
+ * Cancels an abandoned order's PaymentIntent as `abandoned` (the order's reason then comes from
+ * Stripe, whichever of this answer and the webhook lands first); if the diner paid meanwhile,
+ * applies that instead.
+ */
 async function cancelAbandoned(deps: ReconcilerDeps, orderId: string, intent: PaymentIntentSnapshot) {
-  const reason = `abandoned: unpaid after ${deps.config.ABANDONED_ORDER_TTL_MINUTES} minutes`;
   try {
-    const canceled = await deps.payments.cancelPaymentIntent(intent.id, `order-${orderId}-abandoned-cancel`);
+    const canceled = await deps.payments.cancelPaymentIntent(
+      intent.id,
+      `order-${orderId}-abandoned-cancel`,
+      'abandoned',
+    );
     return {
-      result: await apply(deps.db, orderId, canceled, reason),
+      result: await apply(deps.db, orderId, canceled),
       canceled: canceled.status === 'canceled',
     };
   } catch (error) {

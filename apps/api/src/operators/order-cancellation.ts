@@ -48,7 +48,11 @@ async function cancelPayment(
   if (!order.payment_intent_id || isPaid(order.payment_status) || order.payment_status === 'refunded') {
     return order;
   }
-  const intent = await payments.cancelPaymentIntent(order.payment_intent_id, `order-${order.id}-cancel`);
+  const intent = await payments.cancelPaymentIntent(
+    order.payment_intent_id,
+    `order-${order.id}-cancel`,
+    'requested_by_customer',
+  );
   if (intent.status !== 'canceled' && intent.status !== 'succeeded') {
     throw new ConflictError(
       'payment-in-progress',

@@ -35,6 +35,7 @@ function intent(
     currency: 'usd',
     livemode: false,
     clientSecret: null,
+    cancellationReason: null,
     orderId: ORDER_ID,
     clientSlug: 'demo',
     lastPaymentError: status === 'requires_payment_method' ? 'Your card was declined.' : null,
@@ -129,6 +130,31 @@ describe('planIntentTransition', () => {
   it('when the same decline arrives twice, then the second changes nothing', () => {
     const failedOrder = order('pending_payment', 'failed', { last_payment_error: 'Your card was declined.' });
     expect(planIntentTransition(failedOrder, intent('requires_payment_method'), now).kind).toBe('unchanged');
+  });
+
+  it.each([
+    ['abandoned', 'abandoned: not paid in time'],
+    ['requested_by_customer', 'payment canceled'],
+    [null, 'payment canceled'],
+  ])(
+    'when an intent is canceled as %s without a noted reason, then the order is cancelled with "%s"',
+    (cancellationReason, reason) => {
+      const decision = planIntentTransition(
+        order('pending_payment', 'requires_payment'),
+        intent('canceled', { cancellationReason }),
+        now,
+      );
+      expect(decision).toMatchObject({ kind: 'move', plan: { changes: { cancel_reason: reason } } });
+    },
+  );
+
+  it('when an operator noted the cancellation first, then its reason stands', () => {
+    const decision = planIntentTransition(
+      order('pending_payment', 'requires_payment', { cancel_reason: 'kitchen closed' }),
+      intent('canceled', { cancellationReason: 'requested_by_customer' }),
+      now,
+    );
+    expect(decision).toMatchObject({ kind: 'move', plan: { changes: { cancel_reason: 'kitchen closed' } } });
   });
 
   it('when a payment fails again with the same message after processing, then the order is failed again', () => {

@@ -77,6 +77,17 @@ function succeeded(
   };
 }
 
+/** The reason recorded for an order the reconciler gave up on (it cancels the intent as `abandoned`). */
+export const ABANDONED = 'abandoned: not paid in time';
+
+/**
+ * Why a cancellation the order did not note itself happened, from the intent alone, so it is the
+ * same whether the canceling call's answer or the webhook is applied first.
+ */
+function cancelReasonOf(intent: PaymentIntentSnapshot): string {
+  return intent.cancellationReason === 'abandoned' ? ABANDONED : 'payment canceled';
+}
+
 function step(
   order: Order,
   intent: PaymentIntentSnapshot,
@@ -114,7 +125,7 @@ function step(
           payment_status: 'canceled',
           status: 'cancelled',
           cancelled_at: now,
-          cancel_reason: order.cancel_reason ?? 'payment canceled',
+          cancel_reason: order.cancel_reason ?? cancelReasonOf(intent),
         },
       };
     case 'requires_action':

@@ -17,6 +17,8 @@ export interface PaymentIntentSnapshot {
   currency: string;
   livemode: boolean;
   clientSecret: string | null;
+  /** Why it was canceled (`abandoned`, `requested_by_customer`, …), as Stripe reports it. */
+  cancellationReason: string | null;
   orderId: string | null;
   clientSlug: string | null;
   /** Safe-to-show message of the last failed attempt. */
@@ -80,7 +82,11 @@ export interface PaymentGateway {
   readonly publicInfo: { publishableKey: string; livemode: boolean };
   createPaymentIntent(input: CreatePaymentIntentInput): Promise<PaymentIntentSnapshot>;
   retrievePaymentIntent(id: string): Promise<PaymentIntentSnapshot>;
-  cancelPaymentIntent(id: string, idempotencyKey: string): Promise<PaymentIntentSnapshot>;
+  cancelPaymentIntent(
+    id: string,
+    idempotencyKey: string,
+    reason: 'abandoned' | 'requested_by_customer',
+  ): Promise<PaymentIntentSnapshot>;
   createRefund(input: CreateRefundInput): Promise<RefundSnapshot>;
   listRefunds(paymentIntentId: string): Promise<RefundSnapshot[]>;
   /** Verifies the signature against every configured secret; throws WebhookSignatureError. */

@@ -84,10 +84,13 @@ describe.each(stripeTargets().map((target) => [target.name, target] as const))(
 
     it('when an intent is canceled twice, then the second answers the canceled intent instead of failing', async () => {
       const intent = await open();
-      expect((await gateway.cancelPaymentIntent(intent.id, `cancel-${intent.id}`)).status).toBe('canceled');
-      expect((await gateway.cancelPaymentIntent(intent.id, `cancel-${intent.id}-again`)).status).toBe(
-        'canceled',
-      );
+      expect(await gateway.cancelPaymentIntent(intent.id, `cancel-${intent.id}`, 'abandoned')).toMatchObject({
+        status: 'canceled',
+        cancellationReason: 'abandoned',
+      });
+      expect(
+        (await gateway.cancelPaymentIntent(intent.id, `cancel-${intent.id}-again`, 'abandoned')).status,
+      ).toBe('canceled');
     });
 
     it('when a paid intent is refunded, then the refund carries our ledger id and lists under the intent', async () => {

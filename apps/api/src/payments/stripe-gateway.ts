@@ -66,10 +66,16 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
     retrievePaymentIntent: (id: string) =>
       call(async () => toIntentSnapshot(await stripe.paymentIntents.retrieve(id))),
 
-    cancelPaymentIntent: (id: string, idempotencyKey: string): Promise<PaymentIntentSnapshot> =>
+    cancelPaymentIntent: (
+      id: string,
+      idempotencyKey: string,
+      reason: 'abandoned' | 'requested_by_customer',
+    ): Promise<PaymentIntentSnapshot> =>
       call(async () => {
         try {
-          return toIntentSnapshot(await stripe.paymentIntents.cancel(id, {}, { idempotencyKey }));
+          return toIntentSnapshot(
+            await stripe.paymentIntents.cancel(id, { cancellation_reason: reason }, { idempotencyKey }),
+          );
         } catch (error) {
           // Canceled already, or succeeded meanwhile: report where it is and let the caller decide.
           if (

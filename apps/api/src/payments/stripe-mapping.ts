@@ -31,6 +31,7 @@ export function toIntentSnapshot(intent: Stripe.PaymentIntent): PaymentIntentSna
     currency: intent.currency,
     livemode: intent.livemode,
     clientSecret: intent.client_secret,
+    cancellationReason: intent.cancellation_reason ?? null,
     orderId: intent.metadata?.order_id ?? null,
     clientSlug: intent.metadata?.client_slug ?? null,
     lastPaymentError: intent.last_payment_error?.message ?? null,
