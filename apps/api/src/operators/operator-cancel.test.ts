@@ -1,8 +1,10 @@
 import type { OperatorOrderView } from '@repo/contracts';
-import { newKey } from '../../test/fixtures.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import request from 'supertest';
+import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
+import { appWith, createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
 import { orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
+import type { PaymentGateway } from '../payments/payment-gateway.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof operatorApi>;
@@ -36,6 +38,62 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
       { type: 'cancel_requested', actor_type: 'operator', actor_id: prefix },
       { type: 'payment_canceled', actor_type: 'operator', actor_id: prefix },
     ]);
+  });
+
+  it('when the order is cancelled while its PaymentIntent is being opened, then the diner gets 409 and that PaymentIntent is canceled', async () => {
+    const menu = await fetchMenu(ctx);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let placed = (_orderId: string) => {};
+    const orderPlaced = new Promise<string>((resolve) => {
+      placed = resolve;
+    });
+    const opened: string[] = [];
+    const payments: PaymentGateway = {
+      ...ctx.payments,
+      async createPaymentIntent(input) {
+        placed(input.orderId);
+        await held;
+        const intent = await ctx.payments.createPaymentIntent(input);
+        opened.push(intent.id);
+        return intent;
+      },
+    };
+    const diner = request(appWith(ctx, { payments }));
+    const key = newKey();
+    const placing = diner
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(pickupOrder(menu))
+      .then((res) => res);
+    const orderId = await orderPlaced;
+    await api.cancel(orderId, { reason }).expect(200);
+    release();
+
+    const res = await placing;
+    expect(res.status).toBe(409);
+    expect(res.body.type).toBe('/problems/order-not-payable');
+    expect(res.text).not.toContain('client_secret');
+    expect(opened).toHaveLength(1);
+    expect(await sdk(ctx).paymentIntents.retrieve(opened[0]!)).toMatchObject({
+      status: 'canceled',
+      cancellation_reason: 'requested_by_customer',
+    });
+    expect(await orderRow(ctx, orderId)).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'canceled',
+      payment_intent_id: null,
+      cancel_reason: reason,
+    });
+
+    const retry = await diner
+      .post('/api/clients/demo/orders')
+      .set('Idempotency-Key', key)
+      .send(pickupOrder(menu));
+    expect(retry.status).toBe(409);
+    expect(retry.body.type).toBe('/problems/order-not-payable');
   });
 
   it('when the order is paid, then the whole amount is refunded through the ledger and the order ends cancelled', async () => {

@@ -124,19 +124,26 @@ export async function openOrderIntake(
   return { restaurant, keyTaken: key_taken, menu };
 }
 
-/** Records the PaymentIntent on a placed order and seals its idempotency key with the response, atomically. */
+/**
+ * Records the PaymentIntent on a placed order and seals its idempotency key with the response,
+ * atomically, if the order is still payable: false, with nothing written, when an operator cancelled
+ * it (or began to) while its PaymentIntent was being opened.
+ */
 export async function sealPlacedOrder(
   db: Executor,
   orderId: string,
   payment: OrderUpdate,
   response: { keyId: string; status: number; body: string },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const sealed = await db
     .with('sealed', (qb) =>
       qb
         .updateTable('orders')
         .set({ ...payment, updated_at: new Date() })
-        .where('id', '=', orderId),
+        .where('id', '=', orderId)
+        .where('status', '=', 'pending_payment')
+        .where('cancel_reason', 'is', null)
+        .returning('id'),
     )
     .updateTable('idempotency_keys')
     .set({
@@ -146,7 +153,10 @@ export async function sealPlacedOrder(
       locked_until: null,
     })
     .where('id', '=', response.keyId)
-    .execute();
+    .where((eb) => eb.exists(eb.selectFrom('sealed').select('sealed.id')))
+    .returning('idempotency_keys.id')
+    .executeTakeFirst();
+  return sealed !== undefined;
 }
 
 export function findOrder(db: Executor, restaurantId: string, orderId: string): Promise<Order | undefined> {

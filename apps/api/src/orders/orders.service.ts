@@ -134,13 +134,16 @@ async function stageOrder(
   );
 }
 
-/** Opens the PaymentIntent for a staged order and seals the key with the response. */
+/**
+ * Opens the PaymentIntent for a staged order and seals the key with the response; `cancelled` when
+ * an operator cancelled the order meanwhile (nothing sealed, the new PaymentIntent canceled).
+ */
 async function openPayment(
   deps: OrdersDeps,
   restaurant: Restaurant,
   order: Order,
   keyId: string,
-): Promise<StoredResponse> {
+): Promise<StoredResponse | 'cancelled'> {
   const intent = await deps.payments.createPaymentIntent({
     orderId: order.id,
     clientSlug: restaurant.slug,
@@ -166,7 +169,7 @@ async function openPayment(
     estimated_ready_at: (order.estimated_ready_at ?? new Date()).toISOString(),
   };
   const body = JSON.stringify(response);
-  await sealPlacedOrder(
+  const sealed = await sealPlacedOrder(
     deps.db,
     order.id,
     {
@@ -177,7 +180,35 @@ async function openPayment(
     },
     { keyId, status: 201, body },
   );
+  if (!sealed) {
+    await cancelUnsealedIntent(deps, order.id, intent.id);
+    return 'cancelled';
+  }
   return { status: 201, body, replayed: false };
+}
+
+/**
+ * An operator cancelled the order while its PaymentIntent was being opened, so the cancellation
+ * found no payment to cancel: cancel this one. Its client secret never left here.
+ */
+async function cancelUnsealedIntent(deps: OrdersDeps, orderId: string, intentId: string): Promise<void> {
+  try {
+    await deps.payments.cancelPaymentIntent(intentId, `order-${orderId}-cancel`, 'requested_by_customer');
+  } catch (error) {
+    // Nobody holds its secret, so nobody can pay it: harmless if it stays open.
+    deps.logger.warn(
+      { err: error, orderId, intentId },
+      'could not cancel the PaymentIntent of a cancelled order',
+    );
+  }
+}
+
+function notPayable(order: Order): ConflictError {
+  return new ConflictError(
+    'order-not-payable',
+    'Order can no longer be paid',
+    `Order #${order.order_number} was cancelled by the restaurant.`,
+  );
 }
 
 /**
@@ -318,14 +349,11 @@ export async function createOrder(
   if (order.status !== 'pending_payment') {
     // Resumed after an outage, but an operator cancelled the order meanwhile: never open a payment for it.
     await releaseIdempotencyKey(deps.db, keyId);
-    throw new ConflictError(
-      'order-not-payable',
-      'Order can no longer be paid',
-      `Order #${order.order_number} is ${order.status}.`,
-    );
+    throw notPayable(order);
   }
+  let opened: StoredResponse | 'cancelled';
   try {
-    return await openPayment(deps, restaurant, order, keyId);
+    opened = await openPayment(deps, restaurant, order, keyId);
   } catch (error) {
     if (isRetryableFailure(error)) {
       // The PaymentIntent's Stripe key is derived from the order: a resumed retry finds the same one.
@@ -339,4 +367,10 @@ export async function createOrder(
     }
     throw error;
   }
+  if (opened === 'cancelled') {
+    // Cancelled while the payment was being opened: a retry under this key is refused the same way.
+    await releaseIdempotencyKey(deps.db, keyId);
+    throw notPayable(order);
+  }
+  return opened;
 }
