@@ -1,17 +1,18 @@
 import type { OperatorOrderView } from '@repo/contracts';
 import request from 'supertest';
 import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
-import { appWith, createTestContext, type TestContext } from '../../test/harness.ts';
+import { appWith, contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
-import { orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
+import { jobsFor, orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof operatorApi>;
 let prefix: string;
+let key: string;
 beforeAll(async () => {
   ctx = await createTestContext();
-  const key = await operatorKey(ctx);
+  key = await operatorKey(ctx);
   prefix = key.split('_').slice(0, 2).join('_');
   api = operatorApi(ctx, key);
 });
@@ -94,6 +95,42 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
       .send(pickupOrder(menu));
     expect(retry.status).toBe(409);
     expect(retry.body.type).toBe('/problems/order-not-payable');
+  });
+
+  it('when the database is contended after the refund was sent, then 503 keeps the order held and the retry finishes the cancellation', async () => {
+    const order = await paidOrder(ctx);
+    const contended = contendedOnce(ctx.db, 'cancelled_at');
+    const idempotencyKey = newKey();
+    const busy = await operatorApi({ ...ctx, app: appWith(ctx, { db: contended.db }) }, key).cancel(
+      order.orderId,
+      { reason },
+      idempotencyKey,
+    );
+    expect(busy.status).toBe(503);
+    expect(contended.failed()).toBe(true);
+    // Refunded but not yet cancelled: still held, so the kitchen is not sent a refunded order.
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'refunded',
+      cancel_reason: reason,
+    });
+    expect(await jobsFor(ctx, order.orderId)).toContainEqual({
+      kind: 'pos_handoff',
+      ref: '',
+      status: 'pending',
+    });
+
+    await api.cancel(order.orderId, { reason }, idempotencyKey).expect(200);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'refunded',
+      cancel_reason: reason,
+    });
+    expect((await refundRows(ctx, order.orderId)).map((r) => [r.amount, r.status])).toEqual([
+      [order.total, 'succeeded'],
+    ]);
+    const stripeRefunds = await sdk(ctx).refunds.list({ payment_intent: order.intentId });
+    expect(stripeRefunds.data.map((r) => r.amount)).toEqual([order.total]);
   });
 
   it('when the order is paid, then the whole amount is refunded through the ledger and the order ends cancelled', async () => {

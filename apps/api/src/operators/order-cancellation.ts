@@ -4,8 +4,8 @@ import { applyIntentToOrder, type SyncActor } from '../orders/payment-sync.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
-import { ConflictError, ProviderUnavailableError } from '../platform/errors.ts';
-import { type Claim, markRecoveryPoint } from '../platform/idempotency.ts';
+import { ConflictError } from '../platform/errors.ts';
+import { type Claim, isRetryableFailure, markRecoveryPoint } from '../platform/idempotency.ts';
 import { lockOrderOrThrow, reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
 import { findRefund, findUnsentRefunds } from '../refunds/refunds.repository.ts';
 
@@ -24,8 +24,10 @@ function beginCancellation(db: Db, orderId: string, reason: string, actor: SyncA
         { status: order.status },
       );
     }
-    if (claim.recoveryPoint === 'started') {
+    // Held again on a resumed attempt too, should anything have released it meanwhile.
+    if (claim.recoveryPoint === 'started' || order.cancel_reason === null)
       await updateOrder(tx, order.id, { cancel_reason: reason });
+    if (claim.recoveryPoint === 'started') {
       await recordOrderEvent(tx, order.id, {
         type: 'cancel_requested',
         actorType: actor.actorType,
@@ -115,9 +117,9 @@ export async function cancelOrder(
   try {
     await cancelStarted(db, payments, started, reason, actor, claim);
   } catch (error) {
-    // Anything but an outage (which the operator retries) ends the attempt: the order is not being
-    // cancelled any more, so held post-payment jobs may run.
-    if (!(error instanceof ProviderUnavailableError)) await abandonCancellation(db, orderId, actor, error);
+    // Anything but an outage or contention (which the operator retries: the order stays held) ends
+    // the attempt: the order is not being cancelled any more, so held post-payment jobs may run.
+    if (!isRetryableFailure(error)) await abandonCancellation(db, orderId, actor, error);
     throw error;
   }
 }
