@@ -4,7 +4,7 @@ import type { OrdersDeps } from '../orders/orders.service.ts';
 import { parseInput } from '../platform/http.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
 import type { Operator } from './api-keys.service.ts';
-import { loadOperatorView, requireOperatorOrder } from './operator-orders.service.ts';
+import { loadOperatorView, OPERATOR_WRITES, requireOperatorOrder } from './operator-orders.service.ts';
 import { operatorActor } from './operator-refunds.service.ts';
 import { cancelOrder } from './order-cancellation.ts';
 
@@ -23,9 +23,9 @@ export async function cancelOperatorOrder(
   const request = parseInput(CancelOrderRequest, body);
   const scope = {
     restaurantId: operator.restaurant.id,
-    scope: `orders.cancel:${order.id}`,
+    scope: OPERATOR_WRITES,
     key: idempotencyKey,
-    body,
+    body: { action: 'orders.cancel', order_id: order.id, body },
   };
   return runIdempotent(deps.db, scope, async (claim) => {
     await cancelOrder(deps.db, deps.payments, order.id, request.reason, operatorActor(operator), claim);

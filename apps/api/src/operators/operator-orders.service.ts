@@ -12,6 +12,12 @@ import { toOperatorView, toOrderSummary } from './operator-view.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
+/**
+ * One Idempotency-Key space for every operator write of a restaurant, as at Stripe: a key reused
+ * for another order or another action is refused (its fingerprint covers action, order and body).
+ */
+export const OPERATOR_WRITES = 'operator.writes';
+
 /** The operator's own order, or 404: another restaurant's order looks exactly like a missing one. */
 export async function requireOperatorOrder(db: Db, operator: Operator, orderId: string): Promise<Order> {
   const order = UUID.test(orderId) ? await findOrder(db, operator.restaurant.id, orderId) : undefined;

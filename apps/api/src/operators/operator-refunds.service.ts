@@ -7,7 +7,7 @@ import { reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
 import { toRefundView } from '../refunds/refund-view.ts';
 import { findRefund } from '../refunds/refunds.repository.ts';
 import type { Operator } from './api-keys.service.ts';
-import { requireOperatorOrder } from './operator-orders.service.ts';
+import { OPERATOR_WRITES, requireOperatorOrder } from './operator-orders.service.ts';
 
 export function operatorActor(operator: Operator): SyncActor {
   return { actorType: 'operator', actorId: operator.keyPrefix };
@@ -29,9 +29,9 @@ export async function createOperatorRefund(
   const request = parseInput(CreateRefundRequest, body);
   const scope = {
     restaurantId: operator.restaurant.id,
-    scope: `refunds.create:${order.id}`,
+    scope: OPERATOR_WRITES,
     key: idempotencyKey,
-    body,
+    body: { action: 'refunds.create', order_id: order.id, body },
   };
   const actor = operatorActor(operator);
   return runIdempotent(deps.db, scope, async (claim) => {

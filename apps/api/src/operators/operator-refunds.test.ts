@@ -86,6 +86,20 @@ describe('POST /api/clients/:slug/orders/:orderId/refunds', () => {
     expect(other.body.type).toBe('/problems/idempotency-key-reused');
   });
 
+  it('when an Idempotency-Key is reused for another order or to cancel, then it is refused and nothing else is refunded', async () => {
+    const first = await paidOrder(ctx);
+    const second = await paidOrder(ctx);
+    const key = newKey();
+    await api.refund(first.orderId, { amount: 300, reason }, key).expect(201);
+    const elsewhere = await api.refund(second.orderId, { amount: 300, reason }, key).expect(422);
+    expect(elsewhere.body.type).toBe('/problems/idempotency-key-reused');
+    const cancel = await api.cancel(first.orderId, { reason }, key).expect(422);
+    expect(cancel.body.type).toBe('/problems/idempotency-key-reused');
+    expect(await refundRows(ctx, second.orderId)).toEqual([]);
+    expect((await sdk(ctx).refunds.list({ payment_intent: second.intentId })).data).toEqual([]);
+    expect(await orderRow(ctx, first.orderId)).toMatchObject({ status: 'confirmed', amount_refunded: 300 });
+  });
+
   it('when Stripe is down, then 503 keeps the pending row, and a retry with the key reuses it and refunds once', async () => {
     const order = await paidOrder(ctx);
     const key = newKey();

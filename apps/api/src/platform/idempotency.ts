@@ -12,7 +12,7 @@ export const IDEMPOTENCY_RETENTION_HOURS = 48;
 
 export interface IdempotencyScope {
   restaurantId: string;
-  /** What the key protects, e.g. `orders.create` or `refunds.create:<orderId>`. */
+  /** Which client's keys these are (`orders.create` for diners, `OPERATOR_WRITES`): unique within it. */
   scope: string;
   key: string | undefined;
   /** The request as received, for telling a retry from a different request. */
@@ -98,7 +98,7 @@ export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope): Prom
       422,
       'idempotency-key-reused',
       'Idempotency key reused',
-      'This Idempotency-Key was already used with a different request body. Use a new key for a new request.',
+      'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
     );
   }
   if (existing.response_status !== null && existing.response_body !== null) {
