@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { OperatorOrderView } from '@repo/contracts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
-import { orderRow, sdk } from '../../test/webhooks.ts';
+import { orderRow, sdk, storedEvent } from '../../test/webhooks.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof operatorApi>;
@@ -17,6 +18,15 @@ const settle = async () => {
   await ctx.emulator.control.waitForIdle();
   await ctx.emulator.control.settleRefunds();
   await ctx.emulator.control.waitForIdle();
+};
+/** The last event of a type Stripe emitted for a refund or charge. */
+const lastEvent = (type: string, objectId?: string) => {
+  const events = ctx.emulator.control
+    .events()
+    .filter((e) => e.type === type && (!objectId || (e.data.object as { id: string }).id === objectId));
+  const event = events.at(-1);
+  if (!event) throw new Error(`no ${type} event`);
+  return event;
 };
 
 describe('refunds settled by Stripe webhooks', () => {
@@ -108,6 +118,71 @@ describe('refunds settled by Stripe webhooks', () => {
       status: 'cancelled',
       cancel_reason: 'kitchen closed',
       payment_status: 'refunded',
+    });
+  });
+
+  it('when a refund Stripe failed meets its late succeeded event after a new refund, then it stays failed and only the new one counts', async () => {
+    const order = await paidOrder(ctx, 'pm_card_refundFail');
+    ctx.emulator.control.hold(true);
+    try {
+      const first = (await api.refund(order.orderId, { reason }).expect(201)).body;
+      expect(first.status).toBe('succeeded');
+      await ctx.emulator.control.settleRefunds();
+      await ctx.emulator.control.release({ type: 'refund.failed' });
+      await ctx.emulator.control.waitForIdle();
+      expect((await refundRows(ctx, order.orderId)).map((r) => r.status)).toEqual(['failed']);
+
+      const second = (await api.refund(order.orderId, { reason }).expect(201)).body;
+      const late = lastEvent('refund.created', first.stripe_refund_id);
+      expect((late.data.object as { status: string }).status).toBe('succeeded');
+      await ctx.emulator.control.release({ eventId: late.id });
+      await ctx.emulator.control.release();
+      await ctx.emulator.control.waitForIdle();
+
+      expect(await storedEvent(ctx, late.id)).toMatchObject({ outcome: 'ignored' });
+      const rows = await refundRows(ctx, order.orderId);
+      expect(rows.map((r) => [r.stripe_refund_id, r.amount, r.status])).toEqual([
+        [first.stripe_refund_id, order.total, 'failed'],
+        [second.stripe_refund_id, order.total, 'succeeded'],
+      ]);
+      expect(await orderRow(ctx, order.orderId)).toMatchObject({
+        payment_status: 'refunded',
+        amount_refunded: order.total,
+      });
+      expect((await timeline(ctx, order.orderId)).filter((e) => e.actor_id === late.id)).toEqual([]);
+    } finally {
+      ctx.emulator.control.hold(false);
+    }
+  });
+
+  it('when we refused a refund before Stripe gave it an id and Stripe paid it anyway, then its success is recorded', async () => {
+    const order = await paidOrder(ctx);
+    const ledgerId = randomUUID();
+    await ctx.db
+      .insertInto('refunds')
+      .values({
+        id: ledgerId,
+        order_id: order.orderId,
+        amount: 400,
+        currency: 'usd',
+        reason,
+        status: 'failed',
+        failure_reason: 'refused by Stripe',
+        actor_type: 'operator',
+      })
+      .execute();
+    const paid = await sdk(ctx).refunds.create({
+      payment_intent: order.intentId,
+      amount: 400,
+      metadata: { refund_id: ledgerId },
+    });
+    await ctx.emulator.control.waitForIdle();
+    expect((await refundRows(ctx, order.orderId)).map((r) => [r.id, r.stripe_refund_id, r.status])).toEqual([
+      [ledgerId, paid.id, 'succeeded'],
+    ]);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      payment_status: 'partially_refunded',
+      amount_refunded: 400,
     });
   });
 });

@@ -5,7 +5,7 @@ import { recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
 import type { SyncActor, SyncResult } from '../orders/payment-sync.ts';
 import type { RefundSnapshot } from '../payments/payment-gateway.ts';
 import type { Tx } from '../platform/db/database.ts';
-import type { Order } from '../platform/db/schema.ts';
+import type { Order, Refund } from '../platform/db/schema.ts';
 import { findLedgerRow, insertRefund, succeededRefundTotal, updateRefund } from './refunds.repository.ts';
 
 const REFUND_MOVES: Record<RefundStatus, readonly RefundStatus[]> = {
@@ -13,10 +13,18 @@ const REFUND_MOVES: Record<RefundStatus, readonly RefundStatus[]> = {
   requires_action: ['pending', 'succeeded', 'failed', 'canceled'],
   // Stripe can fail a refund after reporting success (the card account closed, say).
   succeeded: ['failed'],
-  // Only ever from our side: a refusal we inferred while Stripe went on to pay it out.
+  // Only a refusal we inferred before Stripe gave the refund an id, while Stripe went on to pay it
+  // out (see mayMove).
   failed: ['succeeded'],
   canceled: [],
 };
+
+/** Whether our ledger row may take the status Stripe reports for its refund. */
+function mayMove(row: Refund, to: RefundStatus): boolean {
+  if (row.status === to || !REFUND_MOVES[row.status].includes(to)) return false;
+  // A failure Stripe reported (the row carries its id) is final: a late success must not revive it.
+  return row.status !== 'failed' || row.stripe_refund_id === null;
+}
 
 /**
  * Brings the order's money in line with its succeeded refunds. A refund that fails after
@@ -62,7 +70,7 @@ export async function applyRefundToOrder(
       actor_id: actor.actorId,
     });
     type = 'refund_imported';
-  } else if (row.status !== refund.status && REFUND_MOVES[row.status].includes(refund.status)) {
+  } else if (mayMove(row, refund.status)) {
     await updateRefund(tx, row.id, {
       status: refund.status,
       failure_reason: refund.failureReason,
