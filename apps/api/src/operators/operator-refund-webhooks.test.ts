@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { OperatorOrderView } from '@repo/contracts';
+import type Stripe from 'stripe';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
-import { orderRow, sdk, storedEvent } from '../../test/webhooks.ts';
+import { deliver, orderRow, sdk, storedEvent } from '../../test/webhooks.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof operatorApi>;
@@ -183,6 +184,47 @@ describe('refunds settled by Stripe webhooks', () => {
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
       payment_status: 'partially_refunded',
       amount_refunded: 400,
+    });
+  });
+
+  it('when one charge.refunded settles a new refund and fails an older one, then the order counts only the succeeded one', async () => {
+    const order = await paidOrder(ctx, 'pm_card_pendingRefund');
+    const older = (await api.refund(order.orderId, { amount: 300, reason }).expect(201)).body;
+    await settle();
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({ amount_refunded: 300 });
+    const newer = (await api.refund(order.orderId, { amount: 300, reason }).expect(201)).body;
+    await ctx.emulator.control.waitForIdle();
+
+    const emitted = lastEvent('charge.refunded');
+    const charge = emitted.data.object as Stripe.Charge;
+    const refunds = charge.refunds?.data ?? [];
+    const settled: Record<string, Partial<Stripe.Refund>> = {
+      [newer.stripe_refund_id]: { status: 'succeeded' },
+      [older.stripe_refund_id]: { status: 'failed', failure_reason: 'expired_or_canceled_card' },
+    };
+    const event = {
+      ...emitted,
+      id: `evt_test_${randomBytes(8).toString('hex')}`,
+      data: {
+        object: {
+          ...charge,
+          refunds: {
+            ...charge.refunds,
+            data: refunds.map((r) => ({ ...r, ...settled[r.id] })),
+          },
+        },
+      },
+    };
+    expect((await deliver(ctx, event).expect(200)).body.outcome).toBe('applied');
+
+    const rows = await refundRows(ctx, order.orderId);
+    expect(rows.map((r) => [r.stripe_refund_id, r.status])).toEqual([
+      [older.stripe_refund_id, 'failed'],
+      [newer.stripe_refund_id, 'succeeded'],
+    ]);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      payment_status: 'partially_refunded',
+      amount_refunded: 300,
     });
   });
 });

@@ -1,4 +1,4 @@
-import { recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
+import { lockOrder, recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
 import { applyIntentToOrder, type SyncResult } from '../orders/payment-sync.ts';
 import type { PaymentEvent, PaymentGateway, VerifiedEvent } from '../payments/payment-gateway.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
@@ -55,9 +55,13 @@ async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): P
       return applyRefundToOrder(tx, order, event.refund, actor);
     case 'charge_refunded': {
       const changes: string[] = [];
+      let current = order;
       for (const refund of event.refunds) {
-        const result = await applyRefundToOrder(tx, order, refund, actor);
-        if (result.outcome === 'applied') changes.push(result.change);
+        const result = await applyRefundToOrder(tx, current, refund, actor);
+        if (result.outcome !== 'applied') continue;
+        changes.push(result.change);
+        // The refund may have rewritten the order's amounts: the next one starts from them.
+        current = (await lockOrder(tx, order.id)) ?? current;
       }
       return changes.length > 0
         ? { outcome: 'applied', change: changes.join(',') }
