@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import {
   deliver,
+  disputeEvent,
   failed,
   intentEvent,
   jobsFor,
@@ -205,5 +206,25 @@ describe('POST /payments/webhooks/stripe applying events', () => {
       .expect(200);
     expect(view.body).toMatchObject({ status: 'confirmed', payment_status: 'succeeded' });
     expect(await succeededEvents(order.orderId)).toBe(1);
+  });
+
+  it.each([
+    ['won', 'needs_response', 'won'],
+    ['lost', 'under_review', 'lost'],
+    ['warning_closed', 'warning_needs_response', 'warning_closed'],
+    ['appeal_under_review', 'needs_response', 'appeal_under_review'],
+    ['needs_response', 'under_review', 'under_review'],
+    ['warning_under_review', 'needs_response', 'needs_response'],
+    ['under_review', 'lost', 'lost'],
+    ['lost', 'appeal_needs_response', 'appeal_needs_response'],
+    ['appeal_under_review', 'won', 'won'],
+  ])('when a dispute is %s and then an event says %s, then it ends %s', async (first, second, final) => {
+    const order = await placeOrder(ctx);
+    await deliver(ctx, disputeEvent(order, 'charge.dispute.updated', first)).expect(200);
+    const late = disputeEvent(order, 'charge.dispute.updated', second);
+    const res = await deliver(ctx, late).expect(200);
+    expect(res.body.outcome).toBe(final === second ? 'applied' : 'ignored');
+    expect((await orderRow(ctx, order.orderId)).dispute_status).toBe(final);
+    expect(await storedEvent(ctx, late.id)).toMatchObject({ outcome: res.body.outcome });
   });
 });

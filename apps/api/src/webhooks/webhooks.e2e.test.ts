@@ -124,4 +124,31 @@ describe('webhooks delivered by the emulator', () => {
       outcome: 'applied',
     });
   });
+
+  it('when the dispute closes as won before a retried charge.dispute.created lands, then the order stays won', async () => {
+    ctx.emulator.control.hold(true);
+    const order = await placeOrder(ctx);
+    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_createDispute' });
+    await ctx.emulator.control.settleRefunds();
+    const created = ctx.emulator.control
+      .events()
+      .find(
+        (e) =>
+          e.type === 'charge.dispute.created' &&
+          (e.data.object as { payment_intent: string }).payment_intent === order.intentId,
+      );
+    if (!created) throw new Error('no dispute was opened');
+    ctx.emulator.control.closeDispute((created.data.object as { id: string }).id, 'won');
+    await ctx.emulator.control.release({ type: 'charge.dispute.closed' });
+    await ctx.emulator.control.release();
+    await ctx.emulator.control.waitForIdle();
+
+    expect((await orderRow(ctx, order.orderId)).dispute_status).toBe('won');
+    expect(await eventsFor(order.orderId)).toEqual(
+      expect.arrayContaining([
+        { type: 'charge.dispute.closed', outcome: 'applied' },
+        { type: 'charge.dispute.created', outcome: 'ignored' },
+      ]),
+    );
+  });
 });

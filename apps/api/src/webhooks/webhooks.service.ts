@@ -5,6 +5,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order, WebhookOutcome } from '../platform/db/schema.ts';
 import type { Logger } from '../platform/logger.ts';
 import { applyRefundToOrder } from '../refunds/refund-sync.ts';
+import { disputeStatusMayMove } from './dispute-status.ts';
 import {
   lockEvent,
   lockOrderBy,
@@ -68,8 +69,8 @@ async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): P
         : { outcome: 'unchanged', reason: 'refunds already recorded' };
     }
     case 'dispute': {
-      if (order.dispute_status === event.status)
-        return { outcome: 'unchanged', reason: `dispute already ${event.status}` };
+      if (!disputeStatusMayMove(order.dispute_status, event.status))
+        return { outcome: 'unchanged', reason: `dispute already ${order.dispute_status}` };
       await updateOrder(tx, order.id, { dispute_status: event.status });
       await recordOrderEvent(tx, order.id, {
         type: event.type.replaceAll('.', '_'),
