@@ -127,4 +127,52 @@ describe('reconciler', () => {
       .execute();
     expect(rows).toEqual([{ status: 'succeeded', stripe_refund_id: refunds.data[0]!.id }]);
   });
+
+  it("when an outage interrupted a paid order's cancellation and nobody retried, then the reconciler refunds it and finishes the cancellation", async () => {
+    const order = await placeOrder(ctx);
+    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
+    await ctx.emulator.control.waitForIdle();
+    const key = await operatorKey(ctx);
+    ctx.emulator.control.failRequests({ status: 503, count: 3 });
+    await operatorApi(ctx, key).cancel(order.orderId, { reason: 'Out of dough' }).expect(503);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'confirmed',
+      cancel_reason: 'Out of dough',
+    });
+
+    const report = await reconcile(minutesFromNow(5));
+    expect(report.resentRefunds).toBe(1);
+    expect(report.changed).toContainEqual({ orderId: order.orderId, change: 'cancelled' });
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'refunded',
+      amount_refunded: order.total,
+      cancel_reason: 'Out of dough',
+    });
+    expect((await eventsOf(order.orderId)).at(-1)).toEqual({
+      type: 'cancelled',
+      actor_type: 'system',
+      actor_id: 'reconciler',
+    });
+    const refunds = await sdk(ctx).refunds.list({ payment_intent: order.intentId });
+    expect(refunds.data.map((r) => r.amount)).toEqual([order.total]);
+  });
+
+  it('when a partial refund was left unsent on an order not being cancelled, then sending it cancels nothing', async () => {
+    const order = await placeOrder(ctx);
+    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
+    await ctx.emulator.control.waitForIdle();
+    const key = await operatorKey(ctx);
+    ctx.emulator.control.failRequests({ status: 503, count: 3 });
+    await operatorApi(ctx, key)
+      .refund(order.orderId, { amount: order.total, reason: 'requested_by_customer' })
+      .expect(503);
+    const report = await reconcile(minutesFromNow(5));
+    expect(report.resentRefunds).toBe(1);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'refunded',
+      cancel_reason: null,
+    });
+  });
 });

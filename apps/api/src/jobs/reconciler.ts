@@ -1,3 +1,4 @@
+import { finishRefundedCancellation } from '../operators/order-cancellation.ts';
 import { lockOrder } from '../orders/orders.repository.ts';
 import { applyIntentToOrder, type SyncResult } from '../orders/payment-sync.ts';
 import type { PaymentGateway, PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
@@ -129,6 +130,7 @@ export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Pro
 /**
  * A refund whose Stripe call an outage interrupted holds its amount as `pending` with no Stripe id.
  * Its Stripe idempotency key is derived from the row, so sending it again can never pay out twice.
+ * If it was a cancellation's refund, the cancellation is finished once the order is fully refunded.
  */
 async function resendUnsentRefunds(deps: ReconcilerDeps, now: Date, report: ReconcileReport): Promise<void> {
   // Older than any request still holding it (the idempotency lock).
@@ -137,6 +139,8 @@ async function resendUnsentRefunds(deps: ReconcilerDeps, now: Date, report: Reco
     try {
       await submitRefund(deps.db, deps.payments, refund, ACTOR);
       report.resentRefunds += 1;
+      if (await finishRefundedCancellation(deps.db, refund.order_id, ACTOR))
+        report.changed.push({ orderId: refund.order_id, change: 'cancelled' });
     } catch (error) {
       report.errors += 1;
       deps.logger.error(

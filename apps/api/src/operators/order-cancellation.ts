@@ -70,10 +70,17 @@ async function cancelPayment(
   });
 }
 
-async function finishCancellation(db: Db, orderId: string, reason: string, actor: SyncActor): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+async function finishCancellation(
+  db: Db,
+  orderId: string,
+  reason: string,
+  actor: SyncActor,
+  ready: (order: Order) => boolean = () => true,
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
     const order = await lockOrderOrThrow(tx, orderId);
-    if (order.status === 'cancelled' || !canMoveOrder(order.status, 'cancelled')) return;
+    if (order.status === 'cancelled' || !canMoveOrder(order.status, 'cancelled') || !ready(order))
+      return false;
     const payment =
       !isPaid(order.payment_status) && canMovePayment(order.payment_status, 'canceled')
         ? 'canceled'
@@ -92,7 +99,23 @@ async function finishCancellation(db: Db, orderId: string, reason: string, actor
       paymentStatus: payment,
       detail: { reason: order.cancel_reason ?? reason },
     });
+    return true;
   });
+}
+
+/**
+ * A cancellation whose request an outage ended, and that nobody retried, once its refund has gone
+ * out (the reconciler sends it): the order is fully refunded, so the cancellation is finished and
+ * the jobs it held end. True when the order was cancelled here.
+ */
+export function finishRefundedCancellation(db: Db, orderId: string, actor: SyncActor): Promise<boolean> {
+  return finishCancellation(
+    db,
+    orderId,
+    '', // unused: only an order with its own cancel_reason is finished
+    actor,
+    (order) => order.cancel_reason !== null && order.payment_status === 'refunded',
+  );
 }
 
 /**
