@@ -13,15 +13,16 @@ export interface ReplayResult {
 export async function replayStoredEvents(deps: WebhookDeps, filter: ReplayFilter): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   for (const stored of await findEventsForReplay(deps.db, filter)) {
-    const verified: VerifiedEvent = {
-      id: stored.id,
-      type: stored.type,
-      created: Math.floor(stored.stripe_created_at.getTime() / 1000),
-      livemode: stored.livemode,
-      payload: stored.payload,
-      event: deps.payments.parseEvent(stored.payload),
-    };
     try {
+      // Inside the try: an event stored before its shape was checked fails alone, not the replay.
+      const verified: VerifiedEvent = {
+        id: stored.id,
+        type: stored.type,
+        created: Math.floor(stored.stripe_created_at.getTime() / 1000),
+        livemode: stored.livemode,
+        payload: stored.payload,
+        event: deps.payments.parseEvent(stored.payload),
+      };
       const receipt = await applyStoredEvent(deps, verified);
       results.push({ id: stored.id, type: stored.type, ...receipt });
     } catch (error) {
