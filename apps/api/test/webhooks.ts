@@ -33,14 +33,8 @@ export async function placeOrder(ctx: TestContext, tip = 300): Promise<PlacedOrd
   };
 }
 
-/** A Stripe event around the intent's current state at the emulator, with fields overridden. */
-export async function intentEvent(
-  ctx: TestContext,
-  type: string,
-  intentId: string,
-  overrides: Record<string, unknown> = {},
-) {
-  const intent = await sdk(ctx).paymentIntents.retrieve(intentId);
+/** A Stripe event around an object, as Stripe delivers it. */
+export function stripeEvent<T extends object>(type: string, object: T) {
   return {
     id: `evt_test_${randomBytes(8).toString('hex')}`,
     object: 'event',
@@ -50,8 +44,19 @@ export async function intentEvent(
     pending_webhooks: 1,
     request: { id: null, idempotency_key: null },
     type,
-    data: { object: { ...intent, ...overrides } },
+    data: { object },
   };
+}
+
+/** A Stripe event around the intent's current state at the emulator, with fields overridden. */
+export async function intentEvent(
+  ctx: TestContext,
+  type: string,
+  intentId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const intent = await sdk(ctx).paymentIntents.retrieve(intentId);
+  return stripeEvent(type, { ...intent, ...overrides });
 }
 
 export function succeeded(ctx: TestContext, order: PlacedOrder, overrides: Record<string, unknown> = {}) {

@@ -1,4 +1,5 @@
 import type { RefundReason } from '@repo/contracts';
+import type { FieldError } from '../platform/errors.ts';
 
 /** A PaymentIntent as the rest of the API sees it; Stripe's types stay inside the gateway. */
 export interface PaymentIntentSnapshot {
@@ -89,10 +90,23 @@ export interface PaymentGateway {
   ): Promise<PaymentIntentSnapshot>;
   createRefund(input: CreateRefundInput): Promise<RefundSnapshot>;
   listRefunds(paymentIntentId: string): Promise<RefundSnapshot[]>;
-  /** Verifies the signature against every configured secret; throws WebhookSignatureError. */
+  /**
+   * Verifies the signature against every configured secret, then the event's shape; throws
+   * WebhookSignatureError, or MalformedEventError for a signed body that is not a well-formed event.
+   */
   verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): VerifiedEvent;
   /** Reads an event that was verified when it arrived (stored payload, for replay). */
   parseEvent(payload: unknown): PaymentEvent;
 }
 
 export class WebhookSignatureError extends Error {}
+
+/** A correctly signed body that is not an event we can read: retrying it cannot help. */
+export class MalformedEventError extends Error {
+  readonly errors: FieldError[];
+
+  constructor(errors: FieldError[], detail = `The event has ${errors.length} malformed field(s).`) {
+    super(detail);
+    this.errors = errors;
+  }
+}

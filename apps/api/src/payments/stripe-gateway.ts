@@ -8,8 +8,8 @@ import type {
   RefundSnapshot,
   VerifiedEvent,
 } from './payment-gateway.ts';
-import { WebhookSignatureError } from './payment-gateway.ts';
-import { toDomainError, toIntentSnapshot, toPaymentEvent, toRefundSnapshot } from './stripe-mapping.ts';
+import { MalformedEventError, WebhookSignatureError } from './payment-gateway.ts';
+import { toDomainError, toIntentSnapshot, toRefundSnapshot, toVerifiedEvent } from './stripe-mapping.ts';
 
 export interface StripeGatewayOptions {
   secretKey: string;
@@ -108,25 +108,26 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
         return page.data.map(toRefundSnapshot);
       }),
 
-    parseEvent: (payload: unknown) => toPaymentEvent(payload as Stripe.Event),
+    parseEvent: (payload: unknown) => toVerifiedEvent(payload).event,
 
     verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): VerifiedEvent {
       if (!signatureHeader) throw new WebhookSignatureError('Missing Stripe-Signature header.');
       let lastError: unknown;
       for (const secret of options.webhookSecrets) {
+        let payload: unknown;
         try {
-          const event = stripe.webhooks.constructEvent(rawBody, signatureHeader, secret);
-          return {
-            id: event.id,
-            type: event.type,
-            created: event.created,
-            livemode: event.livemode,
-            payload: event,
-            event: toPaymentEvent(event),
-          };
+          payload = stripe.webhooks.constructEvent(rawBody, signatureHeader, secret);
         } catch (error) {
           lastError = error;
+          if (error instanceof Stripe.errors.StripeSignatureVerificationError) continue;
+          // The signature matched but the body could not be read: not JSON, or a thin event. The
+          // parser's message quotes the body, so it stays out of the logs and the answer.
+          throw new MalformedEventError(
+            [{ path: '(body)', message: 'is not a Stripe event in JSON' }],
+            'The signed body is not a Stripe event.',
+          );
         }
+        return toVerifiedEvent(payload);
       }
       throw new WebhookSignatureError(lastError instanceof Error ? lastError.message : 'Invalid signature.');
     },

@@ -1,6 +1,21 @@
 import Stripe from 'stripe';
+import { z } from 'zod';
 import { PaymentDeclinedError, ProviderUnavailableError, ValidationError } from '../platform/errors.ts';
-import type { PaymentEvent, PaymentIntentSnapshot, RefundSnapshot } from './payment-gateway.ts';
+import { fieldErrors } from '../platform/http.ts';
+import {
+  MalformedEventError,
+  type PaymentEvent,
+  type PaymentIntentSnapshot,
+  type RefundSnapshot,
+  type VerifiedEvent,
+} from './payment-gateway.ts';
+import {
+  DisputeFields,
+  EventEnvelope,
+  IntentFields,
+  RefundedChargeFields,
+  RefundFields,
+} from './stripe-event.schemas.ts';
 
 function idOf(value: string | { id: string } | null | undefined): string | null {
   if (!value) return null;
@@ -22,7 +37,7 @@ function intentStatus(status: string): PaymentIntentSnapshot['status'] {
   return INTENT_STATUSES.includes(status) ? (status as PaymentIntentSnapshot['status']) : 'processing';
 }
 
-export function toIntentSnapshot(intent: Stripe.PaymentIntent): PaymentIntentSnapshot {
+export function toIntentSnapshot(intent: IntentFields): PaymentIntentSnapshot {
   return {
     id: intent.id,
     status: intentStatus(intent.status),
@@ -32,13 +47,13 @@ export function toIntentSnapshot(intent: Stripe.PaymentIntent): PaymentIntentSna
     livemode: intent.livemode,
     clientSecret: intent.client_secret,
     cancellationReason: intent.cancellation_reason ?? null,
-    orderId: intent.metadata?.order_id ?? null,
-    clientSlug: intent.metadata?.client_slug ?? null,
+    orderId: intent.metadata.order_id ?? null,
+    clientSlug: intent.metadata.client_slug ?? null,
     lastPaymentError: intent.last_payment_error?.message ?? null,
   };
 }
 
-export function toRefundSnapshot(refund: Stripe.Refund): RefundSnapshot {
+export function toRefundSnapshot(refund: RefundFields): RefundSnapshot {
   const status = refund.status;
   return {
     id: refund.id,
@@ -55,41 +70,68 @@ export function toRefundSnapshot(refund: Stripe.Refund): RefundSnapshot {
   };
 }
 
-/** Reduces a verified event to the handful of shapes the webhook service applies. */
-export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
-  const object = event.data.object as { object?: string };
-  switch (object.object) {
+const withObject = <S extends z.ZodType>(object: S) => z.object({ data: z.object({ object }) });
+const IntentEvent = withObject(IntentFields);
+const RefundEvent = withObject(RefundFields);
+const RefundedChargeEvent = withObject(RefundedChargeFields);
+const DisputeEvent = withObject(DisputeFields);
+
+function parse<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
+  const result = schema.safeParse(payload);
+  if (!result.success) throw new MalformedEventError(fieldErrors(result.error));
+  return result.data;
+}
+
+/** Reduces an event of a type we handle to the shape the webhook service applies. */
+function toPaymentEvent(type: string, objectType: unknown, payload: unknown): PaymentEvent {
+  switch (objectType) {
     case 'payment_intent':
       return {
         kind: 'payment_intent',
-        type: event.type,
-        intent: toIntentSnapshot(object as Stripe.PaymentIntent),
+        type,
+        intent: toIntentSnapshot(parse(IntentEvent, payload).data.object),
       };
     case 'refund':
-      return { kind: 'refund', type: event.type, refund: toRefundSnapshot(object as Stripe.Refund) };
+      return { kind: 'refund', type, refund: toRefundSnapshot(parse(RefundEvent, payload).data.object) };
     case 'charge': {
-      if (event.type !== 'charge.refunded') return { kind: 'unhandled', type: event.type };
-      const charge = object as Stripe.Charge;
+      if (type !== 'charge.refunded') return { kind: 'unhandled', type };
+      const charge = parse(RefundedChargeEvent, payload).data.object;
       return {
         kind: 'charge_refunded',
-        type: event.type,
+        type,
         paymentIntentId: idOf(charge.payment_intent),
         refunds: (charge.refunds?.data ?? []).map(toRefundSnapshot),
       };
     }
     case 'dispute': {
-      const dispute = object as Stripe.Dispute;
+      const dispute = parse(DisputeEvent, payload).data.object;
       return {
         kind: 'dispute',
-        type: event.type,
+        type,
         paymentIntentId: idOf(dispute.payment_intent),
         status: dispute.status,
         amount: dispute.amount,
       };
     }
     default:
-      return { kind: 'unhandled', type: event.type };
+      return { kind: 'unhandled', type };
   }
+}
+
+/**
+ * Checks a signed event's shape and reduces it to what we act on; throws MalformedEventError when
+ * the envelope, or an object of a type we handle, lacks a field we read or has one of the wrong type.
+ */
+export function toVerifiedEvent(payload: unknown): VerifiedEvent {
+  const envelope = parse(EventEnvelope, payload);
+  return {
+    id: envelope.id,
+    type: envelope.type,
+    created: envelope.created,
+    livemode: envelope.livemode,
+    payload,
+    event: toPaymentEvent(envelope.type, envelope.data.object.object, payload),
+  };
 }
 
 /** Stripe failures as domain errors: declines are the diner's to fix, outages are ours to retry. */

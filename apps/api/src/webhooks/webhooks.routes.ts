@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import type { AppDeps } from '../app.ts';
-import { WebhookSignatureError } from '../payments/payment-gateway.ts';
-import { BadRequestError } from '../platform/errors.ts';
+import { MalformedEventError, WebhookSignatureError } from '../payments/payment-gateway.ts';
+import { BadRequestError, DomainError } from '../platform/errors.ts';
 import { receiveEvent } from './webhooks.service.ts';
 
 /** Stripe's webhook endpoint: raw body on this route only, verified before anything is parsed. */
@@ -22,6 +22,13 @@ export function webhookRoutes(deps: AppDeps): Router {
             `Webhook signature verification failed: ${error.message}`,
             'invalid-signature',
           );
+        }
+        if (error instanceof MalformedEventError) {
+          // Signed by Stripe yet unreadable: a retry cannot fix it, so refuse it and store nothing.
+          req.log.warn({ errors: error.errors }, 'webhook event malformed');
+          throw new DomainError(400, 'malformed-event', 'Malformed event', error.message, {
+            errors: error.errors,
+          });
         }
         throw error;
       }
