@@ -81,7 +81,9 @@ function dinerRoutes(registry: OpenAPIRegistry): void {
         'Stored and applied, ignored, or a duplicate',
         z.object({ received: z.literal(true), outcome: z.string(), detail: z.string().nullable() }),
       ),
-      400: problem('Missing or invalid signature, tampered body, or stale timestamp'),
+      400: problem(
+        'Missing or invalid signature, tampered body or stale timestamp (invalid-signature); or a signed body that is not a well-formed event (malformed-event, with the field paths): nothing is stored',
+      ),
       500: problem('Could not apply now; Stripe retries'),
     },
   });
