@@ -16,8 +16,11 @@ export interface OutgoingMail {
 }
 
 export interface Mailer {
-  /** Sends (SMTP) or writes (.eml) the message; resolves with where it went. */
-  send(mail: OutgoingMail): Promise<string>;
+  /**
+   * Sends (SMTP) or writes (.eml) the message; resolves with where it went. Gives up, rejecting,
+   * when `signal` aborts or the send outlasts its share of the job expiry.
+   */
+  send(mail: OutgoingMail, signal?: AbortSignal): Promise<string>;
   /** The domain for Message-IDs, taken from MAIL_FROM. */
   readonly domain: string;
   close(): void;
@@ -28,20 +31,46 @@ function domainOf(from: string): string {
 }
 
 /**
+ * Limits of one SMTP send, from the job expiry: a send that outlasted it would let the queue hand
+ * the job to another runner while this one still sends, and the diner would get the email twice.
+ * A send may take half the expiry in all; connecting (with the greeting) a quarter, a silence half.
+ */
+export function smtpTimeouts(jobExpireSeconds: number) {
+  const sendMs = jobExpireSeconds * 500;
+  return {
+    sendMs,
+    connectionTimeout: sendMs / 4,
+    greetingTimeout: sendMs / 4,
+    socketTimeout: sendMs / 2,
+  };
+}
+
+function sendSignal(sendMs: number, signal: AbortSignal | undefined): AbortSignal {
+  const deadline = AbortSignal.timeout(sendMs);
+  return signal ? AbortSignal.any([signal, deadline]) : deadline;
+}
+
+/**
  * SMTP when SMTP_URL is set. Otherwise (the embedded default) each message is written as an .eml
  * file in DATA_DIR/mail and the log line gives its path: nothing leaves the machine.
  */
 export function createMailer(
-  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'DATA_DIR'>,
+  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'DATA_DIR' | 'JOB_EXPIRE_SECONDS'>,
   logger: Logger,
 ): Mailer {
   const domain = domainOf(config.MAIL_FROM);
+  const { sendMs, ...timeouts } = smtpTimeouts(config.JOB_EXPIRE_SECONDS);
   if (config.SMTP_URL) {
-    const transport = nodemailer.createTransport(config.SMTP_URL);
+    // The URL's own query parameters would win over these; the send's deadline still holds.
+    const transport = nodemailer.createTransport({ url: config.SMTP_URL, ...timeouts });
     return {
       domain,
-      async send(mail) {
-        const info = await transport.sendMail({ from: config.MAIL_FROM, ...mail });
+      async send(mail, signal) {
+        const info = await transport.sendMail({
+          from: config.MAIL_FROM,
+          ...mail,
+          signal: sendSignal(sendMs, signal),
+        });
         logger.info({ messageId: info.messageId, response: info.response }, 'email sent over SMTP');
         return `smtp: ${info.response}`;
       },
@@ -52,8 +81,12 @@ export function createMailer(
   const dir = path.join(config.DATA_DIR, 'mail');
   return {
     domain,
-    async send(mail) {
-      const info = await transport.sendMail({ from: config.MAIL_FROM, ...mail });
+    async send(mail, signal) {
+      const info = await transport.sendMail({
+        from: config.MAIL_FROM,
+        ...mail,
+        signal: sendSignal(sendMs, signal),
+      });
       if (!Buffer.isBuffer(info.message)) throw new Error('stream transport returned no buffer');
       await mkdir(dir, { recursive: true });
       const stamp = new Date().toISOString().replaceAll(/[:.]/g, '-');
