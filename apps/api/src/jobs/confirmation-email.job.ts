@@ -74,15 +74,18 @@ export function confirmationEmail(context: OrderContext): Omit<OutgoingMail, 'me
   };
 }
 
-export const sendConfirmationEmail: OrderJobHandler = async ({ db, mailer }, job) => {
+export const sendConfirmationEmail: OrderJobHandler = async ({ db, mailer }, job, signal) => {
   const context = await loadOrderContext(db, job.order_id);
   if (!isKitchenOrder(context.order)) {
     return { status: 'skipped', detail: `order is ${context.order.status}` };
   }
   assertNotBeingCancelled(context.order);
-  const where = await mailer.send({
-    ...confirmationEmail(context),
-    messageId: `<order-job-${job.id}@${mailer.domain}>`,
-  });
+  const where = await mailer.send(
+    {
+      ...confirmationEmail(context),
+      messageId: `<order-job-${job.id}@${mailer.domain}>`,
+    },
+    signal,
+  );
   return { status: 'succeeded', detail: where };
 };

@@ -27,7 +27,7 @@ export function refundEmail(context: OrderContext, refundAmount: number): Omit<O
 }
 
 /** One email per succeeded Stripe refund; the job's ref is the Stripe refund id. */
-export const sendRefundEmail: OrderJobHandler = async ({ db, mailer }, job) => {
+export const sendRefundEmail: OrderJobHandler = async ({ db, mailer }, job, signal) => {
   const context = await loadOrderContext(db, job.order_id);
   const refund = await db
     .selectFrom('refunds')
@@ -37,9 +37,12 @@ export const sendRefundEmail: OrderJobHandler = async ({ db, mailer }, job) => {
     .executeTakeFirst();
   if (!refund) return { status: 'skipped', detail: `refund ${job.ref} is not in the ledger` };
   if (refund.status !== 'succeeded') return { status: 'skipped', detail: `refund is ${refund.status}` };
-  const where = await mailer.send({
-    ...refundEmail(context, refund.amount),
-    messageId: `<order-job-${job.id}@${mailer.domain}>`,
-  });
+  const where = await mailer.send(
+    {
+      ...refundEmail(context, refund.amount),
+      messageId: `<order-job-${job.id}@${mailer.domain}>`,
+    },
+    signal,
+  );
   return { status: 'succeeded', detail: where };
 };
