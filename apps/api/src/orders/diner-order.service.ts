@@ -20,8 +20,9 @@ export async function getDinerOrder(
   orderId: string,
   token: string | undefined,
 ): Promise<DinerOrderView> {
-  const restaurant = await requireRestaurant(deps.db, slug).catch(() => {
-    throw new NotFoundError(NOT_FOUND);
+  // An unknown restaurant looks like an unknown order; a database failure stays one (503).
+  const restaurant = await requireRestaurant(deps.db, slug).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError(NOT_FOUND) : error;
   });
   if (!UUID.test(orderId)) throw new NotFoundError(NOT_FOUND);
   let order = await findOrder(deps.db, restaurant.id, orderId);

@@ -144,6 +144,18 @@ describe('POST /api/clients/:slug/orders when things fail', () => {
     await expectRetryFinishesOneOrder(key, body, 457);
   });
 
+  it('when the database fails as the diner opens an order, then it answers 503, not 404', async () => {
+    const order = await placeOrder(ctx);
+    // The restaurant lookup, the view's first statement, meets a serialization failure once.
+    const contended = contendedOnce(ctx.db, 'slug');
+    const res = await request(appWith(ctx, { db: contended.db }))
+      .get(`/api/clients/demo/orders/${order.orderId}`)
+      .set('X-Order-Token', order.token);
+    expect(contended.failed()).toBe(true);
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBeDefined();
+  });
+
   it('when a request outlives its lease and another takes its key over and finishes, then the first replays that answer and no second order exists', async () => {
     const key = newKey();
     const body = pickupOrder(menu, { tip: 458 });
