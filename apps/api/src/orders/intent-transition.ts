@@ -92,6 +92,7 @@ function step(
   order: Order,
   intent: PaymentIntentSnapshot,
   now: Date,
+  newerEvent: boolean,
 ): IntentDecision | Partial<TransitionPlan> {
   const moves = (to: PaymentStatus) =>
     order.payment_status !== to && canMovePayment(order.payment_status, to);
@@ -103,11 +104,13 @@ function step(
       return { type: 'payment_processing', changes: { payment_status: 'processing' } };
     case 'requires_payment_method':
       if (!intent.lastPaymentError) return { kind: 'unchanged', reason: 'awaiting a payment method' };
-      // The same decline seen twice (event and re-sync) changes nothing; the same wording after a
-      // retry that was processing is a new failure.
+      // The same decline seen again (a re-sync, or an event no newer than the last) changes nothing;
+      // the same wording in a newer event, or after a retry that was processing, is a new decline.
       if (
         !canMovePayment(order.payment_status, 'failed') ||
-        (order.payment_status === 'failed' && order.last_payment_error === intent.lastPaymentError)
+        (order.payment_status === 'failed' &&
+          order.last_payment_error === intent.lastPaymentError &&
+          !newerEvent)
       ) {
         return { kind: 'unchanged', reason: `payment is ${order.payment_status}` };
       }
@@ -142,24 +145,43 @@ function step(
   }
 }
 
+/** States an intent can leave again: of these, only the latest one Stripe reported may stand. */
+const PASSING: ReadonlySet<PaymentIntentSnapshot['status']> = new Set([
+  'processing',
+  'requires_payment_method',
+  'requires_action',
+  'requires_confirmation',
+  'requires_capture',
+]);
+
 /**
  * Decides how a locked order moves to match its PaymentIntent. Pure: transitions only move forward,
- * so the same state applied twice, or a late event, decides `unchanged`.
+ * so the same state applied twice, or a late event, decides `unchanged`. `eventCreatedAt` is when
+ * Stripe created the event carrying the snapshot (none for a snapshot just read from Stripe): a
+ * passing state older than the latest event applied is stale (success and cancellation are final,
+ * and the forward-only moves already order them).
  */
 export function planIntentTransition(
   order: Order,
   intent: PaymentIntentSnapshot,
   now = new Date(),
+  eventCreatedAt?: Date,
 ): IntentDecision {
   if (order.payment_intent_id && order.payment_intent_id !== intent.id) {
     return { kind: 'unchanged', reason: `PaymentIntent ${intent.id} is not this order's` };
   }
-  const decided = step(order, intent, now);
+  const latest = order.payment_event_at;
+  if (eventCreatedAt && latest && eventCreatedAt < latest && PASSING.has(intent.status)) {
+    return { kind: 'unchanged', reason: `a newer event (${latest.toISOString()}) was applied` };
+  }
+  const newerEvent = eventCreatedAt !== undefined && (!latest || eventCreatedAt > latest);
+  const decided = step(order, intent, now, newerEvent);
   if ('kind' in decided) return decided;
   const changes: OrderUpdate = {
     ...decided.changes,
     payment_intent_id: intent.id,
     payment_intent_status: intent.status,
+    ...(newerEvent ? { payment_event_at: eventCreatedAt } : {}),
   };
   return {
     kind: 'move',

@@ -24,9 +24,9 @@ export async function applyIntentToOrder(
   order: Order,
   intent: PaymentIntentSnapshot,
   actor: SyncActor,
-  event?: Omit<EventOutcome, 'outcome' | 'detail'>,
+  event?: Omit<EventOutcome, 'outcome' | 'detail'> & { createdAt: Date },
 ): Promise<SyncResult> {
-  const decision = planIntentTransition(order, intent);
+  const decision = planIntentTransition(order, intent, new Date(), event?.createdAt);
   if (decision.kind === 'unchanged') return { outcome: 'unchanged', reason: decision.reason };
   const { plan } = decision;
   const result: SyncResult = plan.reviewReason

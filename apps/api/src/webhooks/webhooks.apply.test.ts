@@ -123,6 +123,45 @@ describe('POST /payments/webhooks/stripe applying events', () => {
     },
   );
 
+  // A decline at t, a retry processing at t+10 s, a second decline with the same wording at t+20 s.
+  const at =
+    (seconds: number) =>
+    <T extends { created: number }>(event: T): T => ({
+      ...event,
+      created: event.created + seconds,
+    });
+  it.each([
+    ['in order', [0, 1, 2], 'failed'],
+    ['the first decline last', [1, 2, 0], 'failed'],
+    ['the processing retry last', [0, 2, 1], 'failed'],
+    ['the second decline first', [2, 0, 1], 'failed'],
+  ])(
+    'when a decline, a processing retry and a second decline arrive %s, then the latest of them stands',
+    async (_name, delivery, status) => {
+      const order = await placeOrder(ctx);
+      const events = [
+        at(0)(await failed(ctx, order)),
+        at(10)(await processing(ctx, order)),
+        at(20)(await failed(ctx, order)),
+      ];
+      for (const index of delivery) await deliver(ctx, events[index]!).expect(200);
+      expect(await orderRow(ctx, order.orderId)).toMatchObject({
+        status: 'pending_payment',
+        payment_status: status,
+        last_payment_error: 'Your card was declined.',
+      });
+    },
+  );
+
+  it('when a decline is older than the processing already applied, then it is ignored and the order stays processing', async () => {
+    const order = await placeOrder(ctx);
+    await deliver(ctx, at(10)(await processing(ctx, order))).expect(200);
+    const late = at(0)(await failed(ctx, order));
+    expect((await deliver(ctx, late).expect(200)).body.outcome).toBe('ignored');
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({ payment_status: 'processing' });
+    expect(await storedEvent(ctx, late.id)).toMatchObject({ outcome: 'ignored' });
+  });
+
   it.each([
     ['an order we do not know', { metadata: { order_id: randomUUID(), client_slug: 'demo' } }],
     ['another integration (no order id)', { metadata: {} }],

@@ -118,7 +118,7 @@ async function applyLocked(
           order,
           verified.event.intent,
           { actorType: 'stripe', actorId: verified.id },
-          { eventId: verified.id },
+          { eventId: verified.id, createdAt: new Date(verified.created * 1000) },
         )
       : await applyOtherEvent(tx, order, verified);
   if (result.outcome === 'unchanged') return ignore(result.reason, order.id);

@@ -4,6 +4,7 @@ import * as initial from './migrations/2026-11-26T0000-initial.ts';
 import * as jobs from './migrations/2026-11-26T0200-jobs.ts';
 import * as orderNumbers from './migrations/2026-11-26T0300-order-number-sequences.ts';
 import * as catalogVersion from './migrations/2026-11-26T0400-catalog-version.ts';
+import * as paymentEventOrder from './migrations/2026-11-26T0500-payment-event-order.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T0200-jobs': jobs,
   '2026-11-26T0300-order-number-sequences': orderNumbers,
   '2026-11-26T0400-catalog-version': catalogVersion,
+  '2026-11-26T0500-payment-event-order': paymentEventOrder,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -103,6 +103,8 @@ export interface OrderTable {
   cancel_reason: string | null;
   review_reason: string | null;
   dispute_status: string | null;
+  /** When the latest PaymentIntent event applied here was created at Stripe. */
+  payment_event_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
