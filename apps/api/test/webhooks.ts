@@ -81,27 +81,15 @@ export function failed(ctx: TestContext, order: PlacedOrder, message = 'Your car
 
 /** A `charge.dispute.*` event about the order's payment, with the given dispute status. */
 export function disputeEvent(order: PlacedOrder, type: string, status: string, disputeId = 'dp_test_1') {
-  return {
-    id: `evt_test_${randomBytes(8).toString('hex')}`,
-    object: 'event',
-    api_version: '2025-01-01',
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type,
-    data: {
-      object: {
-        id: disputeId,
-        object: 'dispute',
-        amount: order.total,
-        currency: 'usd',
-        payment_intent: order.intentId,
-        reason: 'fraudulent',
-        status,
-      },
-    },
-  };
+  return stripeEvent(type, {
+    id: disputeId,
+    object: 'dispute',
+    amount: order.total,
+    currency: 'usd',
+    payment_intent: order.intentId,
+    reason: 'fraudulent',
+    status,
+  });
 }
 
 export function processing(ctx: TestContext, order: PlacedOrder) {
