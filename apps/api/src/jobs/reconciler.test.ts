@@ -28,6 +28,16 @@ const eventsOf = (orderId: string) =>
     .orderBy('id')
     .execute();
 
+/** A paid order and the operator API, with Stripe failing its next three calls (an outage). */
+async function paidOrderInOutage() {
+  const order = await placeOrder(ctx);
+  await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
+  await ctx.emulator.control.waitForIdle();
+  const api = operatorApi(ctx, await operatorKey(ctx));
+  ctx.emulator.control.failRequests({ status: 503, count: 3 });
+  return { order, api };
+}
+
 describe('reconciler', () => {
   it('when the success webhook was lost, then an old pending order is confirmed from Stripe with its jobs', async () => {
     ctx.emulator.control.hold(true);
@@ -105,14 +115,8 @@ describe('reconciler', () => {
   });
 
   it('when an outage left a refund unsent, then the reconciler sends it once', async () => {
-    const order = await placeOrder(ctx);
-    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
-    await ctx.emulator.control.waitForIdle();
-    const key = await operatorKey(ctx);
-    ctx.emulator.control.failRequests({ status: 503, count: 3 });
-    await operatorApi(ctx, key)
-      .refund(order.orderId, { amount: 500, reason: 'requested_by_customer' })
-      .expect(503);
+    const { order, api } = await paidOrderInOutage();
+    await api.refund(order.orderId, { amount: 500, reason: 'requested_by_customer' }).expect(503);
 
     expect((await reconcile(new Date())).resentRefunds).toBe(0);
     const report = await reconcile(minutesFromNow(5));
@@ -129,12 +133,8 @@ describe('reconciler', () => {
   });
 
   it("when an outage interrupted a paid order's cancellation and nobody retried, then the reconciler refunds it and finishes the cancellation", async () => {
-    const order = await placeOrder(ctx);
-    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
-    await ctx.emulator.control.waitForIdle();
-    const key = await operatorKey(ctx);
-    ctx.emulator.control.failRequests({ status: 503, count: 3 });
-    await operatorApi(ctx, key).cancel(order.orderId, { reason: 'Out of dough' }).expect(503);
+    const { order, api } = await paidOrderInOutage();
+    await api.cancel(order.orderId, { reason: 'Out of dough' }).expect(503);
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
       status: 'confirmed',
       cancel_reason: 'Out of dough',
@@ -159,14 +159,8 @@ describe('reconciler', () => {
   });
 
   it('when a partial refund was left unsent on an order not being cancelled, then sending it cancels nothing', async () => {
-    const order = await placeOrder(ctx);
-    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
-    await ctx.emulator.control.waitForIdle();
-    const key = await operatorKey(ctx);
-    ctx.emulator.control.failRequests({ status: 503, count: 3 });
-    await operatorApi(ctx, key)
-      .refund(order.orderId, { amount: order.total, reason: 'requested_by_customer' })
-      .expect(503);
+    const { order, api } = await paidOrderInOutage();
+    await api.refund(order.orderId, { amount: order.total, reason: 'requested_by_customer' }).expect(503);
     const report = await reconcile(minutesFromNow(5));
     expect(report.resentRefunds).toBe(1);
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
