@@ -85,7 +85,7 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     expect(await orderRow(ctx, orderId)).toMatchObject({
       status: 'cancelled',
       payment_status: 'canceled',
-      payment_intent_id: null,
+      payment_intent_id: opened[0],
       cancel_reason: reason,
     });
 

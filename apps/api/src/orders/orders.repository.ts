@@ -126,8 +126,9 @@ export async function openOrderIntake(
 
 /**
  * Records the PaymentIntent on a placed order and seals its idempotency key with the response,
- * atomically, if the order is still payable: false, with nothing written, when an operator cancelled
- * it (or began to) while its PaymentIntent was being opened.
+ * atomically, if the order is still payable: false, with the key left unsealed, when an operator
+ * cancelled it (or began to) while its PaymentIntent was being opened. The order is found by its id
+ * alone, so no other index can tempt a plan made while the table was small.
  */
 export async function sealPlacedOrder(
   db: Executor,
@@ -141,9 +142,7 @@ export async function sealPlacedOrder(
         .updateTable('orders')
         .set({ ...payment, updated_at: new Date() })
         .where('id', '=', orderId)
-        .where('status', '=', 'pending_payment')
-        .where('cancel_reason', 'is', null)
-        .returning('id'),
+        .returning(['status', 'cancel_reason']),
     )
     .updateTable('idempotency_keys')
     .set({
@@ -153,7 +152,15 @@ export async function sealPlacedOrder(
       locked_until: null,
     })
     .where('id', '=', response.keyId)
-    .where((eb) => eb.exists(eb.selectFrom('sealed').select('sealed.id')))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('sealed')
+          .select('sealed.status')
+          .where('sealed.status', '=', 'pending_payment')
+          .where('sealed.cancel_reason', 'is', null),
+      ),
+    )
     .returning('idempotency_keys.id')
     .executeTakeFirst();
   return sealed !== undefined;

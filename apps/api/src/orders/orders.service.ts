@@ -136,7 +136,7 @@ async function stageOrder(
 
 /**
  * Opens the PaymentIntent for a staged order and seals the key with the response; `cancelled` when
- * an operator cancelled the order meanwhile (nothing sealed, the new PaymentIntent canceled).
+ * an operator cancelled the order meanwhile (the key left unsealed, the new PaymentIntent canceled).
  */
 async function openPayment(
   deps: OrdersDeps,
