@@ -19,7 +19,9 @@ export interface TransitionPlan {
   reviewReason: string | null;
 }
 
-export type IntentDecision = { kind: 'unchanged'; reason: string } | { kind: 'move'; plan: TransitionPlan };
+export type IntentDecision =
+  /** `eventAt`: a newer event that changes nothing still moves the order's event clock. */
+  { kind: 'unchanged'; reason: string; eventAt?: Date } | { kind: 'move'; plan: TransitionPlan };
 
 /** Why a succeeded PaymentIntent may not confirm this order (invariant 3), or null when it may. */
 export function reconcile(order: Order, intent: PaymentIntentSnapshot): string | null {
@@ -176,7 +178,12 @@ export function planIntentTransition(
   }
   const newerEvent = eventCreatedAt !== undefined && (!latest || eventCreatedAt > latest);
   const decided = step(order, intent, now, newerEvent);
-  if ('kind' in decided) return decided;
+  if ('kind' in decided) {
+    // Repeating a passing state the order is in, it still outdates any older event.
+    if (decided.kind === 'unchanged' && newerEvent && PASSING.has(intent.status))
+      return { ...decided, eventAt: eventCreatedAt };
+    return decided;
+  }
   const changes: OrderUpdate = {
     ...decided.changes,
     payment_intent_id: intent.id,

@@ -2,6 +2,7 @@ import type { PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { ActorType, Order } from '../platform/db/schema.ts';
 import { planIntentTransition } from './intent-transition.ts';
+import { updateOrder } from './orders.repository.ts';
 import { type EventOutcome, writeTransition } from './transition.repository.ts';
 
 export interface SyncActor {
@@ -27,7 +28,10 @@ export async function applyIntentToOrder(
   event?: Omit<EventOutcome, 'outcome' | 'detail'> & { createdAt: Date },
 ): Promise<SyncResult> {
   const decision = planIntentTransition(order, intent, new Date(), event?.createdAt);
-  if (decision.kind === 'unchanged') return { outcome: 'unchanged', reason: decision.reason };
+  if (decision.kind === 'unchanged') {
+    if (decision.eventAt) await updateOrder(tx, order.id, { payment_event_at: decision.eventAt });
+    return { outcome: 'unchanged', reason: decision.reason };
+  }
   const { plan } = decision;
   const result: SyncResult = plan.reviewReason
     ? { outcome: 'needs_review', reason: plan.reviewReason }

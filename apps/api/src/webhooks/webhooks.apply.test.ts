@@ -153,6 +153,16 @@ describe('POST /payments/webhooks/stripe applying events', () => {
     },
   );
 
+  it('when a newer event repeats the state the order is in, then an older decline still cannot apply after it', async () => {
+    // Processing (t), declined (t+10 s), processing again (t+20 s); the decline arrives last.
+    const order = await placeOrder(ctx);
+    await deliver(ctx, at(0)(await processing(ctx, order))).expect(200);
+    await deliver(ctx, at(20)(await processing(ctx, order))).expect(200);
+    const late = at(10)(await failed(ctx, order));
+    expect((await deliver(ctx, late).expect(200)).body.outcome).toBe('ignored');
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({ payment_status: 'processing' });
+  });
+
   it('when a decline is older than the processing already applied, then it is ignored and the order stays processing', async () => {
     const order = await placeOrder(ctx);
     await deliver(ctx, at(10)(await processing(ctx, order))).expect(200);
