@@ -346,14 +346,26 @@ export async function createOrder(
     (await placeFromCurrentCatalog(deps, slug, request, body, newKey));
   if (!('order' in staged)) return staged;
   const { restaurant, order, keyId } = staged;
-  if (order.status !== 'pending_payment') {
-    // Resumed after an outage, but an operator cancelled the order meanwhile: never open a payment for it.
+  // An operator may have cancelled the order before this request resumed it, or while its payment
+  // was being opened: no payment is handed out for it, and a retry under this key is refused alike.
+  const opened =
+    order.status === 'pending_payment' ? await openPaymentOnce(deps, restaurant, order, keyId) : 'cancelled';
+  if (opened === 'cancelled') {
     await releaseIdempotencyKey(deps.db, keyId);
     throw notPayable(order);
   }
-  let opened: StoredResponse | 'cancelled';
+  return opened;
+}
+
+/** openPayment, leaving the key resumable after an outage and nothing behind after a refusal. */
+async function openPaymentOnce(
+  deps: OrdersDeps,
+  restaurant: Restaurant,
+  order: Order,
+  keyId: string,
+): Promise<StoredResponse | 'cancelled'> {
   try {
-    opened = await openPayment(deps, restaurant, order, keyId);
+    return await openPayment(deps, restaurant, order, keyId);
   } catch (error) {
     if (isRetryableFailure(error)) {
       // The PaymentIntent's Stripe key is derived from the order: a resumed retry finds the same one.
@@ -367,10 +379,4 @@ export async function createOrder(
     }
     throw error;
   }
-  if (opened === 'cancelled') {
-    // Cancelled while the payment was being opened: a retry under this key is refused the same way.
-    await releaseIdempotencyKey(deps.db, keyId);
-    throw notPayable(order);
-  }
-  return opened;
 }
