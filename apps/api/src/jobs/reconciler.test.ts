@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey } from '../../test/operators.ts';
 import { jobsFor, orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
@@ -84,6 +85,54 @@ describe('reconciler', () => {
     // Applied once, by the reconciler's answer or by the webhook, whichever came first.
     expect((await eventsOf(order.orderId)).filter((e) => e.type === 'payment_canceled')).toHaveLength(1);
     expect(await jobsFor(ctx, order.orderId)).toEqual([]);
+  });
+
+  it('when more stale orders than one pass checks cannot be re-read, then later passes still reach the newer ones', async () => {
+    // 200 pending orders older than any other, whose PaymentIntents Stripe no longer knows (test
+    // data deleted, or a key from another account): each pass fails to re-read them.
+    await ctx.db
+      .insertInto('orders')
+      .columns([
+        'id',
+        'restaurant_id',
+        'order_number',
+        'status',
+        'payment_status',
+        'order_type',
+        'customer_name',
+        'customer_email',
+        'customer_phone',
+        'currency',
+        'subtotal',
+        'tax',
+        'tip',
+        'delivery_fee',
+        'total',
+        'payment_intent_id',
+        'livemode',
+        'order_token_hash',
+        'created_at',
+      ])
+      .expression(
+        sql`select gen_random_uuid(), ${ctx.restaurant.id}::uuid, 900000 + g, 'pending_payment', 'requires_payment',
+          'pickup', 'Gone Diner', 'gone@example.com', '+1 212 555 0100', 'usd', 1000, 89, 0, 0, 1089,
+          'pi_gone_' || g, false, 'gone', now() - interval '10 minutes'
+          from generate_series(1, 200) g`,
+      )
+      .execute();
+    try {
+      const order = await placeOrder(ctx);
+      const first = await reconcile(minutesFromNow(121));
+      const second = await reconcile(minutesFromNow(122));
+      expect(first.errors + second.errors).toBeGreaterThanOrEqual(200);
+      expect(await orderRow(ctx, order.orderId)).toMatchObject({
+        status: 'cancelled',
+        payment_status: 'canceled',
+        cancel_reason: 'abandoned: not paid in time',
+      });
+    } finally {
+      await ctx.db.deleteFrom('orders').where('payment_intent_id', 'like', 'pi_gone_%').execute();
+    }
   });
 
   it('when an old order is already paid, then the reconciler neither changes nor cancels it', async () => {

@@ -68,6 +68,34 @@ async function cancelAbandoned(deps: ReconcilerDeps, orderId: string, intent: Pa
   }
 }
 
+/** How many pending orders one pass re-reads from Stripe. */
+const BATCH = 200;
+
+/**
+ * Takes the stale pending orders this pass re-reads: those not looked at for longest (never first,
+ * then oldest), marked as looked at now. Orders it can never settle (an intent Stripe no longer
+ * knows) so move behind the others instead of filling every pass.
+ */
+async function claimStaleOrders(db: Db, createdBefore: Date, now: Date) {
+  const rows = await db
+    .updateTable('orders')
+    .set({ reconciled_at: now })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('orders')
+        .select('id')
+        .where('status', '=', 'pending_payment')
+        .where('payment_intent_id', 'is not', null)
+        .where('created_at', '<', createdBefore)
+        .orderBy('reconciled_at', (ob) => ob.asc().nullsFirst())
+        .orderBy('created_at')
+        .limit(BATCH),
+    )
+    .returning(['id', 'payment_intent_id', 'created_at'])
+    .execute();
+  return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
+}
+
 /**
  * One reconciler pass: re-syncs old pending_payment orders from Stripe (catching lost webhooks),
  * cancels the PaymentIntents of abandoned ones, and flags dead post-payment jobs. Safe to run
@@ -84,19 +112,11 @@ export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Pro
   };
   const abandonedBefore = minutesBefore(now, deps.config.ABANDONED_ORDER_TTL_MINUTES);
   const pendingAfter = deps.config.RECONCILE_PENDING_AFTER_MINUTES;
-  const stale = await deps.db
-    .selectFrom('orders')
-    .select(['id', 'payment_intent_id', 'created_at'])
-    .where('status', '=', 'pending_payment')
-    .where('payment_intent_id', 'is not', null)
-    .where(
-      'created_at',
-      '<',
-      minutesBefore(now, Math.min(pendingAfter, deps.config.ABANDONED_ORDER_TTL_MINUTES)),
-    )
-    .orderBy('created_at')
-    .limit(200)
-    .execute();
+  const stale = await claimStaleOrders(
+    deps.db,
+    minutesBefore(now, Math.min(pendingAfter, deps.config.ABANDONED_ORDER_TTL_MINUTES)),
+    now,
+  );
   for (const order of stale) {
     if (!order.payment_intent_id) continue;
     report.checked += 1;

@@ -5,6 +5,7 @@ import * as jobs from './migrations/2026-11-26T0200-jobs.ts';
 import * as orderNumbers from './migrations/2026-11-26T0300-order-number-sequences.ts';
 import * as catalogVersion from './migrations/2026-11-26T0400-catalog-version.ts';
 import * as paymentEventOrder from './migrations/2026-11-26T0500-payment-event-order.ts';
+import * as reconciledAt from './migrations/2026-11-26T0600-reconciled-at.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T0300-order-number-sequences': orderNumbers,
   '2026-11-26T0400-catalog-version': catalogVersion,
   '2026-11-26T0500-payment-event-order': paymentEventOrder,
+  '2026-11-26T0600-reconciled-at': reconciledAt,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -105,6 +105,8 @@ export interface OrderTable {
   dispute_status: string | null;
   /** When the latest PaymentIntent event applied here was created at Stripe. */
   payment_event_at: Timestamp | null;
+  /** When the reconciler last re-read this order's PaymentIntent. */
+  reconciled_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
