@@ -118,14 +118,42 @@ describe('planIntentTransition', () => {
     expect(decision).toMatchObject({ kind: 'move', plan: { status: 'needs_review', jobs: [] } });
   });
 
-  it("when the intent is not the order's, then nothing changes", () => {
-    const decision = planIntentTransition(
-      order('pending_payment', 'requires_payment'),
-      intent('succeeded', { id: 'pi_other' }),
-      now,
-    );
-    expect(decision.kind).toBe('unchanged');
-  });
+  it.each(['processing', 'requires_payment_method', 'canceled'] as const)(
+    "when an intent that is not the order's is %s, then nothing changes",
+    (status) => {
+      const decision = planIntentTransition(
+        order('pending_payment', 'requires_payment'),
+        intent(status, { id: 'pi_other', lastPaymentError: 'declined' }),
+        now,
+      );
+      expect(decision.kind).toBe('unchanged');
+    },
+  );
+
+  it.each([
+    ['pending_payment', 'requires_payment', 'needs_review'],
+    ['confirmed', 'succeeded', 'confirmed'],
+    ['cancelled', 'canceled', 'cancelled'],
+  ] as const)(
+    "when an intent that is not the order's took money for a %s order, then the order is flagged for review and keeps its own payment",
+    (status, payment, flaggedStatus) => {
+      const decision = planIntentTransition(
+        order(status, payment, { review_reason: null }),
+        intent('succeeded', { id: 'pi_other' }),
+        now,
+      );
+      expect(decision).toMatchObject({
+        kind: 'move',
+        plan: { type: 'payment_mismatch', status: flaggedStatus, paymentStatus: payment, jobs: [] },
+      });
+      if (decision.kind !== 'move') return;
+      expect(decision.plan.changes).toEqual({
+        review_reason: expect.stringContaining('pi_other'),
+        ...(flaggedStatus === status ? {} : { status: flaggedStatus }),
+      });
+      expect(decision.plan.reviewReason).toContain('pi_other');
+    },
+  );
 
   it('when the same decline arrives twice, then the second changes nothing', () => {
     const failedOrder = order('pending_payment', 'failed', { last_payment_error: 'Your card was declined.' });

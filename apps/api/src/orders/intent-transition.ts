@@ -157,6 +157,31 @@ const PASSING: ReadonlySet<PaymentIntentSnapshot['status']> = new Set([
 ]);
 
 /**
+ * Money taken for this order through a PaymentIntent that is not the order's own (a second charge,
+ * or one made outside this API): the order keeps its own payment and is flagged for a person to
+ * refund or settle (invariant 3). An unpaid order is not confirmed by it: it goes to needs_review.
+ * An order past payment keeps its status (the kitchen still gets a paid order) and gets the flag.
+ */
+function foreignPayment(order: Order, intent: PaymentIntentSnapshot): IntentDecision {
+  const reason = `PaymentIntent ${intent.id} took ${intent.amountReceived} ${intent.currency} for this order, whose payment is ${order.payment_intent_id}`;
+  if (order.review_reason === reason) return { kind: 'unchanged', reason };
+  const status = order.status === 'pending_payment' ? 'needs_review' : order.status;
+  return {
+    kind: 'move',
+    plan: {
+      type: 'payment_mismatch',
+      changes: { review_reason: reason, ...(status !== order.status ? { status } : {}) },
+      readyAfterPrep: false,
+      jobs: [],
+      status,
+      paymentStatus: order.payment_status,
+      detail: { reason, payment_intent_id: intent.id, amount_received: intent.amountReceived },
+      reviewReason: reason,
+    },
+  };
+}
+
+/**
  * Decides how a locked order moves to match its PaymentIntent. Pure: transitions only move forward,
  * so the same state applied twice, or a late event, decides `unchanged`. `eventCreatedAt` is when
  * Stripe created the event carrying the snapshot (none for a snapshot just read from Stripe): a
@@ -170,7 +195,9 @@ export function planIntentTransition(
   eventCreatedAt?: Date,
 ): IntentDecision {
   if (order.payment_intent_id && order.payment_intent_id !== intent.id) {
-    return { kind: 'unchanged', reason: `PaymentIntent ${intent.id} is not this order's` };
+    return intent.status === 'succeeded'
+      ? foreignPayment(order, intent)
+      : { kind: 'unchanged', reason: `PaymentIntent ${intent.id} is not this order's` };
   }
   const latest = order.payment_event_at;
   if (eventCreatedAt && latest && eventCreatedAt < latest && PASSING.has(intent.status)) {

@@ -32,6 +32,16 @@ const succeededEvents = async (orderId: string) =>
       .execute()
   ).length;
 
+const timelineTypes = async (orderId: string) =>
+  (
+    await ctx.db
+      .selectFrom('order_events')
+      .select('type')
+      .where('order_id', '=', orderId)
+      .orderBy('id')
+      .execute()
+  ).map((entry) => entry.type);
+
 describe('POST /payments/webhooks/stripe applying events', () => {
   it('when payment_intent.succeeded arrives, then the order is confirmed with its jobs staged once', async () => {
     const order = await placeOrder(ctx);
@@ -199,6 +209,40 @@ describe('POST /payments/webhooks/stripe applying events', () => {
     expect(row.confirmed_at).toBeNull();
     expect(await jobsFor(ctx, order.orderId)).toEqual([]);
   });
+
+  it.each([
+    ['pending', false, 'needs_review'],
+    ['already confirmed (a second charge)', true, 'confirmed'],
+  ] as const)(
+    "when money arrives for an order %s through a PaymentIntent that is not the order's, then the order is flagged for review and keeps its own payment",
+    async (_name, paidFirst, flaggedStatus) => {
+      const order = await placeOrder(ctx);
+      if (paidFirst) await deliver(ctx, await succeeded(ctx, order)).expect(200);
+      const before = await orderRow(ctx, order.orderId);
+      const event = await succeeded(ctx, order, { id: 'pi_not_ours_123' });
+      expect((await deliver(ctx, event).expect(200)).body.outcome).toBe('applied');
+      const row = await orderRow(ctx, order.orderId);
+      expect(row).toMatchObject({
+        status: flaggedStatus,
+        payment_intent_id: order.intentId,
+        payment_status: before.payment_status,
+        amount_received: before.amount_received,
+      });
+      expect(row.review_reason).toContain('pi_not_ours_123');
+      // A paid order still reaches the kitchen; an unpaid one stages nothing.
+      expect((await jobsFor(ctx, order.orderId)).map((job) => job.kind)).toEqual(
+        paidFirst ? ['confirmation_email', 'pos_handoff'] : [],
+      );
+      expect(await storedEvent(ctx, event.id)).toMatchObject({ outcome: 'applied', order_id: order.orderId });
+      expect(await timelineTypes(order.orderId)).toContain('payment_mismatch');
+      // Redelivered, or seen again: flagged once.
+      const again = await succeeded(ctx, order, { id: 'pi_not_ours_123' });
+      expect((await deliver(ctx, again).expect(200)).body.outcome).toBe('ignored');
+      expect((await timelineTypes(order.orderId)).filter((type) => type === 'payment_mismatch')).toHaveLength(
+        1,
+      );
+    },
+  );
 
   it('when the event livemode differs from our key, then it is stored as ignored and never applied', async () => {
     const order = await placeOrder(ctx);
