@@ -3,7 +3,7 @@ import type { OperatorOrderView } from '@repo/contracts';
 import type Stripe from 'stripe';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
-import { deliver, orderRow, sdk, storedEvent } from '../../test/webhooks.ts';
+import { deliver, orderRow, sdk, storedEvent, stripeEvent } from '../../test/webhooks.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof operatorApi>;
@@ -185,6 +185,46 @@ describe('refunds settled by Stripe webhooks', () => {
       payment_status: 'partially_refunded',
       amount_refunded: 400,
     });
+  });
+
+  it('when a refusal we inferred is paid after the order was refunded in full, then the order is flagged for review', async () => {
+    const order = await paidOrder(ctx);
+    const ledgerId = randomUUID();
+    await ctx.db
+      .insertInto('refunds')
+      .values({
+        id: ledgerId,
+        order_id: order.orderId,
+        amount: 400,
+        currency: 'usd',
+        reason,
+        status: 'failed',
+        failure_reason: 'refused by Stripe',
+        actor_type: 'operator',
+      })
+      .execute();
+    const full = (await api.refund(order.orderId, { reason }).expect(201)).body;
+    await ctx.emulator.control.waitForIdle();
+    const paidAnyway = {
+      ...(await sdk(ctx).refunds.retrieve(full.stripe_refund_id)),
+      id: `re_inferred_${randomBytes(6).toString('hex')}`,
+      amount: 400,
+      status: 'succeeded',
+      metadata: { refund_id: ledgerId },
+    };
+    const event = stripeEvent('refund.updated', paidAnyway);
+    await deliver(ctx, event).expect(200);
+
+    expect((await refundRows(ctx, order.orderId)).map((r) => [r.amount, r.status])).toEqual([
+      [400, 'succeeded'],
+      [order.total, 'succeeded'],
+    ]);
+    const row = await orderRow(ctx, order.orderId);
+    expect(row).toMatchObject({ payment_status: 'refunded', amount_refunded: order.total });
+    expect(row.review_reason).toBe(
+      `succeeded refunds total ${order.total + 400}, more than the ${order.total} received`,
+    );
+    expect((await timeline(ctx, order.orderId)).map((e) => e.type)).toContain('refund_mismatch');
   });
 
   it('when one charge.refunded settles a new refund and fails an older one, then the order counts only the succeeded one', async () => {

@@ -28,10 +28,24 @@ function mayMove(row: Refund, to: RefundStatus): boolean {
 
 /**
  * Brings the order's money in line with its succeeded refunds. A refund that fails after
- * succeeding returns money to the restaurant, so this may move back from refunded.
+ * succeeding returns money to the restaurant, so this may move back from refunded. Stripe never
+ * refunds more than it received, so a ledger whose succeeded refunds exceed that is wrong (a
+ * refusal we inferred that Stripe paid after all): the amount is capped and the order flagged.
  */
 export async function recomputeRefundedAmount(tx: Tx, order: Order): Promise<PaymentStatus> {
-  const refunded = Math.min(await succeededRefundTotal(tx, order.id), order.amount_received);
+  const succeeded = await succeededRefundTotal(tx, order.id);
+  const refunded = Math.min(succeeded, order.amount_received);
+  if (succeeded > order.amount_received) {
+    const reason = `succeeded refunds total ${succeeded}, more than the ${order.amount_received} received`;
+    if (order.review_reason !== reason) {
+      await updateOrder(tx, order.id, { review_reason: reason });
+      await recordOrderEvent(tx, order.id, {
+        type: 'refund_mismatch',
+        actorType: 'system',
+        detail: { reason },
+      });
+    }
+  }
   let payment: PaymentStatus = order.payment_status;
   if (['succeeded', 'partially_refunded', 'refunded'].includes(order.payment_status)) {
     payment =
