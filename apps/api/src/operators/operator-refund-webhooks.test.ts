@@ -30,6 +30,25 @@ const lastEvent = (type: string, objectId?: string) => {
   return event;
 };
 
+/** A refund we recorded as refused before Stripe answered with an id (an outage mid-call). */
+const inferredRefusal = async (orderId: string, amount: number) => {
+  const id = randomUUID();
+  await ctx.db
+    .insertInto('refunds')
+    .values({
+      id,
+      order_id: orderId,
+      amount,
+      currency: 'usd',
+      reason,
+      status: 'failed',
+      failure_reason: 'refused by Stripe',
+      actor_type: 'operator',
+    })
+    .execute();
+  return id;
+};
+
 describe('refunds settled by Stripe webhooks', () => {
   it('when a refund fails after succeeding (pm_card_refundFail), then refund.failed frees its amount again', async () => {
     const order = await paidOrder(ctx, 'pm_card_refundFail');
@@ -158,20 +177,7 @@ describe('refunds settled by Stripe webhooks', () => {
 
   it('when we refused a refund before Stripe gave it an id and Stripe paid it anyway, then its success is recorded', async () => {
     const order = await paidOrder(ctx);
-    const ledgerId = randomUUID();
-    await ctx.db
-      .insertInto('refunds')
-      .values({
-        id: ledgerId,
-        order_id: order.orderId,
-        amount: 400,
-        currency: 'usd',
-        reason,
-        status: 'failed',
-        failure_reason: 'refused by Stripe',
-        actor_type: 'operator',
-      })
-      .execute();
+    const ledgerId = await inferredRefusal(order.orderId, 400);
     const paid = await sdk(ctx).refunds.create({
       payment_intent: order.intentId,
       amount: 400,
@@ -189,20 +195,7 @@ describe('refunds settled by Stripe webhooks', () => {
 
   it('when a refusal we inferred is paid after the order was refunded in full, then the order is flagged for review', async () => {
     const order = await paidOrder(ctx);
-    const ledgerId = randomUUID();
-    await ctx.db
-      .insertInto('refunds')
-      .values({
-        id: ledgerId,
-        order_id: order.orderId,
-        amount: 400,
-        currency: 'usd',
-        reason,
-        status: 'failed',
-        failure_reason: 'refused by Stripe',
-        actor_type: 'operator',
-      })
-      .execute();
+    const ledgerId = await inferredRefusal(order.orderId, 400);
     const full = (await api.refund(order.orderId, { reason }).expect(201)).body;
     await ctx.emulator.control.waitForIdle();
     const paidAnyway = {
