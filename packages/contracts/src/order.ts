@@ -4,7 +4,8 @@ import { OrderStatus, OrderType, PaymentStatus } from './status.ts';
 
 /**
  * Trimmed text of `min` to `max` characters that PostgreSQL can store: text cannot hold NUL, and
- * refusing it here keeps such input a 422, not a database error.
+ * refusing it here keeps such input a 422, not a database error. No `min` when it is 0, so the
+ * OpenAPI document carries no `minLength: 0`.
  */
 export const storableText = (max: number, min = 0) =>
   (min > 0 ? z.string().trim().min(min) : z.string().trim())

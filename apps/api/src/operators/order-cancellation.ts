@@ -70,12 +70,15 @@ async function cancelPayment(
   });
 }
 
+/**
+ * Ends a cancellation under the order lock, if `ready` agrees. The order's own cancel_reason wins;
+ * `reason` stands in when a concurrent failed attempt cleared it meanwhile.
+ */
 async function finishCancellation(
   db: Db,
   orderId: string,
-  reason: string,
   actor: SyncActor,
-  ready: (order: Order) => boolean = () => true,
+  { reason = null, ready = () => true }: { reason?: string | null; ready?: (order: Order) => boolean },
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const order = await lockOrderOrThrow(tx, orderId);
@@ -109,13 +112,9 @@ async function finishCancellation(
  * the jobs it held end. True when the order was cancelled here.
  */
 export function finishRefundedCancellation(db: Db, orderId: string, actor: SyncActor): Promise<boolean> {
-  return finishCancellation(
-    db,
-    orderId,
-    '', // unused: only an order with its own cancel_reason is finished
-    actor,
-    (order) => order.cancel_reason !== null && order.payment_status === 'refunded',
-  );
+  return finishCancellation(db, orderId, actor, {
+    ready: (order) => order.cancel_reason !== null && order.payment_status === 'refunded',
+  });
 }
 
 /**
@@ -175,7 +174,7 @@ async function cancelStarted(
       : null);
   if (refund) await submitRefund(db, payments, refund, actor);
   await sendUnsentRefunds(db, payments, orderId, actor);
-  await finishCancellation(db, orderId, reason, actor);
+  await finishCancellation(db, orderId, actor, { reason });
 }
 
 async function sendUnsentRefunds(
