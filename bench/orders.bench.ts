@@ -1,7 +1,7 @@
 import type { Menu } from '@repo/contracts';
 import autocannon from 'autocannon';
 import { startServer } from './lib/processes.ts';
-import { figures, printTable, verdict } from './lib/report.ts';
+import { measure, printTable, verdict } from './lib/report.ts';
 import { benchEnvironment } from './lib/setup.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -62,13 +62,14 @@ export async function benchOrders(): Promise<void> {
     const body = orderBody(menu);
     await load(`${api.info.url}/api/clients/demo/orders`, body, 2);
     await load(`${baseline.info.url}/orders`, body, 2);
-    const ours = figures(
-      'POST /api/clients/demo/orders (ours)',
-      await load(`${api.info.url}/api/clients/demo/orders`, body, DURATION),
+    const emulator = env.emulator.pid;
+    const ours = await measure('POST /api/clients/demo/orders (ours)', { server: api.pid, emulator }, () =>
+      load(`${api.info.url}/api/clients/demo/orders`, body, DURATION),
     );
-    const floor = figures(
+    const floor = await measure(
       'baseline: express.json + INSERT + PaymentIntent',
-      await load(`${baseline.info.url}/orders`, body, DURATION),
+      { server: baseline.pid, emulator },
+      () => load(`${baseline.info.url}/orders`, body, DURATION),
     );
     printTable(
       `Order creation: real PostgreSQL + Stripe emulator, ${CONNECTIONS} connections, ${DURATION}s`,

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startServer } from './lib/processes.ts';
-import { figures, printTable, verdict } from './lib/report.ts';
+import { measure, printTable, verdict } from './lib/report.ts';
 import { benchEnvironment, WEBHOOK_SECRET } from './lib/setup.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -95,23 +95,26 @@ export async function benchWebhooks(): Promise<void> {
   const baseline = await startServer('baseline-webhooks.ts', env.serverEnv);
   try {
     const webhookUrl = `${api.info.url}/payments/webhooks/stripe`;
-    const floor = figures(
+    const emulator = env.emulator.pid;
+    const floor = await measure(
       'baseline: raw body + HMAC + INSERT',
-      await deliver(`${baseline.info.url}/webhook`, orders, { next: 0 }),
+      { server: baseline.pid, emulator },
+      () => deliver(`${baseline.info.url}/webhook`, orders, { next: 0 }),
     );
     const cursor = { next: 0 };
-    const ours = figures(
+    const ours = await measure(
       'payment_intent.succeeded, distinct orders',
-      await deliver(webhookUrl, orders, cursor),
+      { server: api.pid, emulator },
+      () => deliver(webhookUrl, orders, cursor),
     );
     const applied = cursor.next;
-    const paced = figures(
-      'same, paced at 1,000 events/s',
-      await deliver(webhookUrl, orders, cursor, { overallRate: 1000 }),
+    const paced = await measure('same, paced at 1,000 events/s', { server: api.pid, emulator }, () =>
+      deliver(webhookUrl, orders, cursor, { overallRate: 1000 }),
     );
-    const duplicates = figures(
+    const duplicates = await measure(
       'duplicate deliveries (already applied)',
-      await deliver(webhookUrl, orders.slice(0, Math.min(applied, orders.length)), { next: 0 }),
+      { server: api.pid, emulator },
+      () => deliver(webhookUrl, orders.slice(0, Math.min(applied, orders.length)), { next: 0 }),
     );
     if (cursor.next > orders.length)
       process.stdout.write(

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 
 export interface Started {
   info: Record<string, string | number>;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -26,6 +27,7 @@ export function startServer(script: string, env: Record<string, string>): Promis
     lines.once('line', (line) => {
       resolve({
         info: JSON.parse(line) as Record<string, string | number>,
+        pid: child.pid!,
         stop: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit');
