@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { ADMIN_URL } from './database.ts';
 
 /**
  * CPU time per request, split by process, from Linux's /proc. Every process of a run shares the
@@ -9,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface CpuPerRequest {
   /** The server under load: the API, or the baseline. */
   server: number;
-  /** Every PostgreSQL process on this machine; undefined when none is visible (a remote server). */
+  /** Every PostgreSQL process on this machine; undefined when the database is elsewhere. */
   postgres: number | undefined;
   /** The Stripe emulator. */
   emulator: number;
@@ -37,9 +38,13 @@ function processSeconds(pid: number): number | undefined {
   }
 }
 
-/** CPU seconds of each PostgreSQL process now running, by pid. */
+/** Whether the bench database is on this machine, so its server's processes can be read here. */
+const POSTGRES_IS_LOCAL = ['', 'localhost', '127.0.0.1', '[::1]'].includes(new URL(ADMIN_URL).hostname);
+
+/** CPU seconds of each PostgreSQL process now running, by pid: all of them, WAL writer included. */
 function postgresSeconds(): Map<number, number> {
   const seconds = new Map<number, number>();
+  if (!POSTGRES_IS_LOCAL) return seconds;
   let entries: string[];
   try {
     entries = readdirSync('/proc');
