@@ -135,6 +135,57 @@ describe('reconciler', () => {
     }
   });
 
+  /** A placed order whose PaymentIntent Stripe does not know (test data deleted, another account's key). */
+  async function orderWithMissingIntent() {
+    const order = await placeOrder(ctx);
+    const intentId = `pi_missing_${order.orderId.slice(0, 8)}`;
+    await ctx.db
+      .updateTable('orders')
+      .set({ payment_intent_id: intentId })
+      .where('id', '=', order.orderId)
+      .execute();
+    return { ...order, intentId };
+  }
+
+  it("when Stripe has not known an order's PaymentIntent for a day, then the order goes to needs_review once, not an error every pass", async () => {
+    const order = await orderWithMissingIntent();
+    const early = await reconcile(minutesFromNow(23 * 60));
+    expect(early.errors).toBeGreaterThanOrEqual(1);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'pending_payment',
+      review_reason: null,
+    });
+
+    const report = await reconcile(minutesFromNow(24 * 60 + 1));
+    expect(report.changed).toContainEqual({ orderId: order.orderId, change: 'needs_review' });
+    const flagged = await orderRow(ctx, order.orderId);
+    expect(flagged).toMatchObject({ status: 'needs_review', payment_status: 'requires_payment' });
+    expect(flagged.review_reason).toContain(order.intentId);
+    expect((await eventsOf(order.orderId)).at(-1)).toEqual({
+      type: 'payment_intent_missing',
+      actor_type: 'system',
+      actor_id: 'reconciler',
+    });
+    expect(await jobsFor(ctx, order.orderId)).toEqual([]);
+
+    const later = await reconcile(minutesFromNow(24 * 60 + 30));
+    expect(later.changed.map((c) => c.orderId)).not.toContain(order.orderId);
+    expect((await eventsOf(order.orderId)).filter((e) => e.type === 'payment_intent_missing')).toHaveLength(
+      1,
+    );
+  });
+
+  it('when a pending order was made in the other mode (live under a test key), then the reconciler leaves it alone', async () => {
+    const order = await placeOrder(ctx);
+    await ctx.db.updateTable('orders').set({ livemode: true }).where('id', '=', order.orderId).execute();
+    await reconcile(minutesFromNow(25 * 60));
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'pending_payment',
+      reconciled_at: null,
+    });
+    expect((await sdk(ctx).paymentIntents.retrieve(order.intentId)).status).toBe('requires_payment_method');
+  });
+
   it('when an old order is already paid, then the reconciler neither changes nor cancels it', async () => {
     const order = await placeOrder(ctx);
     await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });

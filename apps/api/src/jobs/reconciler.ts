@@ -1,9 +1,14 @@
 import { finishRefundedCancellation } from '../operators/order-cancellation.ts';
 import { lockOrder } from '../orders/orders.repository.ts';
-import { applyIntentToOrder, type SyncResult } from '../orders/payment-sync.ts';
-import type { PaymentGateway, PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
+import { applyIntentToOrder, flagMissingIntent, type SyncResult } from '../orders/payment-sync.ts';
+import {
+  type PaymentGateway,
+  PaymentIntentMissingError,
+  type PaymentIntentSnapshot,
+} from '../payments/payment-gateway.ts';
 import type { Config } from '../platform/config.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { Db, Tx } from '../platform/db/database.ts';
+import type { Order } from '../platform/db/schema.ts';
 import type { Logger } from '../platform/logger.ts';
 import { submitRefund } from '../refunds/refund-ledger.ts';
 import { findUnsentRefunds } from '../refunds/refunds.repository.ts';
@@ -37,12 +42,21 @@ const CANCELABLE = new Set<PaymentIntentSnapshot['status']>([
 const ACTOR = { actorType: 'system', actorId: 'reconciler' } as const;
 const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
-function apply(db: Db, orderId: string, intent: PaymentIntentSnapshot): Promise<SyncResult> {
+/** Changes an order under its row lock; one deleted meanwhile is left alone. */
+function withLockedOrder(
+  db: Db,
+  orderId: string,
+  change: (tx: Tx, order: Order) => Promise<SyncResult>,
+): Promise<SyncResult> {
   return db.transaction().execute(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (!order) return { outcome: 'unchanged', reason: 'order is gone' };
-    return applyIntentToOrder(tx, order, intent, ACTOR);
+    return change(tx, order);
   });
+}
+
+function apply(db: Db, orderId: string, intent: PaymentIntentSnapshot): Promise<SyncResult> {
+  return withLockedOrder(db, orderId, (tx, order) => applyIntentToOrder(tx, order, intent, ACTOR));
 }
 
 /**
@@ -68,15 +82,53 @@ async function cancelAbandoned(deps: ReconcilerDeps, orderId: string, intent: Pa
   }
 }
 
+/**
+ * Re-reads one stale order's PaymentIntent and applies it, canceling it first if the order was
+ * abandoned. An intent Stripe has not known for a day is flagged for a person instead of failing
+ * every pass: it will not appear later.
+ */
+async function resync(
+  deps: ReconcilerDeps,
+  order: { id: string; created_at: Date },
+  intentId: string,
+  limits: { abandonedBefore: Date; missingBefore: Date },
+): Promise<{ result: SyncResult; canceled: boolean }> {
+  let intent: PaymentIntentSnapshot;
+  try {
+    intent = await deps.payments.retrievePaymentIntent(intentId);
+  } catch (error) {
+    if (!(error instanceof PaymentIntentMissingError) || order.created_at >= limits.missingBefore)
+      throw error;
+    const result = await withLockedOrder(deps.db, order.id, (tx, locked) =>
+      flagMissingIntent(tx, locked, intentId, ACTOR),
+    );
+    if (result.outcome === 'needs_review')
+      deps.logger.error(
+        { orderId: order.id, paymentIntentId: intentId },
+        `order needs review: ${result.reason}`,
+      );
+    return { result, canceled: false };
+  }
+  if (order.created_at < limits.abandonedBefore && CANCELABLE.has(intent.status))
+    return cancelAbandoned(deps, order.id, intent);
+  return { result: await apply(deps.db, order.id, intent), canceled: false };
+}
+
 /** How many pending orders one pass re-reads from Stripe. */
 const BATCH = 200;
+
+/**
+ * How long an order's PaymentIntent may be unknown to Stripe before the order goes to needs_review.
+ * A key from another account, fixed within this time, leaves no order flagged.
+ */
+const MISSING_INTENT_REVIEW_AFTER_MINUTES = 24 * 60;
 
 /**
  * Takes the stale pending orders this pass re-reads: those not looked at for longest (never first,
  * then oldest), marked as looked at now. Orders it can never settle (an intent Stripe no longer
  * knows) so move behind the others instead of filling every pass.
  */
-async function claimStaleOrders(db: Db, createdBefore: Date, now: Date) {
+async function claimStaleOrders(db: Db, livemode: boolean, createdBefore: Date, now: Date) {
   const rows = await db
     .updateTable('orders')
     .set({ reconciled_at: now })
@@ -86,6 +138,8 @@ async function claimStaleOrders(db: Db, createdBefore: Date, now: Date) {
         .select('id')
         .where('status', '=', 'pending_payment')
         .where('payment_intent_id', 'is not', null)
+        // The other mode's intents cannot be read with this key (test orders after going live).
+        .where('livemode', '=', livemode)
         .where('created_at', '<', createdBefore)
         .orderBy('reconciled_at', (ob) => ob.asc().nullsFirst())
         .orderBy('created_at')
@@ -114,18 +168,19 @@ export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Pro
   const pendingAfter = deps.config.RECONCILE_PENDING_AFTER_MINUTES;
   const stale = await claimStaleOrders(
     deps.db,
+    deps.payments.livemode,
     minutesBefore(now, Math.min(pendingAfter, deps.config.ABANDONED_ORDER_TTL_MINUTES)),
     now,
   );
+  const missingBefore = minutesBefore(now, MISSING_INTENT_REVIEW_AFTER_MINUTES);
   for (const order of stale) {
     if (!order.payment_intent_id) continue;
     report.checked += 1;
     try {
-      const intent = await deps.payments.retrievePaymentIntent(order.payment_intent_id);
-      const abandoned = order.created_at < abandonedBefore && CANCELABLE.has(intent.status);
-      const { result, canceled } = abandoned
-        ? await cancelAbandoned(deps, order.id, intent)
-        : { result: await apply(deps.db, order.id, intent), canceled: false };
+      const { result, canceled } = await resync(deps, order, order.payment_intent_id, {
+        abandonedBefore,
+        missingBefore,
+      });
       if (canceled) report.canceled += 1;
       if (result.outcome !== 'unchanged') {
         report.changed.push({

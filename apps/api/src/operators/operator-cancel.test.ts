@@ -41,6 +41,30 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     ]);
   });
 
+  it("when Stripe does not know the order's PaymentIntent, then the order ends cancelled and its timeline says why", async () => {
+    const order = await placeOrder(ctx);
+    const missing = `pi_missing_${order.orderId.slice(0, 8)}`;
+    await ctx.db
+      .updateTable('orders')
+      .set({ payment_intent_id: missing })
+      .where('id', '=', order.orderId)
+      .execute();
+    const res = await api.cancel(order.orderId, { reason }).expect(200);
+    expect(res.body as OperatorOrderView).toMatchObject({ status: 'cancelled', cancel_reason: reason });
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'cancelled',
+      payment_intent_id: missing,
+    });
+    expect(await timeline(ctx, order.orderId)).toEqual([
+      { type: 'created', actor_type: 'diner', actor_id: null },
+      { type: 'cancel_requested', actor_type: 'operator', actor_id: prefix },
+      { type: 'payment_intent_missing', actor_type: 'operator', actor_id: prefix },
+      { type: 'cancelled', actor_type: 'operator', actor_id: prefix },
+    ]);
+    // The intent the order opened first is untouched: it is not the order's any more.
+    expect((await sdk(ctx).paymentIntents.retrieve(order.intentId)).status).toBe('requires_payment_method');
+  });
+
   it('when the order is cancelled while its PaymentIntent is being opened, then the diner gets 409 and that PaymentIntent is canceled', async () => {
     const menu = await fetchMenu(ctx);
     let release = () => {};

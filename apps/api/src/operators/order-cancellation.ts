@@ -1,7 +1,11 @@
 import { canMoveOrder, canMovePayment, isPaid } from '../orders/order-state.ts';
 import { recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
 import { applyIntentToOrder, type SyncActor } from '../orders/payment-sync.ts';
-import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import {
+  type PaymentGateway,
+  PaymentIntentMissingError,
+  type PaymentIntentSnapshot,
+} from '../payments/payment-gateway.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
 import { ConflictError } from '../platform/errors.ts';
@@ -50,11 +54,25 @@ async function cancelPayment(
   if (!order.payment_intent_id || isPaid(order.payment_status) || order.payment_status === 'refunded') {
     return order;
   }
-  const intent = await payments.cancelPaymentIntent(
-    order.payment_intent_id,
-    `order-${order.id}-cancel`,
-    'requested_by_customer',
-  );
+  let intent: PaymentIntentSnapshot;
+  try {
+    intent = await payments.cancelPaymentIntent(
+      order.payment_intent_id,
+      `order-${order.id}-cancel`,
+      'requested_by_customer',
+    );
+  } catch (error) {
+    if (!(error instanceof PaymentIntentMissingError)) throw error;
+    // Nothing to cancel at Stripe, and no payment can reach the order through it: the timeline notes
+    // why, and the cancellation goes on.
+    await recordOrderEvent(db, order.id, {
+      type: 'payment_intent_missing',
+      actorType: actor.actorType,
+      actorId: actor.actorId,
+      detail: { payment_intent_id: error.paymentIntentId },
+    });
+    return order;
+  }
   if (intent.status !== 'canceled' && intent.status !== 'succeeded') {
     throw new ConflictError(
       'payment-in-progress',

@@ -1,7 +1,7 @@
 import type { OrderStatus, PaymentStatus } from '@repo/contracts';
 import type { PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
 import type { Order } from '../platform/db/schema.ts';
-import { planIntentTransition } from './intent-transition.ts';
+import { planIntentTransition, planMissingIntent } from './intent-transition.ts';
 
 const ORDER_ID = '00000000-0000-4000-8000-000000000001';
 const now = new Date('2026-11-26T12:00:00Z');
@@ -196,5 +196,31 @@ describe('planIntentTransition', () => {
       kind: 'move',
       plan: { paymentStatus: 'failed', type: 'payment_failed' },
     });
+  });
+});
+
+describe('planMissingIntent', () => {
+  it("when an unpaid order's intent is unknown to Stripe, then it goes to needs_review with the reason", () => {
+    expect(planMissingIntent(order('pending_payment', 'failed'), 'pi_1')).toMatchObject({
+      kind: 'move',
+      plan: {
+        type: 'payment_intent_missing',
+        status: 'needs_review',
+        paymentStatus: 'failed',
+        jobs: [],
+        changes: { status: 'needs_review', review_reason: expect.stringContaining('pi_1') },
+      },
+    });
+  });
+
+  it.each([
+    [
+      'the order has another intent now',
+      order('pending_payment', 'requires_payment', { payment_intent_id: 'pi_2' }),
+    ],
+    ['the order is past pending', order('confirmed', 'succeeded')],
+    ['the order is flagged already', order('needs_review', 'requires_payment')],
+  ])('when %s, then nothing changes', (_case, current) => {
+    expect(planMissingIntent(current, 'pi_1')).toMatchObject({ kind: 'unchanged' });
   });
 });

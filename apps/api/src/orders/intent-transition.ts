@@ -182,6 +182,31 @@ function foreignPayment(order: Order, intent: PaymentIntentSnapshot): IntentDeci
 }
 
 /**
+ * Stripe does not know the order's PaymentIntent (its test data was deleted, or the key is another
+ * account's), so no payment can reach the order through it: an unpaid order goes to needs_review for
+ * a person to cancel or settle. Anything else, or an order that has another intent now, is unchanged.
+ */
+export function planMissingIntent(order: Order, intentId: string): IntentDecision {
+  if (order.payment_intent_id !== intentId)
+    return { kind: 'unchanged', reason: `PaymentIntent ${intentId} is not this order's` };
+  if (order.status !== 'pending_payment') return { kind: 'unchanged', reason: `order is ${order.status}` };
+  const reason = `Stripe does not know PaymentIntent ${intentId} (test data deleted, or a key from another account)`;
+  return {
+    kind: 'move',
+    plan: {
+      type: 'payment_intent_missing',
+      changes: { status: 'needs_review', review_reason: reason },
+      readyAfterPrep: false,
+      jobs: [],
+      status: 'needs_review',
+      paymentStatus: order.payment_status,
+      detail: { payment_intent_id: intentId },
+      reviewReason: reason,
+    },
+  };
+}
+
+/**
  * Decides how a locked order moves to match its PaymentIntent. Pure: transitions only move forward,
  * so the same state applied twice, or a late event, decides `unchanged`. `eventCreatedAt` is when
  * Stripe created the event carrying the snapshot (none for a snapshot just read from Stripe): a

@@ -1,7 +1,7 @@
 import type { PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { ActorType, Order } from '../platform/db/schema.ts';
-import { planIntentTransition } from './intent-transition.ts';
+import { planIntentTransition, planMissingIntent } from './intent-transition.ts';
 import { updateOrder } from './orders.repository.ts';
 import { type EventOutcome, writeTransition } from './transition.repository.ts';
 
@@ -41,4 +41,17 @@ export async function applyIntentToOrder(
     : undefined;
   await writeTransition(tx, order.id, plan, actor, outcome);
   return result;
+}
+
+/** Flags a locked pending order whose PaymentIntent Stripe does not know (see planMissingIntent). */
+export async function flagMissingIntent(
+  tx: Tx,
+  order: Order,
+  intentId: string,
+  actor: SyncActor,
+): Promise<SyncResult> {
+  const decision = planMissingIntent(order, intentId);
+  if (decision.kind === 'unchanged') return { outcome: 'unchanged', reason: decision.reason };
+  await writeTransition(tx, order.id, decision.plan, actor);
+  return { outcome: 'needs_review', reason: decision.plan.reviewReason ?? decision.plan.type };
 }

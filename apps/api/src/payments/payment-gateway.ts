@@ -1,5 +1,5 @@
 import type { RefundReason } from '@repo/contracts';
-import type { FieldError } from '../platform/errors.ts';
+import { DomainError, type FieldError } from '../platform/errors.ts';
 
 /** A PaymentIntent as the rest of the API sees it; Stripe's types stay inside the gateway. */
 export interface PaymentIntentSnapshot {
@@ -82,6 +82,7 @@ export interface PaymentGateway {
   readonly livemode: boolean;
   readonly publicInfo: { publishableKey: string; livemode: boolean };
   createPaymentIntent(input: CreatePaymentIntentInput): Promise<PaymentIntentSnapshot>;
+  /** Throws PaymentIntentMissingError when Stripe does not know the id, as cancelPaymentIntent does. */
   retrievePaymentIntent(id: string): Promise<PaymentIntentSnapshot>;
   cancelPaymentIntent(
     id: string,
@@ -100,6 +101,24 @@ export interface PaymentGateway {
 }
 
 export class WebhookSignatureError extends Error {}
+
+/**
+ * Stripe does not know this PaymentIntent under our key: its test data was deleted, or the key is
+ * another account's. It will not appear later, and no payment can reach an order through it.
+ */
+export class PaymentIntentMissingError extends DomainError {
+  readonly paymentIntentId: string;
+
+  constructor(paymentIntentId: string) {
+    super(
+      404,
+      'payment-intent-missing',
+      'Payment not found',
+      `Stripe does not know PaymentIntent ${paymentIntentId}.`,
+    );
+    this.paymentIntentId = paymentIntentId;
+  }
+}
 
 /** A correctly signed body that is not an event we can read: retrying it cannot help. */
 export class MalformedEventError extends Error {

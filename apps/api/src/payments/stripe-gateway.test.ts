@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { stripeTargets, uniqueOrderId } from '../../test/stripe-targets.ts';
 import { PaymentDeclinedError, ValidationError } from '../platform/errors.ts';
-import type { PaymentGateway } from './payment-gateway.ts';
+import { type PaymentGateway, PaymentIntentMissingError } from './payment-gateway.ts';
 import { toDomainError } from './stripe-mapping.ts';
 
 describe.each(stripeTargets().map((target) => [target.name, target] as const))(
@@ -119,6 +119,17 @@ describe.each(stripeTargets().map((target) => [target.name, target] as const))(
 
     it('when the amount is below the card minimum, then the refusal is a 4xx validation error', async () => {
       await expect(open(10)).rejects.toBeInstanceOf(ValidationError);
+    });
+
+    it('when Stripe does not know an intent, then reading or canceling it says so with a PaymentIntentMissingError', async () => {
+      const id = 'pi_3ZZZZZZZZZZZZZZZZZZZZZZZ';
+      await expect(gateway.retrievePaymentIntent(id)).rejects.toMatchObject({
+        constructor: PaymentIntentMissingError,
+        paymentIntentId: id,
+      });
+      await expect(
+        gateway.cancelPaymentIntent(id, `cancel-${uniqueOrderId()}`, 'requested_by_customer'),
+      ).rejects.toBeInstanceOf(PaymentIntentMissingError);
     });
   },
 );

@@ -8,7 +8,7 @@ import type {
   RefundSnapshot,
   VerifiedEvent,
 } from './payment-gateway.ts';
-import { MalformedEventError, WebhookSignatureError } from './payment-gateway.ts';
+import { MalformedEventError, PaymentIntentMissingError, WebhookSignatureError } from './payment-gateway.ts';
 import { toDomainError, toIntentSnapshot, toRefundSnapshot, toVerifiedEvent } from './stripe-mapping.ts';
 
 export interface StripeGatewayOptions {
@@ -27,10 +27,17 @@ function connection(apiBase: string | undefined): Partial<Stripe.StripeConfig> {
   return { host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)), protocol };
 }
 
-async function call<T>(operation: () => Promise<T>): Promise<T> {
+/** Runs a Stripe call, its errors mapped to ours; `intentId` names the PaymentIntent in its path. */
+async function call<T>(operation: () => Promise<T>, intentId?: string): Promise<T> {
   try {
     return await operation();
   } catch (error) {
+    if (
+      intentId !== undefined &&
+      error instanceof Stripe.errors.StripeInvalidRequestError &&
+      error.code === 'resource_missing'
+    )
+      throw new PaymentIntentMissingError(intentId);
     throw toDomainError(error);
   }
 }
@@ -64,7 +71,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       }),
 
     retrievePaymentIntent: (id: string) =>
-      call(async () => toIntentSnapshot(await stripe.paymentIntents.retrieve(id))),
+      call(async () => toIntentSnapshot(await stripe.paymentIntents.retrieve(id)), id),
 
     cancelPaymentIntent: (
       id: string,
@@ -86,7 +93,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
           }
           throw error;
         }
-      }),
+      }, id),
 
     createRefund: (input: CreateRefundInput): Promise<RefundSnapshot> =>
       call(async () => {
