@@ -3,7 +3,7 @@ import request from 'supertest';
 import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
 import { appWith, contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
-import { jobsFor, orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
+import { deliver, jobsFor, orderRow, placeOrder, sdk, succeeded } from '../../test/webhooks.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 
 let ctx: TestContext;
@@ -63,6 +63,15 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     ]);
     // The intent the order opened first is untouched: it is not the order's any more.
     expect((await sdk(ctx).paymentIntents.retrieve(order.intentId)).status).toBe('requires_payment_method');
+
+    // Stripe did know it after all (the key was another account's): money taken for the cancelled
+    // order is flagged for a person to refund, not ignored.
+    await deliver(ctx, await succeeded(ctx, order, { id: missing })).expect(200);
+    const flagged = await orderRow(ctx, order.orderId);
+    expect(flagged).toMatchObject({ status: 'cancelled', payment_status: 'canceled' });
+    expect(flagged.review_reason).toContain(missing);
+    expect((await timeline(ctx, order.orderId)).at(-1)).toMatchObject({ type: 'payment_mismatch' });
+    expect(await jobsFor(ctx, order.orderId)).toEqual([]);
   });
 
   it('when the order is cancelled while its PaymentIntent is being opened, then the diner gets 409 and that PaymentIntent is canceled', async () => {

@@ -61,7 +61,6 @@ describe('planIntentTransition', () => {
     ['confirmed', 'succeeded', 'succeeded', null, null],
     ['confirmed', 'succeeded', 'canceled', null, null],
     ['confirmed', 'refunded', 'succeeded', null, null],
-    ['cancelled', 'canceled', 'succeeded', null, null],
   ])(
     'when the order is %s/%s and the intent is %s, then it becomes %s/%s',
     (status, payment, intentStatus, toStatus, toPayment) => {
@@ -154,6 +153,19 @@ describe('planIntentTransition', () => {
       expect(decision.plan.reviewReason).toContain('pi_other');
     },
   );
+
+  it("when the order's own intent took money after the order's payment was canceled, then the order is flagged once and stays cancelled", () => {
+    const cancelled = order('cancelled', 'canceled', { review_reason: null });
+    const decision = planIntentTransition(cancelled, intent('succeeded'), now);
+    expect(decision).toMatchObject({
+      kind: 'move',
+      plan: { type: 'payment_mismatch', status: 'cancelled', paymentStatus: 'canceled', jobs: [] },
+    });
+    if (decision.kind !== 'move') return;
+    expect(decision.plan.changes).toEqual({ review_reason: expect.stringContaining('pi_1') });
+    const flagged = order('cancelled', 'canceled', { review_reason: decision.plan.reviewReason });
+    expect(planIntentTransition(flagged, intent('succeeded'), now).kind).toBe('unchanged');
+  });
 
   it('when the same decline arrives twice, then the second changes nothing', () => {
     const failedOrder = order('pending_payment', 'failed', { last_payment_error: 'Your card was declined.' });

@@ -40,6 +40,15 @@ function succeeded(
   intent: PaymentIntentSnapshot,
   now: Date,
 ): IntentDecision | Partial<TransitionPlan> {
+  if (order.payment_status === 'canceled') {
+    // Stripe never takes money through an intent it canceled: the order was cancelled while Stripe
+    // did not know its intent (a key from another account). The money needs a person to refund it.
+    return flagMismatch(
+      order,
+      `PaymentIntent ${intent.id} took ${intent.amountReceived} ${intent.currency} after this order's payment was canceled`,
+      intent,
+    );
+  }
   const movesPayment =
     order.payment_status !== 'succeeded' && canMovePayment(order.payment_status, 'succeeded');
   const mismatch = reconcile(order, intent);
@@ -157,15 +166,17 @@ const PASSING: ReadonlySet<PaymentIntentSnapshot['status']> = new Set([
 ]);
 
 /**
- * Money taken for this order through a PaymentIntent that is not the order's own (a second charge,
- * or one made outside this API): the order keeps its own payment and is flagged for a person to
- * refund or settle (invariant 3). An unpaid order is not confirmed by it: it goes to needs_review.
- * An order past payment keeps its status (the kitchen still gets a paid order) and gets the flag.
+ * Flags an order for a person (invariant 3) without touching its payment: a `payment_mismatch`
+ * timeline entry and `review_reason`, and `status` when it moves (an unpaid order to needs_review).
+ * The same reason twice changes nothing.
  */
-function foreignPayment(order: Order, intent: PaymentIntentSnapshot): IntentDecision {
-  const reason = `PaymentIntent ${intent.id} took ${intent.amountReceived} ${intent.currency} for this order, whose payment is ${order.payment_intent_id}`;
+function flagMismatch(
+  order: Order,
+  reason: string,
+  intent: PaymentIntentSnapshot,
+  status: OrderStatus = order.status,
+): IntentDecision {
   if (order.review_reason === reason) return { kind: 'unchanged', reason };
-  const status = order.status === 'pending_payment' ? 'needs_review' : order.status;
   return {
     kind: 'move',
     plan: {
@@ -179,6 +190,22 @@ function foreignPayment(order: Order, intent: PaymentIntentSnapshot): IntentDeci
       reviewReason: reason,
     },
   };
+}
+
+/**
+ * Money taken for this order through a PaymentIntent that is not the order's own (a second charge,
+ * or one made outside this API): the order keeps its own payment and is flagged for a person to
+ * refund or settle (invariant 3). An unpaid order is not confirmed by it: it goes to needs_review.
+ * An order past payment keeps its status (the kitchen still gets a paid order) and gets the flag.
+ */
+function foreignPayment(order: Order, intent: PaymentIntentSnapshot): IntentDecision {
+  const reason = `PaymentIntent ${intent.id} took ${intent.amountReceived} ${intent.currency} for this order, whose payment is ${order.payment_intent_id}`;
+  return flagMismatch(
+    order,
+    reason,
+    intent,
+    order.status === 'pending_payment' ? 'needs_review' : order.status,
+  );
 }
 
 /**
