@@ -33,6 +33,21 @@ export async function placeOrder(ctx: TestContext, tip = 300): Promise<PlacedOrd
   };
 }
 
+/**
+ * A placed order pointed at a PaymentIntent id Stripe does not know (test data deleted, or another
+ * account's key). `intentId` is still the one the order opened at the emulator.
+ */
+export async function placeOrderWithMissingIntent(ctx: TestContext) {
+  const order = await placeOrder(ctx);
+  const missingIntentId = `pi_missing_${order.orderId.slice(0, 8)}`;
+  await ctx.db
+    .updateTable('orders')
+    .set({ payment_intent_id: missingIntentId })
+    .where('id', '=', order.orderId)
+    .execute();
+  return { ...order, missingIntentId };
+}
+
 /** A Stripe event around an object, as Stripe delivers it. */
 export function stripeEvent<T extends object>(type: string, object: T) {
   return {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey } from '../../test/operators.ts';
-import { jobsFor, orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
+import { jobsFor, orderRow, placeOrder, placeOrderWithMissingIntent, sdk } from '../../test/webhooks.ts';
 import { createLogger } from '../platform/logger.ts';
 import { runReconciler } from './reconciler.ts';
 
@@ -135,20 +135,8 @@ describe('reconciler', () => {
     }
   });
 
-  /** A placed order whose PaymentIntent Stripe does not know (test data deleted, another account's key). */
-  async function orderWithMissingIntent() {
-    const order = await placeOrder(ctx);
-    const intentId = `pi_missing_${order.orderId.slice(0, 8)}`;
-    await ctx.db
-      .updateTable('orders')
-      .set({ payment_intent_id: intentId })
-      .where('id', '=', order.orderId)
-      .execute();
-    return { ...order, intentId };
-  }
-
   it("when Stripe has not known an order's PaymentIntent for a day, then the order goes to needs_review once, not an error every pass", async () => {
-    const order = await orderWithMissingIntent();
+    const order = await placeOrderWithMissingIntent(ctx);
     const early = await reconcile(minutesFromNow(23 * 60));
     expect(early.errors).toBeGreaterThanOrEqual(1);
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
@@ -160,7 +148,7 @@ describe('reconciler', () => {
     expect(report.changed).toContainEqual({ orderId: order.orderId, change: 'needs_review' });
     const flagged = await orderRow(ctx, order.orderId);
     expect(flagged).toMatchObject({ status: 'needs_review', payment_status: 'requires_payment' });
-    expect(flagged.review_reason).toContain(order.intentId);
+    expect(flagged.review_reason).toContain(order.missingIntentId);
     expect((await eventsOf(order.orderId)).at(-1)).toEqual({
       type: 'payment_intent_missing',
       actor_type: 'system',

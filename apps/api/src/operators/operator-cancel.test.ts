@@ -3,7 +3,15 @@ import request from 'supertest';
 import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
 import { appWith, contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
-import { deliver, jobsFor, orderRow, placeOrder, sdk, succeeded } from '../../test/webhooks.ts';
+import {
+  deliver,
+  jobsFor,
+  orderRow,
+  placeOrder,
+  placeOrderWithMissingIntent,
+  sdk,
+  succeeded,
+} from '../../test/webhooks.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 
 let ctx: TestContext;
@@ -42,13 +50,8 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
   });
 
   it("when Stripe does not know the order's PaymentIntent, then the order ends cancelled and its timeline says why", async () => {
-    const order = await placeOrder(ctx);
-    const missing = `pi_missing_${order.orderId.slice(0, 8)}`;
-    await ctx.db
-      .updateTable('orders')
-      .set({ payment_intent_id: missing })
-      .where('id', '=', order.orderId)
-      .execute();
+    const order = await placeOrderWithMissingIntent(ctx);
+    const missing = order.missingIntentId;
     const res = await api.cancel(order.orderId, { reason }).expect(200);
     expect(res.body as OperatorOrderView).toMatchObject({ status: 'cancelled', cancel_reason: reason });
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
