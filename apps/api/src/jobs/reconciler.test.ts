@@ -135,16 +135,21 @@ describe('reconciler', () => {
     }
   });
 
-  it("when Stripe has not known an order's PaymentIntent for a day, then the order goes to needs_review once, not an error every pass", async () => {
+  it("when Stripe has not known an order's PaymentIntent for a day, then the order goes to needs_review instead of an error every pass", async () => {
     const order = await placeOrderWithMissingIntent(ctx);
-    const early = await reconcile(minutesFromNow(23 * 60));
-    expect(early.errors).toBeGreaterThanOrEqual(1);
+    // The day is counted from the first pass that found the intent missing, not from the order.
+    const firstMiss = minutesFromNow(16);
+    const first = await reconcile(firstMiss);
+    expect(first.errors).toBeGreaterThanOrEqual(1);
+    expect((await orderRow(ctx, order.orderId)).payment_intent_missing_since).toEqual(firstMiss);
+    const early = await reconcile(new Date(firstMiss.getTime() + (24 * 60 - 1) * 60_000));
+    expect(early.changed.map((c) => c.orderId)).not.toContain(order.orderId);
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
       status: 'pending_payment',
       review_reason: null,
     });
 
-    const report = await reconcile(minutesFromNow(24 * 60 + 1));
+    const report = await reconcile(new Date(firstMiss.getTime() + 24 * 60 * 60_000));
     expect(report.changed).toContainEqual({ orderId: order.orderId, change: 'needs_review' });
     const flagged = await orderRow(ctx, order.orderId);
     expect(flagged).toMatchObject({ status: 'needs_review', payment_status: 'requires_payment' });
@@ -155,12 +160,34 @@ describe('reconciler', () => {
       actor_id: 'reconciler',
     });
     expect(await jobsFor(ctx, order.orderId)).toEqual([]);
+  });
 
-    const later = await reconcile(minutesFromNow(24 * 60 + 30));
+  it('when Stripe knows the intent again within the day (a wrong key fixed), then nothing is flagged and a later miss starts a new day', async () => {
+    const order = await placeOrderWithMissingIntent(ctx);
+    await reconcile(minutesFromNow(16));
+    await ctx.db
+      .updateTable('orders')
+      .set({ payment_intent_id: order.intentId })
+      .where('id', '=', order.orderId)
+      .execute();
+    await reconcile(minutesFromNow(60));
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'pending_payment',
+      payment_intent_missing_since: null,
+    });
+
+    await ctx.db
+      .updateTable('orders')
+      .set({ payment_intent_id: order.missingIntentId })
+      .where('id', '=', order.orderId)
+      .execute();
+    const secondMiss = minutesFromNow(25 * 60);
+    const later = await reconcile(secondMiss);
     expect(later.changed.map((c) => c.orderId)).not.toContain(order.orderId);
-    expect((await eventsOf(order.orderId)).filter((e) => e.type === 'payment_intent_missing')).toHaveLength(
-      1,
-    );
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'pending_payment',
+      payment_intent_missing_since: secondMiss,
+    });
   });
 
   it('when a pending order was made in the other mode (live under a test key), then the reconciler leaves it alone', async () => {

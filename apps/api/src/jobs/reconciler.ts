@@ -82,23 +82,44 @@ async function cancelAbandoned(deps: ReconcilerDeps, orderId: string, intent: Pa
   }
 }
 
+type StaleOrder = Awaited<ReturnType<typeof claimStaleOrders>>[number];
+
+/**
+ * Notes that Stripe does not know the order's PaymentIntent, keeping the first time it was seen so;
+ * answers since when, or undefined when the order has another intent now.
+ */
+async function noteIntentMissing(db: Db, orderId: string, intentId: string, now: Date) {
+  const row = await db
+    .updateTable('orders')
+    .set((eb) => ({
+      payment_intent_missing_since: eb.fn.coalesce('payment_intent_missing_since', eb.val(now)),
+    }))
+    .where('id', '=', orderId)
+    .where('payment_intent_id', '=', intentId)
+    .returning('payment_intent_missing_since')
+    .executeTakeFirst();
+  return row?.payment_intent_missing_since ?? undefined;
+}
+
 /**
  * Re-reads one stale order's PaymentIntent and applies it, canceling it first if the order was
- * abandoned. An intent Stripe has not known for a day is flagged for a person instead of failing
- * every pass: it will not appear later.
+ * abandoned. An intent Stripe has not known for a day (counted from the first pass that found it
+ * missing) is flagged for a person instead of failing every pass: it will not appear later.
  */
 async function resync(
   deps: ReconcilerDeps,
-  order: { id: string; created_at: Date },
+  order: StaleOrder,
   intentId: string,
+  now: Date,
   limits: { abandonedBefore: Date; missingBefore: Date },
 ): Promise<{ result: SyncResult; canceled: boolean }> {
   let intent: PaymentIntentSnapshot;
   try {
     intent = await deps.payments.retrievePaymentIntent(intentId);
   } catch (error) {
-    if (!(error instanceof PaymentIntentMissingError) || order.created_at >= limits.missingBefore)
-      throw error;
+    if (!(error instanceof PaymentIntentMissingError)) throw error;
+    const since = await noteIntentMissing(deps.db, order.id, intentId, now);
+    if (!since || since > limits.missingBefore) throw error;
     const result = await withLockedOrder(deps.db, order.id, (tx, locked) =>
       flagMissingIntent(tx, locked, intentId, ACTOR),
     );
@@ -109,6 +130,14 @@ async function resync(
       );
     return { result, canceled: false };
   }
+  if (order.payment_intent_missing_since) {
+    // Stripe knows it again (a wrong key was fixed): a later miss starts a new day.
+    await deps.db
+      .updateTable('orders')
+      .set({ payment_intent_missing_since: null })
+      .where('id', '=', order.id)
+      .execute();
+  }
   if (order.created_at < limits.abandonedBefore && CANCELABLE.has(intent.status))
     return cancelAbandoned(deps, order.id, intent);
   return { result: await apply(deps.db, order.id, intent), canceled: false };
@@ -118,8 +147,9 @@ async function resync(
 const BATCH = 200;
 
 /**
- * How long an order's PaymentIntent may be unknown to Stripe before the order goes to needs_review.
- * A key from another account, fixed within this time, leaves no order flagged.
+ * How long an order's PaymentIntent may be unknown to Stripe, from the first pass that found it so,
+ * before the order goes to needs_review. A key from another account, fixed within this time, leaves
+ * no order flagged.
  */
 const MISSING_INTENT_REVIEW_AFTER_MINUTES = 24 * 60;
 
@@ -145,7 +175,7 @@ async function claimStaleOrders(db: Db, livemode: boolean, createdBefore: Date, 
         .orderBy('created_at')
         .limit(BATCH),
     )
-    .returning(['id', 'payment_intent_id', 'created_at'])
+    .returning(['id', 'payment_intent_id', 'created_at', 'payment_intent_missing_since'])
     .execute();
   return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
 }
@@ -177,7 +207,7 @@ export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Pro
     if (!order.payment_intent_id) continue;
     report.checked += 1;
     try {
-      const { result, canceled } = await resync(deps, order, order.payment_intent_id, {
+      const { result, canceled } = await resync(deps, order, order.payment_intent_id, now, {
         abandonedBefore,
         missingBefore,
       });

@@ -10,9 +10,10 @@ import {
   placeOrder,
   placeOrderWithMissingIntent,
   sdk,
+  stripeEvent,
   succeeded,
 } from '../../test/webhooks.ts';
-import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import { type PaymentGateway, PaymentIntentMissingError } from '../payments/payment-gateway.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof operatorApi>;
@@ -27,6 +28,23 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const reason = 'Out of dough';
+
+/**
+ * A cancel whose finishing write meets contention once (as a serialization failure would): 503, the
+ * order still held. Answers the Idempotency-Key, for the retry.
+ */
+async function cancelContendedOnce(orderId: string): Promise<string> {
+  const contended = contendedOnce(ctx.db, 'cancelled_at');
+  const idempotencyKey = newKey();
+  const busy = await operatorApi({ ...ctx, app: appWith(ctx, { db: contended.db }) }, key).cancel(
+    orderId,
+    { reason },
+    idempotencyKey,
+  );
+  expect(busy.status).toBe(503);
+  expect(contended.failed()).toBe(true);
+  return idempotencyKey;
+}
 
 describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
   it('when the order is unpaid, then its PaymentIntent is canceled and the order ends cancelled', async () => {
@@ -64,17 +82,79 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
       { type: 'payment_intent_missing', actor_type: 'operator', actor_id: prefix },
       { type: 'cancelled', actor_type: 'operator', actor_id: prefix },
     ]);
-    // The intent the order opened first is untouched: it is not the order's any more.
-    expect((await sdk(ctx).paymentIntents.retrieve(order.intentId)).status).toBe('requires_payment_method');
 
     // Stripe did know it after all (the key was another account's): money taken for the cancelled
     // order is flagged for a person to refund, not ignored.
     await deliver(ctx, await succeeded(ctx, order, { id: missing })).expect(200);
     const flagged = await orderRow(ctx, order.orderId);
-    expect(flagged).toMatchObject({ status: 'cancelled', payment_status: 'canceled' });
+    expect(flagged).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'canceled',
+      amount_received: order.total,
+    });
     expect(flagged.review_reason).toContain(missing);
     expect((await timeline(ctx, order.orderId)).at(-1)).toMatchObject({ type: 'payment_mismatch' });
     expect(await jobsFor(ctx, order.orderId)).toEqual([]);
+
+    // A person refunds it in the Dashboard: the imported refund matches the amount received.
+    const refund = stripeEvent('refund.created', {
+      id: `re_dashboard_${order.orderId.slice(0, 8)}`,
+      object: 'refund',
+      payment_intent: missing,
+      amount: order.total,
+      currency: 'usd',
+      status: 'succeeded',
+      reason: 'requested_by_customer',
+      metadata: {},
+    });
+    await deliver(ctx, refund).expect(200);
+    const refunded = await orderRow(ctx, order.orderId);
+    expect(refunded).toMatchObject({ status: 'cancelled', amount_refunded: order.total });
+    expect(refunded.review_reason).toBe(flagged.review_reason);
+    expect((await timeline(ctx, order.orderId)).map((e) => e.type)).not.toContain('refund_mismatch');
+  });
+
+  it('when the order is paid while Stripe says its PaymentIntent is missing, then it is not cancelled without a refund', async () => {
+    const order = await placeOrderWithMissingIntent(ctx);
+    const payments: PaymentGateway = {
+      ...ctx.payments,
+      async cancelPaymentIntent(id) {
+        // The right account's webhook confirms the order while this key's Stripe knows no such intent.
+        await deliver(ctx, await succeeded(ctx, order, { id: order.missingIntentId })).expect(200);
+        throw new PaymentIntentMissingError(id);
+      },
+    };
+    const res = await operatorApi({ ...ctx, app: appWith(ctx, { payments }) }, key).cancel(order.orderId, {
+      reason,
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'succeeded',
+      cancel_reason: null,
+    });
+  });
+
+  it('when the database is contended after the missing PaymentIntent was noted, then the retry notes it once', async () => {
+    const order = await placeOrderWithMissingIntent(ctx);
+    const idempotencyKey = await cancelContendedOnce(order.orderId);
+    await api.cancel(order.orderId, { reason }, idempotencyKey).expect(200);
+    const notes = (await timeline(ctx, order.orderId)).filter((e) => e.type === 'payment_intent_missing');
+    expect(notes).toHaveLength(1);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it("when the order's payment is in the other mode, then the cancel is refused and its PaymentIntent untouched", async () => {
+    const order = await placeOrder(ctx);
+    await ctx.db.updateTable('orders').set({ livemode: true }).where('id', '=', order.orderId).execute();
+    const res = await api.cancel(order.orderId, { reason }).expect(409);
+    expect(res.body.type).toBe('/problems/payment-other-mode');
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'pending_payment',
+      cancel_reason: null,
+    });
+    expect((await sdk(ctx).paymentIntents.retrieve(order.intentId)).status).toBe('requires_payment_method');
   });
 
   it('when the order is cancelled while its PaymentIntent is being opened, then the diner gets 409 and that PaymentIntent is canceled', async () => {
@@ -135,15 +215,7 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
 
   it('when the database is contended after the refund was sent, then 503 keeps the order held and the retry finishes the cancellation', async () => {
     const order = await paidOrder(ctx);
-    const contended = contendedOnce(ctx.db, 'cancelled_at');
-    const idempotencyKey = newKey();
-    const busy = await operatorApi({ ...ctx, app: appWith(ctx, { db: contended.db }) }, key).cancel(
-      order.orderId,
-      { reason },
-      idempotencyKey,
-    );
-    expect(busy.status).toBe(503);
-    expect(contended.failed()).toBe(true);
+    const idempotencyKey = await cancelContendedOnce(order.orderId);
     // Refunded but not yet cancelled: still held, so the kitchen is not sent a refunded order.
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
       status: 'confirmed',

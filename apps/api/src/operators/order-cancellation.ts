@@ -1,5 +1,5 @@
 import { canMoveOrder, canMovePayment, isPaid } from '../orders/order-state.ts';
-import { recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
+import { hasOrderEvent, recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
 import { applyIntentToOrder, type SyncActor } from '../orders/payment-sync.ts';
 import {
   type PaymentGateway,
@@ -54,6 +54,15 @@ async function cancelPayment(
   if (!order.payment_intent_id || isPaid(order.payment_status) || order.payment_status === 'refunded') {
     return order;
   }
+  if (order.livemode !== payments.livemode) {
+    // Its intent cannot be reached with this key; Stripe would answer that it does not exist.
+    throw new ConflictError(
+      'payment-other-mode',
+      'Payment in the other mode',
+      `This order's payment is in ${order.livemode ? 'live' : 'test'} mode and this API uses a ${payments.livemode ? 'live' : 'test'} key: cancel it where its payment is.`,
+      { livemode: order.livemode },
+    );
+  }
   let intent: PaymentIntentSnapshot;
   try {
     intent = await payments.cancelPaymentIntent(
@@ -63,15 +72,7 @@ async function cancelPayment(
     );
   } catch (error) {
     if (!(error instanceof PaymentIntentMissingError)) throw error;
-    // Nothing to cancel at Stripe, and no payment can reach the order through it: the timeline notes
-    // why, and the cancellation goes on.
-    await recordOrderEvent(db, order.id, {
-      type: 'payment_intent_missing',
-      actorType: actor.actorType,
-      actorId: actor.actorId,
-      detail: { payment_intent_id: error.paymentIntentId },
-    });
-    return order;
+    return noteMissingIntent(db, order.id, error.paymentIntentId, actor);
   }
   if (intent.status !== 'canceled' && intent.status !== 'succeeded') {
     throw new ConflictError(
@@ -85,6 +86,26 @@ async function cancelPayment(
     const locked = await lockOrderOrThrow(tx, order.id);
     await applyIntentToOrder(tx, locked, intent, actor);
     return lockOrderOrThrow(tx, order.id);
+  });
+}
+
+/**
+ * Stripe does not know the order's PaymentIntent, so there is nothing to cancel there. Under the
+ * order lock the timeline notes it (once, across retries) and the order is read again: a payment a
+ * webhook applied meanwhile is then refunded like any other, never lost.
+ */
+function noteMissingIntent(db: Db, orderId: string, intentId: string, actor: SyncActor): Promise<Order> {
+  return db.transaction().execute(async (tx) => {
+    const order = await lockOrderOrThrow(tx, orderId);
+    if (!(await hasOrderEvent(tx, orderId, 'payment_intent_missing'))) {
+      await recordOrderEvent(tx, orderId, {
+        type: 'payment_intent_missing',
+        actorType: actor.actorType,
+        actorId: actor.actorId,
+        detail: { payment_intent_id: intentId },
+      });
+    }
+    return order;
   });
 }
 

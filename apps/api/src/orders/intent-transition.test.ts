@@ -162,7 +162,10 @@ describe('planIntentTransition', () => {
       plan: { type: 'payment_mismatch', status: 'cancelled', paymentStatus: 'canceled', jobs: [] },
     });
     if (decision.kind !== 'move') return;
-    expect(decision.plan.changes).toEqual({ review_reason: expect.stringContaining('pi_1') });
+    expect(decision.plan.changes).toEqual({
+      review_reason: expect.stringContaining('pi_1'),
+      amount_received: 3768,
+    });
     const flagged = order('cancelled', 'canceled', { review_reason: decision.plan.reviewReason });
     expect(planIntentTransition(flagged, intent('succeeded'), now).kind).toBe('unchanged');
   });

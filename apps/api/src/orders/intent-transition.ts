@@ -42,11 +42,13 @@ function succeeded(
 ): IntentDecision | Partial<TransitionPlan> {
   if (order.payment_status === 'canceled') {
     // Stripe never takes money through an intent it canceled: the order was cancelled while Stripe
-    // did not know its intent (a key from another account). The money needs a person to refund it.
+    // did not know its intent (a key from another account). The money needs a person to refund it
+    // (in the Dashboard: the order is not paid here), and the amount received says how much.
     return flagMismatch(
       order,
       `PaymentIntent ${intent.id} took ${intent.amountReceived} ${intent.currency} after this order's payment was canceled`,
       intent,
+      { ownIntent: true },
     );
   }
   const movesPayment =
@@ -166,22 +168,27 @@ const PASSING: ReadonlySet<PaymentIntentSnapshot['status']> = new Set([
 ]);
 
 /**
- * Flags an order for a person (invariant 3) without touching its payment: a `payment_mismatch`
- * timeline entry and `review_reason`, and `status` when it moves (an unpaid order to needs_review).
- * The same reason twice changes nothing.
+ * Flags an order for a person (invariant 3) without touching its payment status: a
+ * `payment_mismatch` timeline entry and `review_reason`, `status` when it moves (an unpaid order to
+ * needs_review), and the amount received when the money came through the order's own intent. The
+ * same reason twice changes nothing.
  */
 function flagMismatch(
   order: Order,
   reason: string,
   intent: PaymentIntentSnapshot,
-  status: OrderStatus = order.status,
+  { status = order.status, ownIntent = false }: { status?: OrderStatus; ownIntent?: boolean } = {},
 ): IntentDecision {
   if (order.review_reason === reason) return { kind: 'unchanged', reason };
   return {
     kind: 'move',
     plan: {
       type: 'payment_mismatch',
-      changes: { review_reason: reason, ...(status !== order.status ? { status } : {}) },
+      changes: {
+        review_reason: reason,
+        ...(status !== order.status ? { status } : {}),
+        ...(ownIntent ? { amount_received: intent.amountReceived } : {}),
+      },
       readyAfterPrep: false,
       jobs: [],
       status,
@@ -200,12 +207,9 @@ function flagMismatch(
  */
 function foreignPayment(order: Order, intent: PaymentIntentSnapshot): IntentDecision {
   const reason = `PaymentIntent ${intent.id} took ${intent.amountReceived} ${intent.currency} for this order, whose payment is ${order.payment_intent_id}`;
-  return flagMismatch(
-    order,
-    reason,
-    intent,
-    order.status === 'pending_payment' ? 'needs_review' : order.status,
-  );
+  return flagMismatch(order, reason, intent, {
+    status: order.status === 'pending_payment' ? 'needs_review' : order.status,
+  });
 }
 
 /**

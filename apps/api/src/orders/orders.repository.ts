@@ -236,3 +236,14 @@ export async function recordOrderEvent(db: Executor, orderId: string, entry: Tim
     })
     .execute();
 }
+
+/** Whether the order's timeline has an entry of this type. */
+export async function hasOrderEvent(db: Executor, orderId: string, type: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('order_events')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .where('type', '=', type)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -6,6 +6,7 @@ import * as orderNumbers from './migrations/2026-11-26T0300-order-number-sequenc
 import * as catalogVersion from './migrations/2026-11-26T0400-catalog-version.ts';
 import * as paymentEventOrder from './migrations/2026-11-26T0500-payment-event-order.ts';
 import * as reconciledAt from './migrations/2026-11-26T0600-reconciled-at.ts';
+import * as paymentIntentMissingSince from './migrations/2026-11-26T0700-payment-intent-missing-since.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T0400-catalog-version': catalogVersion,
   '2026-11-26T0500-payment-event-order': paymentEventOrder,
   '2026-11-26T0600-reconciled-at': reconciledAt,
+  '2026-11-26T0700-payment-intent-missing-since': paymentIntentMissingSince,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -107,6 +107,8 @@ export interface OrderTable {
   payment_event_at: Timestamp | null;
   /** When the reconciler last re-read this order's PaymentIntent. */
   reconciled_at: Timestamp | null;
+  /** Since when Stripe has not known its PaymentIntent, by the reconciler; null when it does. */
+  payment_intent_missing_since: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
