@@ -136,6 +136,41 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     });
   });
 
+  it('when the order is paid just after its missing PaymentIntent was noted, then the cancel is refused, not finished without a refund', async () => {
+    const order = await placeOrderWithMissingIntent(ctx);
+    // The right account's webhook is applied after the note, before the cancellation ends: right
+    // after the cancellation's look for unsent refunds, which comes between the two.
+    let noted = false;
+    let target: string | undefined;
+    let paid = false;
+    const db = ctx.db.withPlugin({
+      transformQuery({ node, queryId }) {
+        const tree = JSON.stringify(node);
+        if (tree.includes('payment_intent_missing')) noted = true;
+        else if (noted && !target && tree.includes('"refunds"')) target = queryId.queryId;
+        return node;
+      },
+      async transformResult({ result, queryId }) {
+        if (queryId.queryId === target && !paid) {
+          paid = true;
+          await deliver(ctx, await succeeded(ctx, order, { id: order.missingIntentId })).expect(200);
+        }
+        return result;
+      },
+    });
+    const res = await operatorApi({ ...ctx, app: appWith(ctx, { db }) }, key).cancel(order.orderId, {
+      reason,
+    });
+    expect(paid).toBe(true);
+    expect(res.status).toBe(409);
+    expect(res.body.type).toBe('/problems/payment-arrived');
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'succeeded',
+      cancel_reason: null,
+    });
+  });
+
   it('when the database is contended after the missing PaymentIntent was noted, then the retry notes it once', async () => {
     const order = await placeOrderWithMissingIntent(ctx);
     const idempotencyKey = await cancelContendedOnce(order.orderId);
@@ -145,16 +180,20 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     expect(await orderRow(ctx, order.orderId)).toMatchObject({ status: 'cancelled' });
   });
 
-  it("when the order's payment is in the other mode, then the cancel is refused and its PaymentIntent untouched", async () => {
-    const order = await placeOrder(ctx);
-    await ctx.db.updateTable('orders').set({ livemode: true }).where('id', '=', order.orderId).execute();
-    const res = await api.cancel(order.orderId, { reason }).expect(409);
-    expect(res.body.type).toBe('/problems/payment-other-mode');
-    expect(await orderRow(ctx, order.orderId)).toMatchObject({
-      status: 'pending_payment',
-      cancel_reason: null,
-    });
-    expect((await sdk(ctx).paymentIntents.retrieve(order.intentId)).status).toBe('requires_payment_method');
+  it("when the order's payment is in the other mode, then the cancel is refused before anything is written or sent", async () => {
+    const unpaid = await placeOrder(ctx);
+    const paid = await paidOrder(ctx);
+    for (const order of [unpaid, paid]) {
+      await ctx.db.updateTable('orders').set({ livemode: true }).where('id', '=', order.orderId).execute();
+      const before = await timeline(ctx, order.orderId);
+      const res = await api.cancel(order.orderId, { reason }).expect(409);
+      expect(res.body.type).toBe('/problems/payment-other-mode');
+      expect((await orderRow(ctx, order.orderId)).cancel_reason).toBeNull();
+      expect(await timeline(ctx, order.orderId)).toEqual(before);
+    }
+    expect((await sdk(ctx).paymentIntents.retrieve(unpaid.intentId)).status).toBe('requires_payment_method');
+    expect(await refundRows(ctx, paid.orderId)).toEqual([]);
+    expect((await sdk(ctx).refunds.list({ payment_intent: paid.intentId })).data).toEqual([]);
   });
 
   it('when the order is cancelled while its PaymentIntent is being opened, then the diner gets 409 and that PaymentIntent is canceled', async () => {

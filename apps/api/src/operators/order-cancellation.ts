@@ -10,13 +10,20 @@ import type { Db } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { type Claim, isRetryableFailure, markRecoveryPoint } from '../platform/idempotency.ts';
-import { lockOrderOrThrow, reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
+import { lockOrderOrThrow, refundableAmount, reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
 import { findRefund, findUnsentRefunds } from '../refunds/refunds.repository.ts';
 
 type Claimed = Extract<Claim, { kind: 'claimed' }>;
 
 /** Notes the request (and its reason, which a racing payment_intent.canceled webhook then uses). */
-function beginCancellation(db: Db, orderId: string, reason: string, actor: SyncActor, claim: Claimed) {
+function beginCancellation(
+  db: Db,
+  livemode: boolean,
+  orderId: string,
+  reason: string,
+  actor: SyncActor,
+  claim: Claimed,
+) {
   return db.transaction().execute(async (tx) => {
     const order = await lockOrderOrThrow(tx, orderId);
     if (order.status === 'cancelled') return null;
@@ -26,6 +33,15 @@ function beginCancellation(db: Db, orderId: string, reason: string, actor: SyncA
         'Order cannot be cancelled',
         `A ${order.status} order cannot be cancelled.`,
         { status: order.status },
+      );
+    }
+    if (order.payment_intent_id && order.livemode !== livemode) {
+      // Neither its intent nor its charge can be reached with this key: Stripe would call them missing.
+      throw new ConflictError(
+        'payment-other-mode',
+        'Payment in the other mode',
+        `This order's payment is in ${order.livemode ? 'live' : 'test'} mode and this API uses a ${livemode ? 'live' : 'test'} key: cancel it where its payment is.`,
+        { livemode: order.livemode },
       );
     }
     // Held again on a resumed attempt too, should anything have released it meanwhile.
@@ -53,15 +69,6 @@ async function cancelPayment(
 ): Promise<Order> {
   if (!order.payment_intent_id || isPaid(order.payment_status) || order.payment_status === 'refunded') {
     return order;
-  }
-  if (order.livemode !== payments.livemode) {
-    // Its intent cannot be reached with this key; Stripe would answer that it does not exist.
-    throw new ConflictError(
-      'payment-other-mode',
-      'Payment in the other mode',
-      `This order's payment is in ${order.livemode ? 'live' : 'test'} mode and this API uses a ${payments.livemode ? 'live' : 'test'} key: cancel it where its payment is.`,
-      { livemode: order.livemode },
-    );
   }
   let intent: PaymentIntentSnapshot;
   try {
@@ -92,7 +99,8 @@ async function cancelPayment(
 /**
  * Stripe does not know the order's PaymentIntent, so there is nothing to cancel there. Under the
  * order lock the timeline notes it (once, across retries) and the order is read again: a payment a
- * webhook applied meanwhile is then refunded like any other, never lost.
+ * webhook applied meanwhile goes down the refund path, and one applied later stops the cancellation
+ * at its end (finishCancellation), so it never sits on a cancelled order.
  */
 function noteMissingIntent(db: Db, orderId: string, intentId: string, actor: SyncActor): Promise<Order> {
   return db.transaction().execute(async (tx) => {
@@ -123,6 +131,16 @@ async function finishCancellation(
     const order = await lockOrderOrThrow(tx, orderId);
     if (order.status === 'cancelled' || !canMoveOrder(order.status, 'cancelled') || !ready(order))
       return false;
+    // Paid after this cancellation looked (possible only when Stripe did not know the intent, so
+    // nothing was canceled there): money no refund covers never ends up on a cancelled order.
+    if ((await refundableAmount(tx, order)) > 0) {
+      throw new ConflictError(
+        'payment-arrived',
+        'Paid while cancelling',
+        'The order was paid while it was being cancelled, and no refund covers that payment yet. Cancel it again to refund it.',
+        { payment_status: order.payment_status },
+      );
+    }
     const payment =
       !isPaid(order.payment_status) && canMovePayment(order.payment_status, 'canceled')
         ? 'canceled'
@@ -169,7 +187,7 @@ export async function cancelOrder(
   actor: SyncActor,
   claim: Claimed,
 ): Promise<void> {
-  const started = await beginCancellation(db, orderId, reason, actor, claim);
+  const started = await beginCancellation(db, payments.livemode, orderId, reason, actor, claim);
   if (!started) {
     // Already cancelled: but a refund an outage left unsent still has to reach Stripe.
     await sendUnsentRefunds(db, payments, orderId, actor);
