@@ -107,6 +107,33 @@ export function contendedOnce(db: Db, column: string): { db: Db; failed: () => b
   return { db: contended, failed: () => failed };
 }
 
+/**
+ * The same database, where `action` runs once, awaited, right after the first statement whose query
+ * tree (as JSON) `matches` has run: to land a webhook, say, at one exact point of a request.
+ */
+export function hookedOnce(
+  db: Db,
+  matches: (tree: string) => boolean,
+  action: () => Promise<void>,
+): { db: Db; ran: () => boolean } {
+  let target: string | undefined;
+  let ran = false;
+  const hooked = db.withPlugin({
+    transformQuery({ node, queryId }) {
+      if (target === undefined && matches(JSON.stringify(node))) target = queryId.queryId;
+      return node;
+    },
+    async transformResult({ result, queryId }) {
+      if (!ran && queryId.queryId === target) {
+        ran = true;
+        await action();
+      }
+      return result;
+    },
+  });
+  return { db: hooked, ran: () => ran };
+}
+
 /** How many rows a table holds: for asserting that a refused request wrote nothing. */
 export async function rowCount(db: Db, table: keyof Database): Promise<number> {
   const row = await db

@@ -1,7 +1,13 @@
 import type { OperatorOrderView } from '@repo/contracts';
 import request from 'supertest';
 import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
-import { appWith, contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
+import {
+  appWith,
+  contendedOnce,
+  createTestContext,
+  hookedOnce,
+  type TestContext,
+} from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
 import {
   deliver,
@@ -44,6 +50,14 @@ async function cancelContendedOnce(orderId: string): Promise<string> {
   expect(busy.status).toBe(503);
   expect(contended.failed()).toBe(true);
   return idempotencyKey;
+}
+
+/** Settles the emulator's refunds (pm_card_refundFail: they fail) and delivers each failure. */
+async function failRefundsAtStripe(intentId: string): Promise<void> {
+  await ctx.emulator.control.settleRefunds();
+  for (const refund of (await sdk(ctx).refunds.list({ payment_intent: intentId })).data) {
+    if (refund.status === 'failed') await deliver(ctx, stripeEvent('refund.updated', refund)).expect(200);
+  }
 }
 
 describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
@@ -136,39 +150,64 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     });
   });
 
-  it('when the order is paid just after its missing PaymentIntent was noted, then the cancel is refused, not finished without a refund', async () => {
+  it('when the order is paid just after its missing PaymentIntent was noted, then a second round goes to refund it, not cancel it with the money', async () => {
     const order = await placeOrderWithMissingIntent(ctx);
     // The right account's webhook is applied after the note, before the cancellation ends: right
     // after the cancellation's look for unsent refunds, which comes between the two.
     let noted = false;
-    let target: string | undefined;
-    let paid = false;
-    const db = ctx.db.withPlugin({
-      transformQuery({ node, queryId }) {
-        const tree = JSON.stringify(node);
+    const { db, ran: paid } = hookedOnce(
+      ctx.db,
+      (tree) => {
         if (tree.includes('payment_intent_missing')) noted = true;
-        else if (noted && !target && tree.includes('"refunds"')) target = queryId.queryId;
-        return node;
+        return noted && tree.includes('"refunds"') && tree.includes('"stripe_refund_id"');
       },
-      async transformResult({ result, queryId }) {
-        if (queryId.queryId === target && !paid) {
-          paid = true;
-          await deliver(ctx, await succeeded(ctx, order, { id: order.missingIntentId })).expect(200);
-        }
-        return result;
+      async () => {
+        await deliver(ctx, await succeeded(ctx, order, { id: order.missingIntentId })).expect(200);
       },
-    });
+    );
     const res = await operatorApi({ ...ctx, app: appWith(ctx, { db }) }, key).cancel(order.orderId, {
       reason,
     });
-    expect(paid).toBe(true);
-    expect(res.status).toBe(409);
-    expect(res.body.type).toBe('/problems/payment-arrived');
+    expect(paid()).toBe(true);
+    // This key's Stripe does not know the intent, so it refuses the refund too: the order stays paid.
+    expect(res.status).toBe(422);
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
       status: 'confirmed',
       payment_status: 'succeeded',
       cancel_reason: null,
     });
+    expect((await refundRows(ctx, order.orderId)).map((r) => [r.amount, r.status])).toEqual([
+      [order.total, 'failed'],
+    ]);
+  });
+
+  it('when the refund fails while the order is being cancelled, then a second refund covers the payment and the order ends cancelled', async () => {
+    // pm_card_refundFail: Stripe fails every refund on this charge after first reporting success.
+    const order = await paidOrder(ctx, 'pm_card_refundFail');
+    // The first refund fails after it was sent, before the cancellation ends: at the cancellation's
+    // look for unsent refunds, which comes between the two.
+    const { db, ran: failed } = hookedOnce(
+      ctx.db,
+      (tree) =>
+        tree.includes('"refunds"') && tree.includes('"stripe_refund_id"') && tree.includes('"pending"'),
+      () => failRefundsAtStripe(order.intentId),
+    );
+    await operatorApi({ ...ctx, app: appWith(ctx, { db }) }, key)
+      .cancel(order.orderId, { reason })
+      .expect(200);
+    expect(failed()).toBe(true);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({ status: 'cancelled', review_reason: null });
+    expect((await refundRows(ctx, order.orderId)).map((r) => r.status).sort()).toEqual([
+      'failed',
+      'succeeded',
+    ]);
+
+    // The second refund fails too, after the order was cancelled: the money back on it is flagged.
+    await failRefundsAtStripe(order.intentId);
+    const flagged = await orderRow(ctx, order.orderId);
+    expect(flagged).toMatchObject({ status: 'cancelled', payment_status: 'succeeded', amount_refunded: 0 });
+    expect(flagged.review_reason).toContain(`${order.total}`);
+    expect((await timeline(ctx, order.orderId)).map((e) => e.type)).toContain('refund_failed_after_cancel');
   });
 
   it('when the database is contended after the missing PaymentIntent was noted, then the retry notes it once', async () => {
@@ -194,6 +233,17 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     expect((await sdk(ctx).paymentIntents.retrieve(unpaid.intentId)).status).toBe('requires_payment_method');
     expect(await refundRows(ctx, paid.orderId)).toEqual([]);
     expect((await sdk(ctx).refunds.list({ payment_intent: paid.intentId })).data).toEqual([]);
+  });
+
+  it('when a refunded order is in the other mode, then it is cancelled all the same: nothing goes to Stripe', async () => {
+    const order = await paidOrder(ctx);
+    await api.refund(order.orderId, { reason: 'requested_by_customer' }).expect(201);
+    await ctx.db.updateTable('orders').set({ livemode: true }).where('id', '=', order.orderId).execute();
+    await api.cancel(order.orderId, { reason }).expect(200);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'refunded',
+    });
   });
 
   it('when the order is cancelled while its PaymentIntent is being opened, then the diner gets 409 and that PaymentIntent is canceled', async () => {

@@ -6,7 +6,7 @@ import {
   PaymentIntentMissingError,
   type PaymentIntentSnapshot,
 } from '../payments/payment-gateway.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { type Claim, isRetryableFailure, markRecoveryPoint } from '../platform/idempotency.ts';
@@ -14,6 +14,12 @@ import { lockOrderOrThrow, refundableAmount, reserveRefund, submitRefund } from 
 import { findRefund, findUnsentRefunds } from '../refunds/refunds.repository.ts';
 
 type Claimed = Extract<Claim, { kind: 'claimed' }>;
+
+/** Whether cancelling calls Stripe: an intent to cancel, or money no refund covers yet. */
+async function needsStripe(tx: Tx, order: Order): Promise<boolean> {
+  if (isPaid(order.payment_status)) return (await refundableAmount(tx, order)) > 0;
+  return order.payment_status !== 'refunded' && order.payment_status !== 'canceled';
+}
 
 /** Notes the request (and its reason, which a racing payment_intent.canceled webhook then uses). */
 function beginCancellation(
@@ -35,7 +41,7 @@ function beginCancellation(
         { status: order.status },
       );
     }
-    if (order.payment_intent_id && order.livemode !== livemode) {
+    if (order.payment_intent_id && order.livemode !== livemode && (await needsStripe(tx, order))) {
       // Neither its intent nor its charge can be reached with this key: Stripe would call them missing.
       throw new ConflictError(
         'payment-other-mode',
@@ -66,9 +72,9 @@ async function cancelPayment(
   payments: PaymentGateway,
   order: Order,
   actor: SyncActor,
-): Promise<Order> {
+): Promise<void> {
   if (!order.payment_intent_id || isPaid(order.payment_status) || order.payment_status === 'refunded') {
-    return order;
+    return;
   }
   let intent: PaymentIntentSnapshot;
   try {
@@ -79,7 +85,8 @@ async function cancelPayment(
     );
   } catch (error) {
     if (!(error instanceof PaymentIntentMissingError)) throw error;
-    return noteMissingIntent(db, order.id, error.paymentIntentId, actor);
+    await noteMissingIntent(db, order.id, error.paymentIntentId, actor);
+    return;
   }
   if (intent.status !== 'canceled' && intent.status !== 'succeeded') {
     throw new ConflictError(
@@ -89,31 +96,27 @@ async function cancelPayment(
       { payment_intent_status: intent.status },
     );
   }
-  return db.transaction().execute(async (tx) => {
+  await db.transaction().execute(async (tx) => {
     const locked = await lockOrderOrThrow(tx, order.id);
     await applyIntentToOrder(tx, locked, intent, actor);
-    return lockOrderOrThrow(tx, order.id);
   });
 }
 
 /**
- * Stripe does not know the order's PaymentIntent, so there is nothing to cancel there. Under the
- * order lock the timeline notes it (once, across retries) and the order is read again: a payment a
- * webhook applied meanwhile goes down the refund path, and one applied later stops the cancellation
- * at its end (finishCancellation), so it never sits on a cancelled order.
+ * Stripe does not know the order's PaymentIntent, so there is nothing to cancel there: the timeline
+ * notes it, once across retries (under the order lock). A payment that reaches the order anyway is
+ * met by the refund step, like any other.
  */
-function noteMissingIntent(db: Db, orderId: string, intentId: string, actor: SyncActor): Promise<Order> {
-  return db.transaction().execute(async (tx) => {
-    const order = await lockOrderOrThrow(tx, orderId);
-    if (!(await hasOrderEvent(tx, orderId, 'payment_intent_missing'))) {
-      await recordOrderEvent(tx, orderId, {
-        type: 'payment_intent_missing',
-        actorType: actor.actorType,
-        actorId: actor.actorId,
-        detail: { payment_intent_id: intentId },
-      });
-    }
-    return order;
+async function noteMissingIntent(db: Db, orderId: string, intentId: string, actor: SyncActor): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await lockOrderOrThrow(tx, orderId);
+    if (await hasOrderEvent(tx, orderId, 'payment_intent_missing')) return;
+    await recordOrderEvent(tx, orderId, {
+      type: 'payment_intent_missing',
+      actorType: actor.actorType,
+      actorId: actor.actorId,
+      detail: { payment_intent_id: intentId },
+    });
   });
 }
 
@@ -126,21 +129,14 @@ async function finishCancellation(
   orderId: string,
   actor: SyncActor,
   { reason = null, ready = () => true }: { reason?: string | null; ready?: (order: Order) => boolean },
-): Promise<boolean> {
+): Promise<'cancelled' | 'unchanged' | 'uncovered'> {
   return db.transaction().execute(async (tx) => {
     const order = await lockOrderOrThrow(tx, orderId);
     if (order.status === 'cancelled' || !canMoveOrder(order.status, 'cancelled') || !ready(order))
-      return false;
-    // Paid after this cancellation looked (possible only when Stripe did not know the intent, so
-    // nothing was canceled there): money no refund covers never ends up on a cancelled order.
-    if ((await refundableAmount(tx, order)) > 0) {
-      throw new ConflictError(
-        'payment-arrived',
-        'Paid while cancelling',
-        'The order was paid while it was being cancelled, and no refund covers that payment yet. Cancel it again to refund it.',
-        { payment_status: order.payment_status },
-      );
-    }
+      return 'unchanged';
+    // Money no refund covers (a payment that landed, or a refund that failed, since the refund
+    // was reserved) never ends up on a cancelled order.
+    if ((await refundableAmount(tx, order)) > 0) return 'uncovered';
     const payment =
       !isPaid(order.payment_status) && canMovePayment(order.payment_status, 'canceled')
         ? 'canceled'
@@ -159,7 +155,7 @@ async function finishCancellation(
       paymentStatus: payment,
       detail: { reason: order.cancel_reason ?? reason },
     });
-    return true;
+    return 'cancelled';
   });
 }
 
@@ -168,10 +164,15 @@ async function finishCancellation(
  * out (the reconciler sends it): the order is fully refunded, so the cancellation is finished and
  * the jobs it held end. True when the order was cancelled here.
  */
-export function finishRefundedCancellation(db: Db, orderId: string, actor: SyncActor): Promise<boolean> {
-  return finishCancellation(db, orderId, actor, {
+export async function finishRefundedCancellation(
+  db: Db,
+  orderId: string,
+  actor: SyncActor,
+): Promise<boolean> {
+  const finished = await finishCancellation(db, orderId, actor, {
     ready: (order) => order.cancel_reason !== null && order.payment_status === 'refunded',
   });
+  return finished === 'cancelled';
 }
 
 /**
@@ -212,26 +213,33 @@ async function cancelStarted(
   claim: Claimed,
 ): Promise<void> {
   const orderId = started.id;
-  const order = await cancelPayment(db, payments, started, actor);
+  await cancelPayment(db, payments, started, actor);
   const resumed =
     claim.recoveryPoint === 'refund_reserved' && claim.resourceId
       ? await findRefund(db, claim.resourceId)
       : undefined;
-  const refund =
-    resumed ??
-    (isPaid(order.payment_status)
-      ? await reserveRefund(db, {
-          orderId,
-          reason: 'requested_by_customer',
-          note: `Order cancelled: ${reason}`,
-          actor,
-          idempotencyKeyId: claim.id,
-          allowNothingLeft: true,
-        })
-      : null);
-  if (refund) await submitRefund(db, payments, refund, actor);
-  await sendUnsentRefunds(db, payments, orderId, actor);
-  await finishCancellation(db, orderId, actor, { reason });
+  if (resumed) await submitRefund(db, payments, resumed, actor);
+  // What is paid and not yet refunded (everything, or what a failed resumed refund left). A
+  // payment that lands, or a refund that fails, before the end leaves money uncovered: a second
+  // round refunds it too. Past that, the order is not cancelled over money it holds.
+  for (let round = 1; round <= 2; round += 1) {
+    const refund = await reserveRefund(db, {
+      orderId,
+      reason: 'requested_by_customer',
+      note: `Order cancelled: ${reason}`,
+      actor,
+      idempotencyKeyId: claim.id,
+      allowNothingLeft: true,
+    });
+    if (refund) await submitRefund(db, payments, refund, actor);
+    await sendUnsentRefunds(db, payments, orderId, actor);
+    if ((await finishCancellation(db, orderId, actor, { reason })) !== 'uncovered') return;
+  }
+  throw new ConflictError(
+    'payment-not-refunded',
+    'Payment not refunded',
+    'Part of the payment is not covered by a refund: it was paid, or a refund failed, while the order was being cancelled. The order was not cancelled.',
+  );
 }
 
 async function sendUnsentRefunds(

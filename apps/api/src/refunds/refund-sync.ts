@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { PaymentStatus, RefundStatus } from '@repo/contracts';
 import { stageOrderJobs } from '../jobs/order-jobs.repository.ts';
+import { isPaid } from '../orders/order-state.ts';
 import { recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
 import type { SyncActor, SyncResult } from '../orders/payment-sync.ts';
 import type { RefundSnapshot } from '../payments/payment-gateway.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { Order, Refund } from '../platform/db/schema.ts';
-import { findLedgerRow, insertRefund, succeededRefundTotal, updateRefund } from './refunds.repository.ts';
+import {
+  committedRefundTotal,
+  findLedgerRow,
+  insertRefund,
+  succeededRefundTotal,
+  updateRefund,
+} from './refunds.repository.ts';
 
 const REFUND_MOVES: Record<RefundStatus, readonly RefundStatus[]> = {
   pending: ['requires_action', 'succeeded', 'failed', 'canceled'],
@@ -54,7 +61,25 @@ export async function recomputeRefundedAmount(tx: Tx, order: Order): Promise<Pay
   if (refunded !== order.amount_refunded || payment !== order.payment_status) {
     await updateOrder(tx, order.id, { amount_refunded: refunded, payment_status: payment });
   }
+  if (order.status === 'cancelled' && isPaid(payment)) await flagUncoveredCancellation(tx, order);
   return payment;
+}
+
+/**
+ * A cancelled order holds no money: a refund that fails (or is refused) after the cancellation
+ * leaves some on it, which a person must refund again.
+ */
+async function flagUncoveredCancellation(tx: Tx, order: Order): Promise<void> {
+  const uncovered = order.amount_received - (await committedRefundTotal(tx, order.id));
+  if (uncovered <= 0) return;
+  const reason = `a refund failed after this order was cancelled: ${uncovered} ${order.currency} of its payment is not refunded`;
+  if (order.review_reason === reason) return;
+  await updateOrder(tx, order.id, { review_reason: reason });
+  await recordOrderEvent(tx, order.id, {
+    type: 'refund_failed_after_cancel',
+    actorType: 'system',
+    detail: { reason },
+  });
 }
 
 /**
