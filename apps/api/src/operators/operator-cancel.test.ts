@@ -244,6 +244,8 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
       status: 'cancelled',
       payment_status: 'refunded',
     });
+    // Only the refund made before the cancel reached Stripe.
+    expect((await sdk(ctx).refunds.list({ payment_intent: order.intentId })).data).toHaveLength(1);
   });
 
   it('when the order is cancelled while its PaymentIntent is being opened, then the diner gets 409 and that PaymentIntent is canceled', async () => {
