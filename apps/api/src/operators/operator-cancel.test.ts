@@ -248,6 +248,19 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     expect((await sdk(ctx).refunds.list({ payment_intent: order.intentId })).data).toHaveLength(1);
   });
 
+  it('when an order in the other mode has a refund an outage left unsent, then the cancel is refused: sending it needs Stripe', async () => {
+    const order = await paidOrder(ctx);
+    ctx.emulator.control.failRequests({ status: 503, count: 3 });
+    await api.refund(order.orderId, { reason: 'requested_by_customer' }).expect(503);
+    await ctx.db.updateTable('orders').set({ livemode: true }).where('id', '=', order.orderId).execute();
+    const res = await api.cancel(order.orderId, { reason }).expect(409);
+    expect(res.body.type).toBe('/problems/payment-other-mode');
+    expect((await refundRows(ctx, order.orderId)).map((r) => [r.status, r.stripe_refund_id])).toEqual([
+      ['pending', null],
+    ]);
+    expect((await sdk(ctx).refunds.list({ payment_intent: order.intentId })).data).toEqual([]);
+  });
+
   it('when the order is cancelled while its PaymentIntent is being opened, then the diner gets 409 and that PaymentIntent is canceled', async () => {
     const menu = await fetchMenu(ctx);
     let release = () => {};

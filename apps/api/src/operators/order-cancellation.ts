@@ -15,10 +15,13 @@ import { findRefund, findUnsentRefunds } from '../refunds/refunds.repository.ts'
 
 type Claimed = Extract<Claim, { kind: 'claimed' }>;
 
-/** Whether cancelling calls Stripe: an intent to cancel, or money no refund covers yet. */
+/** Whether cancelling calls Stripe: an intent to cancel, money no refund covers yet, a refund to send. */
 async function needsStripe(tx: Tx, order: Order): Promise<boolean> {
-  if (isPaid(order.payment_status)) return (await refundableAmount(tx, order)) > 0;
-  return order.payment_status !== 'refunded' && order.payment_status !== 'canceled';
+  if (!isPaid(order.payment_status))
+    return order.payment_status !== 'refunded' && order.payment_status !== 'canceled';
+  return (
+    (await refundableAmount(tx, order)) > 0 || (await findUnsentRefunds(tx, { orderId: order.id })).length > 0
+  );
 }
 
 /** Notes the request (and its reason, which a racing payment_intent.canceled webhook then uses). */
