@@ -1,7 +1,7 @@
 import type { PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { ActorType, Order } from '../platform/db/schema.ts';
-import { planIntentTransition, planMissingIntent } from './intent-transition.ts';
+import { planIntentTransition, planMissingIntent, type TransitionPlan } from './intent-transition.ts';
 import { updateOrder } from './orders.repository.ts';
 import { type EventOutcome, writeTransition } from './transition.repository.ts';
 
@@ -14,6 +14,13 @@ export type SyncResult =
   | { outcome: 'applied'; change: string }
   | { outcome: 'unchanged'; reason: string }
   | { outcome: 'needs_review'; reason: string };
+
+/** A written plan as its callers see it: flagged for a person, or applied. */
+function resultOf(plan: TransitionPlan): SyncResult {
+  return plan.reviewReason
+    ? { outcome: 'needs_review', reason: plan.reviewReason }
+    : { outcome: 'applied', change: plan.type };
+}
 
 /**
  * Moves a locked order forward to match its PaymentIntent. The one code path shared by the webhook,
@@ -33,14 +40,11 @@ export async function applyIntentToOrder(
     return { outcome: 'unchanged', reason: decision.reason };
   }
   const { plan } = decision;
-  const result: SyncResult = plan.reviewReason
-    ? { outcome: 'needs_review', reason: plan.reviewReason }
-    : { outcome: 'applied', change: plan.type };
   const outcome = event
     ? { eventId: event.eventId, outcome: 'applied' as const, detail: plan.reviewReason ?? plan.type }
     : undefined;
   await writeTransition(tx, order.id, plan, actor, outcome);
-  return result;
+  return resultOf(plan);
 }
 
 /** Flags a locked pending order whose PaymentIntent Stripe does not know (see planMissingIntent). */
@@ -53,5 +57,5 @@ export async function flagMissingIntent(
   const decision = planMissingIntent(order, intentId);
   if (decision.kind === 'unchanged') return { outcome: 'unchanged', reason: decision.reason };
   await writeTransition(tx, order.id, decision.plan, actor);
-  return { outcome: 'needs_review', reason: decision.plan.reviewReason ?? decision.plan.type };
+  return resultOf(decision.plan);
 }
