@@ -87,24 +87,39 @@ export function appWith(ctx: TestContext, parts: { db?: Db; payments?: PaymentGa
 }
 
 /**
- * The same database, where the first statement whose query tree mentions `column` fails before it
- * runs, as a serialization failure (SQLSTATE 40001) would: for the retry paths of idempotent requests.
+ * The same database, where the first statement that mentions `column` (in its query tree, or in the
+ * text of a statement run as compiled SQL) fails before it runs, as a serialization failure
+ * (SQLSTATE 40001) would: for the retry paths of idempotent requests.
  */
 export function contendedOnce(db: Db, column: string): { db: Db; failed: () => boolean } {
   let failed = false;
+  const failOnce = () => {
+    failed = true;
+    throw Object.assign(new Error('could not serialize access due to concurrent update'), {
+      code: '40001',
+    });
+  };
   const contended = db.withPlugin({
     transformQuery({ node }) {
-      if (!failed && JSON.stringify(node).includes(`"${column}"`)) {
-        failed = true;
-        throw Object.assign(new Error('could not serialize access due to concurrent update'), {
-          code: '40001',
-        });
-      }
+      if (!failed && JSON.stringify(node).includes(`"${column}"`)) failOnce();
       return node;
     },
     transformResult: async ({ result }) => result,
   });
-  return { db: contended, failed: () => failed };
+  const mentions = new RegExp(`\\b${column}\\b`);
+  const compiled = new Proxy(contended, {
+    get(target, property) {
+      if (property === 'executeQuery') {
+        return (query: Parameters<Db['executeQuery']>[0]) => {
+          if (!failed && 'sql' in query && mentions.test(query.sql)) failOnce();
+          return target.executeQuery(query);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db: compiled, failed: () => failed };
 }
 
 /**

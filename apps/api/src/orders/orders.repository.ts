@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { type MenuRows, menuRowsJson } from '../menu/menu.repository.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type {
@@ -9,16 +9,35 @@ import type {
   OrderUpdate,
   Restaurant,
 } from '../platform/db/schema.ts';
-import { claimLockedUntil } from '../platform/idempotency.ts';
+import { LOCK_SECONDS } from '../platform/idempotency.ts';
 import type { PricedLine } from './pricing.ts';
 
-function columns(row: Record<string, unknown>) {
-  const names = Object.keys(row);
-  return {
-    names: sql.join(names.map((name) => sql.ref(name))),
-    values: sql.join(names.map((name) => sql`${row[name]}`)),
-  };
-}
+/** The columns an order is placed with, in statement order; the others take their defaults. */
+const PLACED_COLUMNS = [
+  'id',
+  'restaurant_id',
+  'status',
+  'payment_status',
+  'order_type',
+  'customer_name',
+  'customer_email',
+  'customer_phone',
+  'delivery_address',
+  'scheduled_time',
+  'special_instructions',
+  'currency',
+  'subtotal',
+  'tax',
+  'tip',
+  'delivery_fee',
+  'total',
+  'livemode',
+  'order_token_hash',
+  'estimated_ready_at',
+] as const satisfies readonly (keyof NewOrder)[];
+
+/** An order as it is placed: every placed column given, null where it has no value. */
+export type PlacedOrder = { [C in (typeof PLACED_COLUMNS)[number]]-?: Exclude<NewOrder[C], undefined> };
 
 /** The Idempotency-Key an order is placed under. */
 export type PlacementKey = (
@@ -39,27 +58,57 @@ export type Placement =
   | { kind: 'catalog-changed' };
 
 /**
+ * The placing statement for either kind of key. Its text is built once, so the hot path compiles
+ * nothing and PostgreSQL sees the same prepared statement every time. Parameters: $1–$20 the
+ * order's placed columns, $21 its restaurant, $22 its lines (JSON), $23 the catalog version, then
+ * the key's (new: scope, key, fingerprint, lock seconds; held: its id).
+ */
+function placingStatement(keyed: string): string {
+  const values = PLACED_COLUMNS.map((_, index) => `$${index + 1}`).join(', ');
+  return `
+    with catalog as (select catalog_version from restaurants where id = $21),
+    keyed as (${keyed}),
+    placed as (
+      insert into orders (${PLACED_COLUMNS.join(', ')}, order_number)
+      select ${values}, nextval(order_number_sequence($21::uuid)::regclass) from keyed
+      returning *),
+    lines as (
+      insert into order_items (order_id, position, menu_item_id, name, unit_price, quantity, modifiers, line_total, special_instructions)
+      select placed.id, l.position, l.menu_item_id, l.name, l.unit_price, l.quantity, l.modifiers, l.line_total, l.special_instructions
+      from placed, jsonb_to_recordset($22::jsonb) as l(position int, menu_item_id uuid, name text,
+        unit_price int, quantity int, modifiers jsonb, line_total int, special_instructions text)),
+    timeline as (
+      insert into order_events (order_id, type, status, payment_status, actor_type)
+      select placed.id, 'created', 'pending_payment', 'requires_payment', 'diner' from placed)
+    select placed.*, keyed.id as key_id, catalog.catalog_version
+    from catalog left join keyed on true left join placed on true`;
+}
+
+const PLACE_UNDER_NEW_KEY = placingStatement(
+  `insert into idempotency_keys (restaurant_id, scope, key, fingerprint, locked_until, recovery_point, resource_id)
+    select $21, $24, $25, $26, now() + make_interval(secs => $27), 'order_created', $1
+    from catalog where catalog.catalog_version = $23
+    on conflict (restaurant_id, scope, key) do nothing returning id`,
+);
+
+const PLACE_UNDER_HELD_KEY = placingStatement(
+  `update idempotency_keys set recovery_point = 'order_created', resource_id = $1
+    where id = $24 and resource_id is null
+      and exists (select 1 from catalog where catalog.catalog_version = $23)
+    returning id`,
+);
+
+/**
  * Places an order in one statement: its Idempotency-Key (claimed, or moved to `order_created`), the
  * order with the next number from its restaurant's sequence, its lines and its first timeline
  * entry. One statement is atomic and locks nothing shared.
  */
 export async function placeOrder(
   db: Executor,
-  order: Omit<NewOrder, 'order_number'>,
+  order: PlacedOrder,
   lines: PricedLine[],
   key: PlacementKey,
 ): Promise<Placement> {
-  const placed = columns(order);
-  const keyed =
-    key.kind === 'new'
-      ? sql`insert into idempotency_keys (restaurant_id, scope, key, fingerprint, locked_until, recovery_point, resource_id)
-          select ${order.restaurant_id}, ${key.scope}, ${key.key}, ${key.fingerprint}, ${claimLockedUntil()}, 'order_created', ${order.id}
-          from catalog where catalog.catalog_version = ${key.catalogVersion}
-          on conflict (restaurant_id, scope, key) do nothing returning id`
-      : sql`update idempotency_keys set recovery_point = 'order_created', resource_id = ${order.id}
-          where id = ${key.keyId} and resource_id is null
-            and exists (select 1 from catalog where catalog.catalog_version = ${key.catalogVersion})
-          returning id`;
   const items = lines.map((line, position) => ({
     position,
     menu_item_id: line.menu_item_id,
@@ -70,23 +119,13 @@ export async function placeOrder(
     line_total: line.line_total,
     special_instructions: line.special_instructions,
   }));
-  const { rows } = await sql<Order & { key_id: string | null; catalog_version: number }>`
-    with catalog as (select catalog_version from restaurants where id = ${order.restaurant_id}),
-    keyed as (${keyed}),
-    placed as (
-      insert into orders (${placed.names}, order_number)
-      select ${placed.values}, nextval(order_number_sequence(${order.restaurant_id}::uuid)::regclass) from keyed
-      returning *),
-    lines as (
-      insert into order_items (order_id, position, menu_item_id, name, unit_price, quantity, modifiers, line_total, special_instructions)
-      select placed.id, l.position, l.menu_item_id, l.name, l.unit_price, l.quantity, l.modifiers, l.line_total, l.special_instructions
-      from placed, jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as l(position int, menu_item_id uuid, name text,
-        unit_price int, quantity int, modifiers jsonb, line_total int, special_instructions text)),
-    timeline as (
-      insert into order_events (order_id, type, status, payment_status, actor_type)
-      select placed.id, 'created', 'pending_payment', 'requires_payment', 'diner' from placed)
-    select placed.*, keyed.id as key_id, catalog.catalog_version
-    from catalog left join keyed on true left join placed on true`.execute(db);
+  const parameters: unknown[] = PLACED_COLUMNS.map((column) => order[column]);
+  parameters.push(order.restaurant_id, JSON.stringify(items), key.catalogVersion);
+  if (key.kind === 'new') parameters.push(key.scope, key.key, key.fingerprint, LOCK_SECONDS);
+  else parameters.push(key.keyId);
+  const { rows } = await db.executeQuery<Order & { key_id: string | null; catalog_version: number }>(
+    CompiledQuery.raw(key.kind === 'new' ? PLACE_UNDER_NEW_KEY : PLACE_UNDER_HELD_KEY, parameters),
+  );
   const row = rows[0];
   if (!row || row.catalog_version !== key.catalogVersion) {
     return { kind: 'catalog-changed' };
@@ -124,6 +163,19 @@ export async function openOrderIntake(
   return { restaurant, keyTaken: key_taken, menu };
 }
 
+/** The seal's text, built once like the placing statement's. */
+const SEAL_PLACED_ORDER = `
+  with sealed as (
+    update orders set payment_intent_id = $1, payment_intent_status = $2, livemode = $3,
+      order_token_hash = $4, updated_at = $5
+    where id = $6
+    returning status, cancel_reason)
+  update idempotency_keys
+  set response_status = $7, response_body = $8, recovery_point = 'finished', locked_until = null
+  where id = $9
+    and exists (select 1 from sealed where sealed.status = 'pending_payment' and sealed.cancel_reason is null)
+  returning idempotency_keys.id`;
+
 /**
  * Records the PaymentIntent on a placed order and seals its idempotency key with the response,
  * atomically, if the order is still payable: false, with the key left unsealed, when an operator
@@ -133,37 +185,23 @@ export async function openOrderIntake(
 export async function sealPlacedOrder(
   db: Executor,
   orderId: string,
-  payment: OrderUpdate,
+  payment: Pick<Order, 'payment_intent_id' | 'payment_intent_status' | 'livemode' | 'order_token_hash'>,
   response: { keyId: string; status: number; body: string },
 ): Promise<boolean> {
-  const sealed = await db
-    .with('sealed', (qb) =>
-      qb
-        .updateTable('orders')
-        .set({ ...payment, updated_at: new Date() })
-        .where('id', '=', orderId)
-        .returning(['status', 'cancel_reason']),
-    )
-    .updateTable('idempotency_keys')
-    .set({
-      response_status: response.status,
-      response_body: response.body,
-      recovery_point: 'finished',
-      locked_until: null,
-    })
-    .where('id', '=', response.keyId)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('sealed')
-          .select('sealed.status')
-          .where('sealed.status', '=', 'pending_payment')
-          .where('sealed.cancel_reason', 'is', null),
-      ),
-    )
-    .returning('idempotency_keys.id')
-    .executeTakeFirst();
-  return sealed !== undefined;
+  const { rows } = await db.executeQuery<{ id: string }>(
+    CompiledQuery.raw(SEAL_PLACED_ORDER, [
+      payment.payment_intent_id,
+      payment.payment_intent_status,
+      payment.livemode,
+      payment.order_token_hash,
+      new Date(),
+      orderId,
+      response.status,
+      response.body,
+      response.keyId,
+    ]),
+  );
+  return rows.length > 0;
 }
 
 export function findOrder(db: Executor, restaurantId: string, orderId: string): Promise<Order | undefined> {

@@ -6,7 +6,7 @@ import { BadRequestError, ConflictError, DomainError, ProviderUnavailableError }
 
 const KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
 /** How long a request may hold its key before a retry may take over (longer than a slow Stripe call). */
-const LOCK_SECONDS = 90;
+export const LOCK_SECONDS = 90;
 /** Keys are kept at least this long (Stripe keeps them 24 h). */
 export const IDEMPOTENCY_RETENTION_HOURS = 48;
 
