@@ -2,7 +2,9 @@ import type { Amounts, DinerOrderView, OrderLine } from '@repo/contracts';
 import type { Order, OrderItem } from '../platform/db/schema.ts';
 import { isFinalForDiner } from './order-state.ts';
 
-export function amountsOf(order: Order): Amounts {
+export function amountsOf(
+  order: Pick<Order, 'subtotal' | 'tax' | 'tip' | 'delivery_fee' | 'total' | 'currency'>,
+): Amounts {
   return {
     subtotal: order.subtotal,
     tax: order.tax,

@@ -39,6 +39,24 @@ const PLACED_COLUMNS = [
 /** An order as it is placed: every placed column given, null where it has no value. */
 export type PlacedOrder = { [C in (typeof PLACED_COLUMNS)[number]]-?: Exclude<NewOrder[C], undefined> };
 
+/** What placing an order reads back: all that opening its payment and answering the diner need. */
+const PLACED_VIEW = [
+  'id',
+  'order_number',
+  'status',
+  'payment_status',
+  'customer_email',
+  'currency',
+  'subtotal',
+  'tax',
+  'tip',
+  'delivery_fee',
+  'total',
+  'estimated_ready_at',
+] as const satisfies readonly (keyof Order)[];
+
+export type PlacedOrderView = Pick<Order, (typeof PLACED_VIEW)[number]>;
+
 /** The Idempotency-Key an order is placed under. */
 export type PlacementKey = (
   | /** Claimed in the same statement; when another request holds it already, nothing is placed. */
@@ -51,7 +69,7 @@ export type PlacementKey = (
 };
 
 export type Placement =
-  | { kind: 'placed'; order: Order; keyId: string }
+  | { kind: 'placed'; order: PlacedOrderView; keyId: string }
   /** Nothing was written: another request holds the key (held: it is gone, or has an order meanwhile). */
   | { kind: 'key-taken' }
   /** Nothing was written: the menu or the restaurant changed since the order was priced. */
@@ -80,7 +98,7 @@ function placingStatement(keyed: string): string {
     timeline as (
       insert into order_events (order_id, type, status, payment_status, actor_type)
       select placed.id, 'created', 'pending_payment', 'requires_payment', 'diner' from placed)
-    select placed.*, keyed.id as key_id, catalog.catalog_version
+    select ${PLACED_VIEW.map((column) => `placed.${column}`).join(', ')}, keyed.id as key_id, catalog.catalog_version
     from catalog left join keyed on true left join placed on true`;
 }
 
@@ -123,9 +141,9 @@ export async function placeOrder(
   parameters.push(order.restaurant_id, JSON.stringify(items), key.catalogVersion);
   if (key.kind === 'new') parameters.push(key.scope, key.key, key.fingerprint, LOCK_SECONDS);
   else parameters.push(key.keyId);
-  const { rows } = await db.executeQuery<Order & { key_id: string | null; catalog_version: number }>(
-    CompiledQuery.raw(key.kind === 'new' ? PLACE_UNDER_NEW_KEY : PLACE_UNDER_HELD_KEY, parameters),
-  );
+  const { rows } = await db.executeQuery<
+    PlacedOrderView & { key_id: string | null; catalog_version: number }
+  >(CompiledQuery.raw(key.kind === 'new' ? PLACE_UNDER_NEW_KEY : PLACE_UNDER_HELD_KEY, parameters));
   const row = rows[0];
   if (!row || row.catalog_version !== key.catalogVersion) {
     return { kind: 'catalog-changed' };

@@ -9,7 +9,7 @@ import type { CatalogCache } from '../menu/catalog-cache.ts';
 import { nestMenu, requireRestaurant } from '../menu/menu.service.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Db } from '../platform/db/database.ts';
-import type { Order, Restaurant } from '../platform/db/schema.ts';
+import type { Restaurant } from '../platform/db/schema.ts';
 import {
   ConflictError,
   DomainError,
@@ -37,6 +37,7 @@ import {
   deleteOrder,
   findOrder,
   openOrderIntake,
+  type PlacedOrderView,
   type Placement,
   type PlacementKey,
   placeOrder,
@@ -58,7 +59,7 @@ export interface CreateOrderDeps extends OrdersDeps {
 /** An order placed as pending_payment under the request's key. */
 interface Staged {
   restaurant: Restaurant;
-  order: Order;
+  order: PlacedOrderView;
   keyId: string;
 }
 
@@ -141,7 +142,7 @@ async function stageOrder(
 async function openPayment(
   deps: OrdersDeps,
   restaurant: Restaurant,
-  order: Order,
+  order: PlacedOrderView,
   keyId: string,
 ): Promise<StoredResponse | 'cancelled'> {
   const intent = await deps.payments.createPaymentIntent({
@@ -203,7 +204,7 @@ async function cancelUnsealedIntent(deps: OrdersDeps, orderId: string, intentId:
   }
 }
 
-function notPayable(order: Order): ConflictError {
+function notPayable(order: PlacedOrderView): ConflictError {
   return new ConflictError(
     'order-not-payable',
     'Order can no longer be paid',
@@ -222,7 +223,7 @@ async function resumeClaim(
   menu: MenuCategory[],
   request: ParsedCreateOrderRequest,
   claim: ClaimedKey,
-): Promise<{ order: Order; keyId: string } | undefined> {
+): Promise<{ order: PlacedOrderView; keyId: string } | undefined> {
   if (claim.resourceId) {
     const order = await findOrder(db, restaurant.id, claim.resourceId).catch(async (error: unknown) => {
       if (isRetryableFailure(error)) await releaseIdempotencyKey(db, claim.id);
@@ -361,7 +362,7 @@ export async function createOrder(
 async function openPaymentOnce(
   deps: OrdersDeps,
   restaurant: Restaurant,
-  order: Order,
+  order: PlacedOrderView,
   keyId: string,
 ): Promise<StoredResponse | 'cancelled'> {
   try {
