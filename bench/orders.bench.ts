@@ -1,11 +1,12 @@
 import type { Menu } from '@repo/contracts';
-import autocannon from 'autocannon';
 import { startServer } from './lib/processes.ts';
-import { measure, printTable, verdict } from './lib/report.ts';
+import { measureInTurns, printTable, timedRun, verdict } from './lib/report.ts';
 import { benchEnvironment } from './lib/setup.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
+/** Turns ours and the baseline take, in alternation, within DURATION each. */
+const TURNS = 5;
 
 function orderBody(menu: Menu): string {
   const items = menu.categories.flatMap((c) => c.items);
@@ -27,9 +28,10 @@ function orderBody(menu: Menu): string {
   });
 }
 
+let counter = 0;
+
 function load(url: string, body: string, seconds: number) {
-  let counter = 0;
-  return autocannon({
+  return timedRun({
     url,
     method: 'POST',
     connections: CONNECTIONS,
@@ -63,19 +65,27 @@ export async function benchOrders(): Promise<void> {
     await load(`${api.info.url}/api/clients/demo/orders`, body, 2);
     await load(`${baseline.info.url}/orders`, body, 2);
     const emulator = env.emulator.pid;
-    const ours = await measure('POST /api/clients/demo/orders (ours)', { server: api.pid, emulator }, () =>
-      load(`${api.info.url}/api/clients/demo/orders`, body, DURATION),
-    );
-    const floor = await measure(
-      'baseline: express.json + INSERT + PaymentIntent',
-      { server: baseline.pid, emulator },
-      () => load(`${baseline.info.url}/orders`, body, DURATION),
+    const [ours, floor] = await measureInTurns(
+      [
+        {
+          label: 'POST /api/clients/demo/orders (ours)',
+          pids: { server: api.pid, emulator },
+          run: (seconds) => load(`${api.info.url}/api/clients/demo/orders`, body, seconds),
+        },
+        {
+          label: 'baseline: express.json + INSERT + PaymentIntent',
+          pids: { server: baseline.pid, emulator },
+          run: (seconds) => load(`${baseline.info.url}/orders`, body, seconds),
+        },
+      ],
+      DURATION,
+      TURNS,
     );
     printTable(
-      `Order creation: real PostgreSQL + Stripe emulator, ${CONNECTIONS} connections, ${DURATION}s`,
-      [ours, floor],
+      `Order creation: real PostgreSQL + Stripe emulator, ${CONNECTIONS} connections, ${DURATION}s each in ${TURNS} alternating turns`,
+      [ours!, floor!],
     );
-    process.stdout.write(`${verdict('orders ratio vs baseline', ours.rps / floor.rps, 0.5)}\n`);
+    process.stdout.write(`${verdict('orders ratio vs baseline', ours!.rps / floor!.rps, 0.5)}\n`);
   } finally {
     await api.stop();
     await baseline.stop();

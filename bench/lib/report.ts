@@ -1,4 +1,4 @@
-import type autocannon from 'autocannon';
+import autocannon from 'autocannon';
 import { type CpuPerRequest, startCpuMeter } from './cpu.ts';
 
 export interface Figures {
@@ -31,6 +31,98 @@ export async function measure(
   const meter = startCpuMeter(pids);
   const result = await run();
   return { ...figures(label, result), cpu: meter.perRequest(result.requests.total) };
+}
+
+/** One load of a comparison: its own server, and a run of a given length that times each response. */
+export interface TurnLoad {
+  label: string;
+  pids: { server: number; emulator: number };
+  run(seconds: number): Promise<TimedRun>;
+}
+
+export interface TimedRun {
+  result: autocannon.Result;
+  /** Each response's latency, in milliseconds. */
+  latencies: number[];
+}
+
+/** Runs autocannon and records every response's latency, so runs can be merged exactly. */
+export function timedRun(options: autocannon.Options): Promise<TimedRun> {
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error, result) =>
+      error ? reject(error) : resolve({ result, latencies }),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!);
+}
+
+/**
+ * Runs the loads in turns, a slice of `seconds` each, and sums each one's turns. The machine's speed
+ * can drift during a run (other tenants, CPU frequency); taking turns makes a drift fall on every
+ * load alike, so their ratio compares the code, not the moments they ran at.
+ */
+export async function measureInTurns(loads: TurnLoad[], seconds: number, turns: number): Promise<Figures[]> {
+  const totals = loads.map(() => ({
+    requests: 0,
+    duration: 0,
+    errors: 0,
+    non2xx: 0,
+    latencies: [] as number[],
+    cpu: { server: 0, postgres: 0, emulator: 0, load: 0 },
+    postgresSeen: true,
+    cpuSeen: true,
+  }));
+  for (let turn = 0; turn < turns; turn += 1) {
+    for (const [index, load] of loads.entries()) {
+      const total = totals[index]!;
+      const meter = startCpuMeter(load.pids);
+      const { result, latencies } = await load.run(seconds / turns);
+      const requests = result.requests.total;
+      const cpu = meter.perRequest(requests);
+      total.requests += requests;
+      total.duration += result.duration;
+      total.errors += result.errors + result.timeouts;
+      total.non2xx += result.non2xx;
+      for (const latency of latencies) total.latencies.push(latency);
+      if (!cpu) {
+        total.cpuSeen = false;
+        continue;
+      }
+      total.cpu.server += cpu.server * requests;
+      total.cpu.emulator += cpu.emulator * requests;
+      total.cpu.load += cpu.load * requests;
+      if (cpu.postgres === undefined) total.postgresSeen = false;
+      else total.cpu.postgres += cpu.postgres * requests;
+    }
+  }
+  return loads.map((load, index) => {
+    const total = totals[index]!;
+    const sorted = total.latencies.sort((a, b) => a - b);
+    const per = (micros: number) => micros / Math.max(total.requests, 1);
+    return {
+      label: load.label,
+      rps: total.requests / Math.max(total.duration, Number.EPSILON),
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      errors: total.errors,
+      non2xx: total.non2xx,
+      cpu:
+        total.cpuSeen && total.requests > 0
+          ? {
+              server: per(total.cpu.server),
+              postgres: total.postgresSeen ? per(total.cpu.postgres) : undefined,
+              emulator: per(total.cpu.emulator),
+              load: per(total.cpu.load),
+            }
+          : undefined,
+    };
+  });
 }
 
 const micros = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(0));
