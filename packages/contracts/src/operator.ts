@@ -9,6 +9,8 @@ const isoDateTime = z.iso.datetime({ offset: true });
 export const OrderListQuery = z.strictObject({
   status: OrderStatus.optional(),
   payment_status: PaymentStatus.optional(),
+  /** `true`: only orders flagged for a person (`review_reason` set), whatever their status; `false`: only the others. */
+  flagged: z.enum(['true', 'false']).optional(),
   /** Inclusive lower bound on created_at. */
   created_from: isoDateTime.optional(),
   /** Exclusive upper bound on created_at. */
@@ -67,6 +69,8 @@ export const OrderSummary = z.object({
   amount_refunded: MinorUnits,
   currency: Currency,
   scheduled_time: isoDateTime.nullable(),
+  /** Why the order is flagged for a person; null when it is not. */
+  review_reason: z.string().nullable(),
   created_at: isoDateTime,
 });
 

@@ -7,6 +7,8 @@ export interface OrderListFilter {
   restaurantId: string;
   status?: OrderStatus | undefined;
   paymentStatus?: PaymentStatus | undefined;
+  /** Only orders flagged for a person (`review_reason` set), or only the others. */
+  flagged?: boolean | undefined;
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
   /** Rows strictly after this position in (created_at desc, id desc) order. */
@@ -33,6 +35,7 @@ export function listOrderPage(db: Executor, filter: OrderListFilter) {
       'amount_refunded',
       'currency',
       'scheduled_time',
+      'review_reason',
       'created_at',
     ])
     .select(
@@ -41,6 +44,9 @@ export function listOrderPage(db: Executor, filter: OrderListFilter) {
     .where('restaurant_id', '=', filter.restaurantId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.paymentStatus) query = query.where('payment_status', '=', filter.paymentStatus);
+  if (filter.flagged !== undefined) {
+    query = query.where('review_reason', filter.flagged ? 'is not' : 'is', null);
+  }
   if (filter.createdFrom) query = query.where('created_at', '>=', new Date(filter.createdFrom));
   if (filter.createdTo) query = query.where('created_at', '<', new Date(filter.createdTo));
   const after = filter.after;

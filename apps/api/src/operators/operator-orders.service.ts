@@ -49,6 +49,7 @@ export async function listOperatorOrders(
     restaurantId: operator.restaurant.id,
     status: query.status,
     paymentStatus: query.payment_status,
+    flagged: query.flagged === undefined ? undefined : query.flagged === 'true',
     createdFrom: query.created_from,
     createdTo: query.created_to,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,

@@ -99,6 +99,40 @@ describe('GET /api/clients/:slug/orders', () => {
     expect(to.data.map((o) => o.order_id)).not.toContain(open.orderId);
   });
 
+  it('when filtering by flagged, then orders flagged for a person are listed whatever their status, with the reason', async () => {
+    const reason = 'a refund failed after this order was cancelled: 2580 usd of its payment is not refunded';
+    const cancelled = await paidOrder(ctx);
+    await ctx.db
+      .updateTable('orders')
+      .set({ status: 'cancelled', review_reason: reason })
+      .where('id', '=', cancelled.orderId)
+      .execute();
+    const reviewed = await placeOrder(ctx);
+    await ctx.db
+      .updateTable('orders')
+      .set({ status: 'needs_review', review_reason: 'amount mismatch' })
+      .where('id', '=', reviewed.orderId)
+      .execute();
+    const plain = await paidOrder(ctx);
+
+    const flagged = (await api.list({ flagged: 'true', limit: 100 }).expect(200)).body as OrderList;
+    const byId = new Map(flagged.data.map((o) => [o.order_id, o]));
+    expect(byId.get(cancelled.orderId)).toMatchObject({ status: 'cancelled', review_reason: reason });
+    expect(byId.get(reviewed.orderId)).toMatchObject({
+      status: 'needs_review',
+      review_reason: 'amount mismatch',
+    });
+    expect(byId.has(plain.orderId)).toBe(false);
+    expect(flagged.data.every((o) => o.review_reason !== null)).toBe(true);
+
+    const unflagged = (await api.list({ flagged: 'false', limit: 100 }).expect(200)).body as OrderList;
+    expect(unflagged.data.map((o) => o.order_id)).toContain(plain.orderId);
+    expect(unflagged.data.every((o) => o.review_reason === null)).toBe(true);
+
+    const bad = await api.list({ flagged: 'maybe' }).expect(422);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['flagged']);
+  });
+
   it('when filters are bad, then 400 for unknown parameters and 422 naming each bad one', async () => {
     const unknown = await api.list({ sort: 'asc' }).expect(400);
     expect(unknown.body.errors).toEqual([{ path: 'sort', message: 'is not an accepted field' }]);

@@ -19,6 +19,7 @@ export function toOrderSummary(row: Awaited<ReturnType<typeof listOrderPage>>[nu
     amount_refunded: row.amount_refunded,
     currency: row.currency,
     scheduled_time: iso(row.scheduled_time),
+    review_reason: row.review_reason,
     created_at: row.created_at.toISOString(),
   };
 }

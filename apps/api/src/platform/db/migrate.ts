@@ -7,6 +7,7 @@ import * as catalogVersion from './migrations/2026-11-26T0400-catalog-version.ts
 import * as paymentEventOrder from './migrations/2026-11-26T0500-payment-event-order.ts';
 import * as reconciledAt from './migrations/2026-11-26T0600-reconciled-at.ts';
 import * as paymentIntentMissingSince from './migrations/2026-11-26T0700-payment-intent-missing-since.ts';
+import * as flaggedOrders from './migrations/2026-11-26T0800-flagged-orders.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T0500-payment-event-order': paymentEventOrder,
   '2026-11-26T0600-reconciled-at': reconciledAt,
   '2026-11-26T0700-payment-intent-missing-since': paymentIntentMissingSince,
+  '2026-11-26T0800-flagged-orders': flaggedOrders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
