@@ -208,6 +208,19 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     expect(flagged).toMatchObject({ status: 'cancelled', payment_status: 'succeeded', amount_refunded: 0 });
     expect(flagged.review_reason).toContain(`${order.total}`);
     expect((await timeline(ctx, order.orderId)).map((e) => e.type)).toContain('refund_failed_after_cancel');
+
+    // A person refunds it again: once refunds cover the payment, the flag is cleared, on the timeline.
+    const again = await api.refund(order.orderId, { reason: 'requested_by_customer' }).expect(201);
+    expect(again.body).toMatchObject({ amount: order.total, status: 'succeeded' });
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'refunded',
+      review_reason: null,
+    });
+    const types = (await timeline(ctx, order.orderId)).map((e) => e.type);
+    expect(types.slice(types.lastIndexOf('refund_failed_after_cancel'))).toContain(
+      'refund_covered_after_cancel',
+    );
   });
 
   it('when the database is contended after the missing PaymentIntent was noted, then the retry notes it once', async () => {

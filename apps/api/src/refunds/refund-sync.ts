@@ -61,18 +61,33 @@ export async function recomputeRefundedAmount(tx: Tx, order: Order): Promise<Pay
   if (refunded !== order.amount_refunded || payment !== order.payment_status) {
     await updateOrder(tx, order.id, { amount_refunded: refunded, payment_status: payment });
   }
-  if (order.status === 'cancelled' && isPaid(payment)) await flagUncoveredCancellation(tx, order);
+  if (order.status === 'cancelled' && (isPaid(payment) || payment === 'refunded')) {
+    await reviewCancelledOrderRefunds(tx, order);
+  }
   return payment;
 }
 
+/** How the flag below begins, so covering the money again can clear that flag and no other. */
+const UNCOVERED_AFTER_CANCEL = 'a refund failed after this order was cancelled: ';
+
 /**
  * A cancelled order holds no money: a refund that fails (or is refused) after the cancellation
- * leaves some on it, which a person must refund again.
+ * leaves some on it, which a person must refund again. Once refunds cover it again, that flag (and
+ * only that one) is cleared, on the timeline.
  */
-async function flagUncoveredCancellation(tx: Tx, order: Order): Promise<void> {
+async function reviewCancelledOrderRefunds(tx: Tx, order: Order): Promise<void> {
   const uncovered = order.amount_received - (await committedRefundTotal(tx, order.id));
-  if (uncovered <= 0) return;
-  const reason = `a refund failed after this order was cancelled: ${uncovered} ${order.currency} of its payment is not refunded`;
+  if (uncovered <= 0) {
+    if (!order.review_reason?.startsWith(UNCOVERED_AFTER_CANCEL)) return;
+    await updateOrder(tx, order.id, { review_reason: null });
+    await recordOrderEvent(tx, order.id, {
+      type: 'refund_covered_after_cancel',
+      actorType: 'system',
+      detail: { cleared: order.review_reason },
+    });
+    return;
+  }
+  const reason = `${UNCOVERED_AFTER_CANCEL}${uncovered} ${order.currency} of its payment is not refunded`;
   if (order.review_reason === reason) return;
   await updateOrder(tx, order.id, { review_reason: reason });
   await recordOrderEvent(tx, order.id, {
