@@ -170,7 +170,8 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     });
     expect(paid()).toBe(true);
     // This key's Stripe does not know the intent, so it refuses the refund too: the order stays paid.
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(409);
+    expect(res.body.type).toBe('/problems/payment-intent-missing');
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
       status: 'confirmed',
       payment_status: 'succeeded',

@@ -140,6 +140,31 @@ describe('POST /api/clients/:slug/orders/:orderId/refunds', () => {
     expect(await refundRows(ctx, order.orderId)).toEqual([]);
   });
 
+  it("when Stripe does not know the order's PaymentIntent, then refund and cancel answer 409 payment-intent-missing and hold nothing", async () => {
+    const order = await paidOrder(ctx);
+    const missing = `pi_missing_${order.orderId.slice(0, 8)}`;
+    await ctx.db
+      .updateTable('orders')
+      .set({ payment_intent_id: missing })
+      .where('id', '=', order.orderId)
+      .execute();
+
+    const refund = await api.refund(order.orderId, { amount: 500, reason }).expect(409);
+    expect(refund.body).toMatchObject({ type: '/problems/payment-intent-missing' });
+    expect(refund.body.detail).toContain(missing);
+    // The refused refund holds no money: the ledger row failed.
+    expect((await refundRows(ctx, order.orderId)).map((r) => r.status)).toEqual(['failed']);
+
+    const cancel = await api.cancel(order.orderId, { reason: 'kitchen closed' }).expect(409);
+    expect(cancel.body).toMatchObject({ type: '/problems/payment-intent-missing' });
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'succeeded',
+      amount_refunded: 0,
+      cancel_reason: null,
+    });
+  });
+
   it('when a refund is made, then the timeline names the operator key', async () => {
     const order = await paidOrder(ctx);
     await api.refund(order.orderId, { amount: 100, reason }).expect(201);

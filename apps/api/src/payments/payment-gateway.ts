@@ -104,17 +104,18 @@ export class WebhookSignatureError extends Error {}
 
 /**
  * Stripe does not know this PaymentIntent under our key: its test data was deleted, or the key is
- * another account's. It will not appear later, and no payment can reach an order through it.
+ * another account's. It will not appear later, and no payment can reach an order through it, nor
+ * a refund. A conflict, not a 404: the order exists, its payment cannot be reached from here.
  */
 export class PaymentIntentMissingError extends DomainError {
   readonly paymentIntentId: string;
 
   constructor(paymentIntentId: string) {
     super(
-      404,
+      409,
       'payment-intent-missing',
-      'Payment not found',
-      `Stripe does not know PaymentIntent ${paymentIntentId}.`,
+      'Payment not found at Stripe',
+      `Stripe does not know PaymentIntent ${paymentIntentId} under this API's key (its test data was deleted, or the key is another account's). Refund it in the Dashboard of the account that took it.`,
     );
     this.paymentIntentId = paymentIntentId;
   }

@@ -121,7 +121,7 @@ describe.each(stripeTargets().map((target) => [target.name, target] as const))(
       await expect(open(10)).rejects.toBeInstanceOf(ValidationError);
     });
 
-    it('when Stripe does not know an intent, then reading or canceling it says so with a PaymentIntentMissingError', async () => {
+    it('when Stripe does not know an intent, then reading, canceling or refunding it says so with a PaymentIntentMissingError', async () => {
       const id = 'pi_3ZZZZZZZZZZZZZZZZZZZZZZZ';
       await expect(gateway.retrievePaymentIntent(id)).rejects.toMatchObject({
         constructor: PaymentIntentMissingError,
@@ -130,6 +130,17 @@ describe.each(stripeTargets().map((target) => [target.name, target] as const))(
       await expect(
         gateway.cancelPaymentIntent(id, `cancel-${uniqueOrderId()}`, 'requested_by_customer'),
       ).rejects.toBeInstanceOf(PaymentIntentMissingError);
+      const orderId = uniqueOrderId();
+      await expect(
+        gateway.createRefund({
+          paymentIntentId: id,
+          amount: 500,
+          reason: 'requested_by_customer',
+          ledgerId: orderId,
+          orderId,
+          idempotencyKey: `refund-${orderId}`,
+        }),
+      ).rejects.toMatchObject({ constructor: PaymentIntentMissingError, status: 409 });
     });
   },
 );

@@ -27,7 +27,7 @@ function connection(apiBase: string | undefined): Partial<Stripe.StripeConfig> {
   return { host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)), protocol };
 }
 
-/** Runs a Stripe call, its errors mapped to ours; `intentId` names the PaymentIntent in its path. */
+/** Runs a Stripe call, its errors mapped to ours; `intentId` names the PaymentIntent it is about. */
 async function call<T>(operation: () => Promise<T>, intentId?: string): Promise<T> {
   try {
     return await operation();
@@ -107,13 +107,13 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
           { idempotencyKey: input.idempotencyKey },
         );
         return toRefundSnapshot(refund);
-      }),
+      }, input.paymentIntentId),
 
     listRefunds: (paymentIntentId: string) =>
       call(async () => {
         const page = await stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 });
         return page.data.map(toRefundSnapshot);
-      }),
+      }, paymentIntentId),
 
     parseEvent: (payload: unknown) => toVerifiedEvent(payload).event,
 
