@@ -27,17 +27,22 @@ function connection(apiBase: string | undefined): Partial<Stripe.StripeConfig> {
   return { host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)), protocol };
 }
 
-/** Runs a Stripe call, its errors mapped to ours; `intentId` names the PaymentIntent it is about. */
-async function call<T>(operation: () => Promise<T>, intentId?: string): Promise<T> {
+/**
+ * Runs a Stripe call, its errors mapped to ours. `intent` names the PaymentIntent it is about, and
+ * the parameter that carries it when that is not the path: Stripe's `resource_missing` for it is a
+ * PaymentIntentMissingError.
+ */
+async function call<T>(operation: () => Promise<T>, intent?: { id: string; param?: string }): Promise<T> {
   try {
     return await operation();
   } catch (error) {
     if (
-      intentId !== undefined &&
+      intent !== undefined &&
       error instanceof Stripe.errors.StripeInvalidRequestError &&
-      error.code === 'resource_missing'
+      error.code === 'resource_missing' &&
+      (intent.param === undefined || error.param === intent.param)
     )
-      throw new PaymentIntentMissingError(intentId);
+      throw new PaymentIntentMissingError(intent.id);
     throw toDomainError(error);
   }
 }
@@ -71,49 +76,58 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       }),
 
     retrievePaymentIntent: (id: string) =>
-      call(async () => toIntentSnapshot(await stripe.paymentIntents.retrieve(id)), id),
+      call(async () => toIntentSnapshot(await stripe.paymentIntents.retrieve(id)), { id }),
 
     cancelPaymentIntent: (
       id: string,
       idempotencyKey: string,
       reason: 'abandoned' | 'requested_by_customer',
     ): Promise<PaymentIntentSnapshot> =>
-      call(async () => {
-        try {
-          return toIntentSnapshot(
-            await stripe.paymentIntents.cancel(id, { cancellation_reason: reason }, { idempotencyKey }),
-          );
-        } catch (error) {
-          // Canceled already, or succeeded meanwhile: report where it is and let the caller decide.
-          if (
-            error instanceof Stripe.errors.StripeInvalidRequestError &&
-            error.code === 'payment_intent_unexpected_state'
-          ) {
-            return toIntentSnapshot(await stripe.paymentIntents.retrieve(id));
+      call(
+        async () => {
+          try {
+            return toIntentSnapshot(
+              await stripe.paymentIntents.cancel(id, { cancellation_reason: reason }, { idempotencyKey }),
+            );
+          } catch (error) {
+            // Canceled already, or succeeded meanwhile: report where it is and let the caller decide.
+            if (
+              error instanceof Stripe.errors.StripeInvalidRequestError &&
+              error.code === 'payment_intent_unexpected_state'
+            ) {
+              return toIntentSnapshot(await stripe.paymentIntents.retrieve(id));
+            }
+            throw error;
           }
-          throw error;
-        }
-      }, id),
+        },
+        { id },
+      ),
 
     createRefund: (input: CreateRefundInput): Promise<RefundSnapshot> =>
-      call(async () => {
-        const refund = await stripe.refunds.create(
-          {
-            payment_intent: input.paymentIntentId,
-            amount: input.amount,
-            reason: input.reason,
-            metadata: { refund_id: input.ledgerId, order_id: input.orderId },
-          },
-          { idempotencyKey: input.idempotencyKey },
-        );
-        return toRefundSnapshot(refund);
-      }, input.paymentIntentId),
+      call(
+        async () => {
+          const refund = await stripe.refunds.create(
+            {
+              payment_intent: input.paymentIntentId,
+              amount: input.amount,
+              reason: input.reason,
+              metadata: { refund_id: input.ledgerId, order_id: input.orderId },
+            },
+            { idempotencyKey: input.idempotencyKey },
+          );
+          return toRefundSnapshot(refund);
+        },
+        { id: input.paymentIntentId, param: 'payment_intent' },
+      ),
 
     listRefunds: (paymentIntentId: string) =>
-      call(async () => {
-        const page = await stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 });
-        return page.data.map(toRefundSnapshot);
-      }, paymentIntentId),
+      call(
+        async () => {
+          const page = await stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 });
+          return page.data.map(toRefundSnapshot);
+        },
+        { id: paymentIntentId, param: 'payment_intent' },
+      ),
 
     parseEvent: (payload: unknown) => toVerifiedEvent(payload).event,
 

@@ -42,9 +42,11 @@ function mayMove(row: Refund, to: RefundStatus): boolean {
 export async function recomputeRefundedAmount(tx: Tx, order: Order): Promise<PaymentStatus> {
   const succeeded = await succeededRefundTotal(tx, order.id);
   const refunded = Math.min(succeeded, order.amount_received);
+  let reviewReason = order.review_reason;
   if (succeeded > order.amount_received) {
     const reason = `succeeded refunds total ${succeeded}, more than the ${order.amount_received} received`;
     if (order.review_reason !== reason) {
+      reviewReason = reason;
       await updateOrder(tx, order.id, { review_reason: reason });
       await recordOrderEvent(tx, order.id, {
         type: 'refund_mismatch',
@@ -62,7 +64,7 @@ export async function recomputeRefundedAmount(tx: Tx, order: Order): Promise<Pay
     await updateOrder(tx, order.id, { amount_refunded: refunded, payment_status: payment });
   }
   if (order.status === 'cancelled' && (isPaid(payment) || payment === 'refunded')) {
-    await reviewCancelledOrderRefunds(tx, order);
+    await reviewCancelledOrderRefunds(tx, { ...order, review_reason: reviewReason });
   }
   return payment;
 }
