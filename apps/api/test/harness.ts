@@ -89,7 +89,10 @@ export function appWith(ctx: TestContext, parts: { db?: Db; payments?: PaymentGa
 /**
  * The same database, where the first statement that mentions `column` (in its query tree, or in the
  * text of a statement run as compiled SQL) fails before it runs, as a serialization failure
- * (SQLSTATE 40001) would: for the retry paths of idempotent requests.
+ * (SQLSTATE 40001) would: for the retry paths of idempotent requests. Compiled SQL is matched by
+ * whole word, so pick a column only the target statement names: the order's placing statement
+ * names most of `orders` (`status`, `livemode`, …), its seal `response_body`. Compiled statements
+ * run inside `transaction()` are not checked.
  */
 export function contendedOnce(db: Db, column: string): { db: Db; failed: () => boolean } {
   let failed = false;
@@ -110,9 +113,10 @@ export function contendedOnce(db: Db, column: string): { db: Db; failed: () => b
   const compiled = new Proxy(contended, {
     get(target, property) {
       if (property === 'executeQuery') {
-        return (query: Parameters<Db['executeQuery']>[0]) => {
+        return (...args: Parameters<Db['executeQuery']>) => {
+          const [query] = args;
           if (!failed && 'sql' in query && mentions.test(query.sql)) failOnce();
-          return target.executeQuery(query);
+          return target.executeQuery(...args);
         };
       }
       const value: unknown = Reflect.get(target, property, target);
@@ -124,7 +128,8 @@ export function contendedOnce(db: Db, column: string): { db: Db; failed: () => b
 
 /**
  * The same database, where `action` runs once, awaited, right after the first statement whose query
- * tree (as JSON) `matches` has run: to land a webhook, say, at one exact point of a request.
+ * tree (as JSON) `matches` has run: to land a webhook, say, at one exact point of a request. Built
+ * queries only: the two compiled statements of order creation (placing, sealing) have no tree.
  */
 export function hookedOnce(
   db: Db,

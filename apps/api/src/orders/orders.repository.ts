@@ -76,8 +76,9 @@ export type Placement =
   | { kind: 'catalog-changed' };
 
 /**
- * The placing statement for either kind of key. Its text is built once, so the hot path compiles
- * nothing and PostgreSQL sees the same prepared statement every time. Parameters: $1–$20 the
+ * The placing statement for either kind of key. Its text is built once, so the hot path builds and
+ * compiles no query (the same string also finds its prepared statement without hashing a new
+ * copy). Parameters: $1–$20 the
  * order's placed columns, $21 its restaurant, $22 its lines (JSON), $23 the catalog version, then
  * the key's (new: scope, key, fingerprint, lock seconds; held: its id).
  */
