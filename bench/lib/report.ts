@@ -17,7 +17,8 @@ function figures(label: string, result: autocannon.Result): Figures {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
+    // autocannon's errors include its timeouts.
+    errors: result.errors,
     non2xx: result.non2xx,
   };
 }
@@ -46,16 +47,24 @@ export interface TimedRun {
   latencies: number[];
 }
 
-/** Runs autocannon and records every response's latency, so runs can be merged exactly. */
+/**
+ * Runs autocannon and records the latency of every 2xx response (those autocannon's own percentiles
+ * count), so runs can be merged exactly.
+ */
 export function timedRun(options: autocannon.Options): Promise<TimedRun> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(options, (error, result) =>
       error ? reject(error) : resolve({ result, latencies }),
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      if (status >= 200 && status < 300) latencies.push(responseTime);
+    });
   });
 }
+
+/** Between turns: lets the work a turn left behind (WAL writes, autovacuum) finish outside the next. */
+const SETTLE_MS = 300;
 
 function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return 0;
@@ -65,7 +74,8 @@ function percentile(sorted: number[], fraction: number): number {
 /**
  * Runs the loads in turns, a slice of `seconds` each, and sums each one's turns. The machine's speed
  * can drift during a run (other tenants, CPU frequency); taking turns makes a drift fall on every
- * load alike, so their ratio compares the code, not the moments they ran at.
+ * load alike, so their ratio compares the code, not the moments they ran at. PostgreSQL's CPU is
+ * read machine-wide, so each turn starts after a short pause for the last one's leftovers.
  */
 export async function measureInTurns(loads: TurnLoad[], seconds: number, turns: number): Promise<Figures[]> {
   const totals = loads.map(() => ({
@@ -81,13 +91,14 @@ export async function measureInTurns(loads: TurnLoad[], seconds: number, turns: 
   for (let turn = 0; turn < turns; turn += 1) {
     for (const [index, load] of loads.entries()) {
       const total = totals[index]!;
+      await new Promise((settled) => setTimeout(settled, SETTLE_MS));
       const meter = startCpuMeter(load.pids);
       const { result, latencies } = await load.run(seconds / turns);
       const requests = result.requests.total;
       const cpu = meter.perRequest(requests);
       total.requests += requests;
       total.duration += result.duration;
-      total.errors += result.errors + result.timeouts;
+      total.errors += result.errors;
       total.non2xx += result.non2xx;
       for (const latency of latencies) total.latencies.push(latency);
       if (!cpu) {
