@@ -78,9 +78,9 @@ export type Placement =
 /**
  * The placing statement for either kind of key. Its text is built once, so the hot path builds and
  * compiles no query (the same string also finds its prepared statement without hashing a new
- * copy). Parameters: $1–$20 the
- * order's placed columns, $21 its restaurant, $22 its lines (JSON), $23 the catalog version, then
- * the key's (new: scope, key, fingerprint, lock seconds; held: its id).
+ * copy). Parameters: $1–$20 the order's placed columns, $21 its restaurant, $22 its lines (JSON),
+ * $23 the catalog version, then the key's (new: scope, key, fingerprint, lock seconds; held: its
+ * id).
  */
 function placingStatement(keyed: string): string {
   const values = PLACED_COLUMNS.map((_, index) => `$${index + 1}`).join(', ');
@@ -90,7 +90,7 @@ function placingStatement(keyed: string): string {
     placed as (
       insert into orders (${PLACED_COLUMNS.join(', ')}, order_number)
       select ${values}, nextval(order_number_sequence($21::uuid)::regclass) from keyed
-      returning *),
+      returning ${PLACED_VIEW.join(', ')}),
     lines as (
       insert into order_items (order_id, position, menu_item_id, name, unit_price, quantity, modifiers, line_total, special_instructions)
       select placed.id, l.position, l.menu_item_id, l.name, l.unit_price, l.quantity, l.modifiers, l.line_total, l.special_instructions
