@@ -34,18 +34,23 @@ export async function placeOrder(ctx: TestContext, tip = 300): Promise<PlacedOrd
 }
 
 /**
- * A placed order pointed at a PaymentIntent id Stripe does not know (test data deleted, or another
- * account's key). `intentId` is still the one the order opened at the emulator.
+ * Points an order at a PaymentIntent id Stripe does not know (test data deleted, or another
+ * account's key), and returns that id.
  */
-export async function placeOrderWithMissingIntent(ctx: TestContext) {
-  const order = await placeOrder(ctx);
-  const missingIntentId = `pi_missing_${order.orderId.slice(0, 8)}`;
+export async function loseIntentAtStripe(ctx: TestContext, orderId: string): Promise<string> {
+  const missingIntentId = `pi_missing_${orderId.slice(0, 8)}`;
   await ctx.db
     .updateTable('orders')
     .set({ payment_intent_id: missingIntentId })
-    .where('id', '=', order.orderId)
+    .where('id', '=', orderId)
     .execute();
-  return { ...order, missingIntentId };
+  return missingIntentId;
+}
+
+/** A placed order whose PaymentIntent Stripe does not know; `intentId` is still the one it opened. */
+export async function placeOrderWithMissingIntent(ctx: TestContext) {
+  const order = await placeOrder(ctx);
+  return { ...order, missingIntentId: await loseIntentAtStripe(ctx, order.orderId) };
 }
 
 /** A Stripe event around an object, as Stripe delivers it. */

@@ -2,7 +2,7 @@ import type { RefundView } from '@repo/contracts';
 import { newKey } from '../../test/fixtures.ts';
 import { appWith, contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
-import { orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
+import { loseIntentAtStripe, orderRow, placeOrder, sdk } from '../../test/webhooks.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof operatorApi>;
@@ -142,12 +142,7 @@ describe('POST /api/clients/:slug/orders/:orderId/refunds', () => {
 
   it("when Stripe does not know the order's PaymentIntent, then refund and cancel answer 409 payment-intent-missing and hold nothing", async () => {
     const order = await paidOrder(ctx);
-    const missing = `pi_missing_${order.orderId.slice(0, 8)}`;
-    await ctx.db
-      .updateTable('orders')
-      .set({ payment_intent_id: missing })
-      .where('id', '=', order.orderId)
-      .execute();
+    const missing = await loseIntentAtStripe(ctx, order.orderId);
 
     const refund = await api.refund(order.orderId, { amount: 500, reason }).expect(409);
     expect(refund.body).toMatchObject({ type: '/problems/payment-intent-missing' });
