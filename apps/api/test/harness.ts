@@ -8,7 +8,7 @@ import { createStripeGateway } from '../src/payments/stripe-gateway.ts';
 import { type Config, loadConfig } from '../src/platform/config.ts';
 import type { DatabaseHandle, Db } from '../src/platform/db/database.ts';
 import type { Database, Restaurant } from '../src/platform/db/schema.ts';
-import { createLogger } from '../src/platform/logger.ts';
+import { createLogger, type Logger } from '../src/platform/logger.ts';
 import { seedDemoRestaurant } from '../src/restaurants/seed.ts';
 import { createTestDatabase } from './database.ts';
 
@@ -77,13 +77,30 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
 }
 
 /** The real app over this context's configuration, with another database handle or payment gateway. */
-export function appWith(ctx: TestContext, parts: { db?: Db; payments?: PaymentGateway }): Express {
+export function appWith(
+  ctx: TestContext,
+  parts: { db?: Db; payments?: PaymentGateway; logger?: Logger },
+): Express {
   return createApp({
     config: ctx.config,
     db: parts.db ?? ctx.db,
-    logger: createLogger(ctx.config),
+    logger: parts.logger ?? createLogger(ctx.config),
     payments: parts.payments ?? ctx.payments,
   });
+}
+
+/** A logger that keeps each error-level line (parsed), for tests of what reaches the alerts. */
+export function errorLog(ctx: TestContext): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const logger = createLogger(
+    { ...ctx.config, LOG_LEVEL: 'error' },
+    {
+      write: (line: string) => {
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      },
+    },
+  );
+  return { logger, lines };
 }
 
 /**

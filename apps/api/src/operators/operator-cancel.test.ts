@@ -1,10 +1,12 @@
 import type { OperatorOrderView } from '@repo/contracts';
+import type { Express } from 'express';
 import request from 'supertest';
 import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
 import {
   appWith,
   contendedOnce,
   createTestContext,
+  errorLog,
   hookedOnce,
   type TestContext,
 } from '../../test/harness.ts';
@@ -53,10 +55,11 @@ async function cancelContendedOnce(orderId: string): Promise<string> {
 }
 
 /** Settles the emulator's refunds (pm_card_refundFail: they fail) and delivers each failure. */
-async function failRefundsAtStripe(intentId: string): Promise<void> {
+async function failRefundsAtStripe(intentId: string, app?: Express): Promise<void> {
   await ctx.emulator.control.settleRefunds();
   for (const refund of (await sdk(ctx).refunds.list({ payment_intent: intentId })).data) {
-    if (refund.status === 'failed') await deliver(ctx, stripeEvent('refund.updated', refund)).expect(200);
+    if (refund.status === 'failed')
+      await deliver(ctx, stripeEvent('refund.updated', refund), app ? { app } : {}).expect(200);
   }
 }
 
@@ -203,11 +206,16 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
       'succeeded',
     ]);
 
-    // The second refund fails too, after the order was cancelled: the money back on it is flagged.
-    await failRefundsAtStripe(order.intentId);
+    // The second refund fails too, after the order was cancelled: the money back on it is flagged,
+    // and the error log (what alerts read) says so.
+    const log = errorLog(ctx);
+    await failRefundsAtStripe(order.intentId, appWith(ctx, { logger: log.logger }));
     const flagged = await orderRow(ctx, order.orderId);
     expect(flagged).toMatchObject({ status: 'cancelled', payment_status: 'succeeded', amount_refunded: 0 });
     expect(flagged.review_reason).toContain(`${order.total}`);
+    expect(log.lines).toEqual([
+      expect.objectContaining({ orderId: order.orderId, reason: flagged.review_reason }),
+    ]);
     expect((await timeline(ctx, order.orderId)).map((e) => e.type)).toContain('refund_failed_after_cancel');
 
     // A person refunds it again: once refunds cover the payment, the flag is cleared, on the timeline.

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { OperatorOrderView } from '@repo/contracts';
 import type Stripe from 'stripe';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { appWith, createTestContext, errorLog, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
 import { deliver, orderRow, sdk, storedEvent, stripeEvent } from '../../test/webhooks.ts';
 
@@ -206,7 +206,8 @@ describe('refunds settled by Stripe webhooks', () => {
       metadata: { refund_id: ledgerId },
     };
     const event = stripeEvent('refund.updated', paidAnyway);
-    await deliver(ctx, event).expect(200);
+    const log = errorLog(ctx);
+    await deliver(ctx, event, { app: appWith(ctx, { logger: log.logger }) }).expect(200);
 
     expect((await refundRows(ctx, order.orderId)).map((r) => [r.amount, r.status])).toEqual([
       [400, 'succeeded'],
@@ -218,6 +219,10 @@ describe('refunds settled by Stripe webhooks', () => {
       `succeeded refunds total ${order.total + 400}, more than the ${order.total} received`,
     );
     expect((await timeline(ctx, order.orderId)).map((e) => e.type)).toContain('refund_mismatch');
+    // What alerts read: one error line naming the order and why.
+    expect(log.lines).toEqual([
+      expect.objectContaining({ eventId: event.id, orderId: order.orderId, reason: row.review_reason }),
+    ]);
   });
 
   it('when one charge.refunded settles a new refund and fails an older one, then the order counts only the succeeded one', async () => {

@@ -11,7 +11,8 @@ export interface SyncActor {
 }
 
 export type SyncResult =
-  | { outcome: 'applied'; change: string }
+  /** `flagged`: a reason for a person this change raised on the order (`review_reason`). */
+  | { outcome: 'applied'; change: string; flagged?: string }
   | { outcome: 'unchanged'; reason: string }
   | { outcome: 'needs_review'; reason: string };
 

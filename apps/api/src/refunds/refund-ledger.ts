@@ -93,7 +93,7 @@ async function refuseRefund(db: Db, refund: Refund, why: string, actor: SyncActo
   await db.transaction().execute(async (tx) => {
     const order = await lockOrderOrThrow(tx, refund.order_id);
     await updateRefund(tx, refund.id, { status: 'failed', failure_reason: why });
-    const payment = await recomputeRefundedAmount(tx, order);
+    const { payment } = await recomputeRefundedAmount(tx, order);
     await recordOrderEvent(tx, order.id, {
       type: 'refund_refused',
       actorType: actor.actorType,

@@ -39,14 +39,19 @@ function mayMove(row: Refund, to: RefundStatus): boolean {
  * refunds more than it received, so a ledger whose succeeded refunds exceed that is wrong (a
  * refusal we inferred that Stripe paid after all): the amount is capped and the order flagged.
  */
-export async function recomputeRefundedAmount(tx: Tx, order: Order): Promise<PaymentStatus> {
+export async function recomputeRefundedAmount(
+  tx: Tx,
+  order: Order,
+): Promise<{ payment: PaymentStatus; flagged: string | undefined }> {
   const succeeded = await succeededRefundTotal(tx, order.id);
   const refunded = Math.min(succeeded, order.amount_received);
   let reviewReason = order.review_reason;
+  let flagged: string | undefined;
   if (succeeded > order.amount_received) {
     const reason = `succeeded refunds total ${succeeded}, more than the ${order.amount_received} received`;
     if (order.review_reason !== reason) {
       reviewReason = reason;
+      flagged = reason;
       await updateOrder(tx, order.id, { review_reason: reason });
       await recordOrderEvent(tx, order.id, {
         type: 'refund_mismatch',
@@ -64,9 +69,9 @@ export async function recomputeRefundedAmount(tx: Tx, order: Order): Promise<Pay
     await updateOrder(tx, order.id, { amount_refunded: refunded, payment_status: payment });
   }
   if (order.status === 'cancelled' && (isPaid(payment) || payment === 'refunded')) {
-    await reviewCancelledOrderRefunds(tx, { ...order, review_reason: reviewReason });
+    flagged = (await reviewCancelledOrderRefunds(tx, { ...order, review_reason: reviewReason })) ?? flagged;
   }
-  return payment;
+  return { payment, flagged };
 }
 
 /** How the flag below begins, so covering the money again can clear that flag and no other. */
@@ -74,29 +79,30 @@ const UNCOVERED_AFTER_CANCEL = 'a refund failed after this order was cancelled: 
 
 /**
  * A cancelled order holds no money: a refund that fails (or is refused) after the cancellation
- * leaves some on it, which a person must refund again. Once refunds cover it again, that flag (and
- * only that one) is cleared, on the timeline.
+ * leaves some on it, which a person must refund again (the reason is returned when newly raised).
+ * Once refunds cover it again, that flag (and only that one) is cleared, on the timeline.
  */
-async function reviewCancelledOrderRefunds(tx: Tx, order: Order): Promise<void> {
+async function reviewCancelledOrderRefunds(tx: Tx, order: Order): Promise<string | undefined> {
   const uncovered = order.amount_received - (await committedRefundTotal(tx, order.id));
   if (uncovered <= 0) {
-    if (!order.review_reason?.startsWith(UNCOVERED_AFTER_CANCEL)) return;
+    if (!order.review_reason?.startsWith(UNCOVERED_AFTER_CANCEL)) return undefined;
     await updateOrder(tx, order.id, { review_reason: null });
     await recordOrderEvent(tx, order.id, {
       type: 'refund_covered_after_cancel',
       actorType: 'system',
       detail: { cleared: order.review_reason },
     });
-    return;
+    return undefined;
   }
   const reason = `${UNCOVERED_AFTER_CANCEL}${uncovered} ${order.currency} of its payment is not refunded`;
-  if (order.review_reason === reason) return;
+  if (order.review_reason === reason) return undefined;
   await updateOrder(tx, order.id, { review_reason: reason });
   await recordOrderEvent(tx, order.id, {
     type: 'refund_failed_after_cancel',
     actorType: 'system',
     detail: { reason },
   });
+  return reason;
 }
 
 /**
@@ -140,7 +146,7 @@ export async function applyRefundToOrder(
     return { outcome: 'unchanged', reason: `refund already ${row.status}` };
   }
   if (refund.status === 'succeeded') await stageOrderJobs(tx, order.id, ['refund_email'], refund.id);
-  const payment = await recomputeRefundedAmount(tx, order);
+  const { payment, flagged } = await recomputeRefundedAmount(tx, order);
   await recordOrderEvent(tx, order.id, {
     type,
     actorType: actor.actorType,
@@ -153,5 +159,5 @@ export async function applyRefundToOrder(
       failure_reason: refund.failureReason,
     },
   });
-  return { outcome: 'applied', change: type };
+  return { outcome: 'applied', change: type, ...(flagged ? { flagged } : {}) };
 }

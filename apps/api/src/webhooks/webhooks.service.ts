@@ -56,16 +56,18 @@ async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): P
       return applyRefundToOrder(tx, order, event.refund, actor);
     case 'charge_refunded': {
       const changes: string[] = [];
+      let flagged: string | undefined;
       let current = order;
       for (const refund of event.refunds) {
         const result = await applyRefundToOrder(tx, current, refund, actor);
         if (result.outcome !== 'applied') continue;
         changes.push(result.change);
+        flagged = result.flagged ?? flagged;
         // The refund may have rewritten the order's amounts: the next one starts from them.
         current = (await lockOrder(tx, order.id)) ?? current;
       }
       return changes.length > 0
-        ? { outcome: 'applied', change: changes.join(',') }
+        ? { outcome: 'applied', change: changes.join(','), ...(flagged ? { flagged } : {}) }
         : { outcome: 'unchanged', reason: 'refunds already recorded' };
     }
     case 'dispute': {
@@ -126,6 +128,11 @@ async function applyLocked(
     deps.logger.error(
       { eventId: verified.id, orderId: order.id, reason: result.reason },
       'payment does not match its order: needs review',
+    );
+  } else if (result.outcome === 'applied' && result.flagged) {
+    deps.logger.error(
+      { eventId: verified.id, orderId: order.id, reason: result.flagged },
+      'refunds do not match the order: flagged for review',
     );
   }
   const detail = result.outcome === 'applied' ? result.change : result.reason;
