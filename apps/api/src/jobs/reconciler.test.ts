@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { createTestContext, errorLog, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey } from '../../test/operators.ts';
 import { jobsFor, orderRow, placeOrder, placeOrderWithMissingIntent, sdk } from '../../test/webhooks.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -16,11 +16,8 @@ afterAll(() => ctx.close());
 afterEach(() => ctx.emulator.control.hold(false));
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
-const reconcile = (now: Date) =>
-  runReconciler(
-    { db: ctx.db, payments: ctx.payments, logger: createLogger(ctx.config), config: ctx.config },
-    now,
-  );
+const reconcile = (now: Date, logger = createLogger(ctx.config)) =>
+  runReconciler({ db: ctx.db, payments: ctx.payments, logger, config: ctx.config }, now);
 const eventsOf = (orderId: string) =>
   ctx.db
     .selectFrom('order_events')
@@ -149,11 +146,15 @@ describe('reconciler', () => {
       review_reason: null,
     });
 
-    const report = await reconcile(new Date(firstMiss.getTime() + 24 * 60 * 60_000));
+    const log = errorLog(ctx);
+    const report = await reconcile(new Date(firstMiss.getTime() + 24 * 60 * 60_000), log.logger);
     expect(report.changed).toContainEqual({ orderId: order.orderId, change: 'needs_review' });
     const flagged = await orderRow(ctx, order.orderId);
     expect(flagged).toMatchObject({ status: 'needs_review', payment_status: 'requires_payment' });
     expect(flagged.review_reason).toContain(order.missingIntentId);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ orderId: order.orderId, reason: flagged.review_reason }),
+    );
     expect((await eventsOf(order.orderId)).at(-1)).toEqual({
       type: 'payment_intent_missing',
       actor_type: 'system',

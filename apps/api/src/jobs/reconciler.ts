@@ -123,11 +123,6 @@ async function resync(
     const result = await withLockedOrder(deps.db, order.id, (tx, locked) =>
       flagMissingIntent(tx, locked, intentId, ACTOR),
     );
-    if (result.outcome === 'needs_review')
-      deps.logger.error(
-        { orderId: order.id, paymentIntentId: intentId },
-        `order needs review: ${result.reason}`,
-      );
     return { result, canceled: false };
   }
   if (order.payment_intent_missing_since) {
@@ -212,6 +207,13 @@ export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Pro
         missingBefore,
       });
       if (canceled) report.canceled += 1;
+      if (result.outcome === 'needs_review') {
+        // A mismatch, or an intent Stripe has not known for a day: for a person, and for the alerts.
+        deps.logger.error(
+          { orderId: order.id, paymentIntentId: order.payment_intent_id, reason: result.reason },
+          `order needs review: ${result.reason}`,
+        );
+      }
       if (result.outcome !== 'unchanged') {
         report.changed.push({
           orderId: order.id,

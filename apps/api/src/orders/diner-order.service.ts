@@ -41,7 +41,13 @@ export async function getDinerOrder(
       order = await deps.db.transaction().execute(async (tx) => {
         const locked = await lockOrder(tx, orderId);
         if (!locked) throw new NotFoundError(NOT_FOUND);
-        await applyIntentToOrder(tx, locked, intent, { actorType: 'diner', actorId: null });
+        const result = await applyIntentToOrder(tx, locked, intent, { actorType: 'diner', actorId: null });
+        if (result.outcome === 'needs_review') {
+          deps.logger.error(
+            { orderId, paymentIntentId: intent.id, reason: result.reason },
+            'payment does not match its order: needs review',
+          );
+        }
         return (await lockOrder(tx, orderId)) ?? locked;
       });
     }

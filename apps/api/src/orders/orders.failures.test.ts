@@ -2,7 +2,7 @@ import type { CreateOrderResponse, Menu } from '@repo/contracts';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { abandonedOrderKey, fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
-import { appWith, contendedOnce, createTestContext, type TestContext } from '../../test/harness.ts';
+import { appWith, contendedOnce, createTestContext, errorLog, type TestContext } from '../../test/harness.ts';
 import { type PlacedOrder, placeOrder, sdk } from '../../test/webhooks.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 
@@ -264,6 +264,30 @@ describe('GET /api/clients/:slug/orders/:orderId (diner)', () => {
       .expect(200);
     expect(res.body).toMatchObject({ status: 'confirmed', payment_status: 'succeeded', final: true });
     expect(res.body.confirmed_at).not.toBeNull();
+  });
+
+  it('when the paid intent does not match the order (amount), then the view does not confirm it and the error log says so', async () => {
+    const mismatched = await placeOrder(ctx);
+    // The order's total no longer matches its PaymentIntent's amount.
+    await ctx.db
+      .updateTable('orders')
+      .set((eb) => ({ subtotal: eb('subtotal', '+', 100), total: eb('total', '+', 100) }))
+      .where('id', '=', mismatched.orderId)
+      .execute();
+    await sdk(ctx).paymentIntents.confirm(mismatched.intentId, { payment_method: 'pm_card_visa' });
+    const log = errorLog(ctx);
+    const res = await request(appWith(ctx, { logger: log.logger }))
+      .get(`/api/clients/demo/orders/${mismatched.orderId}`)
+      .set('X-Order-Token', mismatched.token)
+      .expect(200);
+    expect(res.body.status).toBe('needs_review');
+    expect(log.lines).toEqual([
+      expect.objectContaining({
+        orderId: mismatched.orderId,
+        paymentIntentId: mismatched.intentId,
+        reason: expect.stringContaining('amount'),
+      }),
+    ]);
   });
 
   it('when Stripe no longer knows the PaymentIntent (an emulator restart), then the diner still sees the stored order', async () => {
