@@ -244,7 +244,9 @@ async function resendUnsentRefunds(deps: ReconcilerDeps, now: Date, report: Reco
   const unsent = await findUnsentRefunds(deps.db, { createdBefore: minutesBefore(now, 2), limit: 100 });
   for (const refund of unsent) {
     try {
-      await submitRefund(deps.db, deps.payments, refund, ACTOR);
+      await submitRefund(deps.db, deps.payments, refund, ACTOR, (flag) =>
+        deps.logger.error(flag, `order flagged for review: ${flag.reason}`),
+      );
       report.resentRefunds += 1;
       if (await finishRefundedCancellation(deps.db, refund.order_id, ACTOR))
         report.changed.push({ orderId: refund.order_id, change: 'cancelled' });

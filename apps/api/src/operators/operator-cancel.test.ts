@@ -218,9 +218,17 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     ]);
     expect((await timeline(ctx, order.orderId)).map((e) => e.type)).toContain('refund_failed_after_cancel');
 
-    // A person refunds it again: once refunds cover the payment, the flag is cleared, on the timeline.
+    // A person refunds part of it: the flag now names what is left, and that is no news for the alerts.
+    const quiet = errorLog(ctx);
+    await operatorApi({ ...ctx, app: appWith(ctx, { logger: quiet.logger }) }, key)
+      .refund(order.orderId, { amount: 500, reason: 'requested_by_customer' })
+      .expect(201);
+    expect((await orderRow(ctx, order.orderId)).review_reason).toContain(`${order.total - 500} usd`);
+    expect(quiet.lines).toEqual([]);
+
+    // Then the rest: once refunds cover the payment, the flag is cleared, on the timeline.
     const again = await api.refund(order.orderId, { reason: 'requested_by_customer' }).expect(201);
-    expect(again.body).toMatchObject({ amount: order.total, status: 'succeeded' });
+    expect(again.body).toMatchObject({ amount: order.total - 500, status: 'succeeded' });
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
       status: 'cancelled',
       payment_status: 'refunded',

@@ -46,6 +46,9 @@ export async function createOperatorRefund(
           idempotencyKeyId: claim.id,
         });
     if (!reserved) throw new Error(`idempotency key ${claim.id} points at a missing refund`);
-    return { status: 201, body: toRefundView(await submitRefund(deps.db, deps.payments, reserved, actor)) };
+    const submitted = await submitRefund(deps.db, deps.payments, reserved, actor, (flag) =>
+      deps.logger.error(flag, `order flagged for review: ${flag.reason}`),
+    );
+    return { status: 201, body: toRefundView(submitted) };
   });
 }

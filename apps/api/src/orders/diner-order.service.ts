@@ -38,18 +38,21 @@ export async function getDinerOrder(
         return null;
       });
     if (intent) {
+      let review: string | undefined;
       order = await deps.db.transaction().execute(async (tx) => {
         const locked = await lockOrder(tx, orderId);
         if (!locked) throw new NotFoundError(NOT_FOUND);
         const result = await applyIntentToOrder(tx, locked, intent, { actorType: 'diner', actorId: null });
-        if (result.outcome === 'needs_review') {
-          deps.logger.error(
-            { orderId, paymentIntentId: intent.id, reason: result.reason },
-            'payment does not match its order: needs review',
-          );
-        }
+        review = result.outcome === 'needs_review' ? result.reason : undefined;
         return (await lockOrder(tx, orderId)) ?? locked;
       });
+      // Once committed: for a person, and for the alerts.
+      if (review !== undefined) {
+        deps.logger.error(
+          { orderId, paymentIntentId: intent.id, reason: review },
+          'payment does not match its order: needs review',
+        );
+      }
     }
   }
   return toDinerView(order, await findOrderItems(deps.db, order.id));

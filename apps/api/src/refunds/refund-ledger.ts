@@ -88,12 +88,21 @@ export function reserveRefund(db: Db, intent: RefundIntent): Promise<Refund | nu
   });
 }
 
+/** Hears, after commit, of a flag a refund raised on its order: for the error log (the alerts). */
+export type FlagListener = (flag: { orderId: string; reason: string }) => void;
+
 /** Gives a refused refund's amount back: the row is failed, so it no longer holds money. */
-async function refuseRefund(db: Db, refund: Refund, why: string, actor: SyncActor): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+async function refuseRefund(
+  db: Db,
+  refund: Refund,
+  why: string,
+  actor: SyncActor,
+  onFlag: FlagListener | undefined,
+): Promise<void> {
+  const flagged = await db.transaction().execute(async (tx) => {
     const order = await lockOrderOrThrow(tx, refund.order_id);
     await updateRefund(tx, refund.id, { status: 'failed', failure_reason: why });
-    const { payment } = await recomputeRefundedAmount(tx, order);
+    const { payment, flagged } = await recomputeRefundedAmount(tx, order);
     await recordOrderEvent(tx, order.id, {
       type: 'refund_refused',
       actorType: actor.actorType,
@@ -101,7 +110,9 @@ async function refuseRefund(db: Db, refund: Refund, why: string, actor: SyncActo
       paymentStatus: payment,
       detail: { refund_id: refund.id, amount: refund.amount, error: why },
     });
+    return flagged;
   });
+  if (flagged) onFlag?.({ orderId: refund.order_id, reason: flagged });
 }
 
 /**
@@ -114,6 +125,7 @@ export async function submitRefund(
   payments: PaymentGateway,
   refund: Refund,
   actor: SyncActor,
+  onFlag?: FlagListener,
 ): Promise<Refund> {
   if (refund.status !== 'pending' || refund.stripe_refund_id) return refund;
   const order = await db
@@ -134,13 +146,15 @@ export async function submitRefund(
     });
   } catch (error) {
     if (error instanceof DomainError && !(error instanceof ProviderUnavailableError)) {
-      await refuseRefund(db, refund, error.message, actor);
+      await refuseRefund(db, refund, error.message, actor, onFlag);
     }
     throw error;
   }
-  await db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const locked = await lockOrderOrThrow(tx, refund.order_id);
-    await applyRefundToOrder(tx, locked, snapshot, actor);
+    return applyRefundToOrder(tx, locked, snapshot, actor);
   });
+  if (result.outcome === 'applied' && result.flagged)
+    onFlag?.({ orderId: refund.order_id, reason: result.flagged });
   return (await findRefund(db, refund.id)) ?? refund;
 }

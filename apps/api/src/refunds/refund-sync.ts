@@ -79,7 +79,7 @@ const UNCOVERED_AFTER_CANCEL = 'a refund failed after this order was cancelled: 
 
 /**
  * A cancelled order holds no money: a refund that fails (or is refused) after the cancellation
- * leaves some on it, which a person must refund again (the reason is returned when newly raised).
+ * leaves some on it, which a person must refund again (the reason is returned when raised or grown).
  * Once refunds cover it again, that flag (and only that one) is cleared, on the timeline.
  */
 async function reviewCancelledOrderRefunds(tx: Tx, order: Order): Promise<string | undefined> {
@@ -102,7 +102,11 @@ async function reviewCancelledOrderRefunds(tx: Tx, order: Order): Promise<string
     actorType: 'system',
     detail: { reason },
   });
-  return reason;
+  // Raised, or grown: news for the alerts. Shrinking (a person refunding part of it) is not.
+  const before = order.review_reason?.startsWith(UNCOVERED_AFTER_CANCEL)
+    ? Number.parseInt(order.review_reason.slice(UNCOVERED_AFTER_CANCEL.length), 10)
+    : 0;
+  return uncovered > before ? reason : undefined;
 }
 
 /**

@@ -66,8 +66,10 @@ async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): P
         // The refund may have rewritten the order's amounts: the next one starts from them.
         current = (await lockOrder(tx, order.id)) ?? current;
       }
+      // Reported only while it stands: a later refund of the same event may have cleared it.
+      const standing = flagged !== undefined && current.review_reason === flagged ? flagged : undefined;
       return changes.length > 0
-        ? { outcome: 'applied', change: changes.join(','), ...(flagged ? { flagged } : {}) }
+        ? { outcome: 'applied', change: changes.join(','), ...(standing ? { flagged: standing } : {}) }
         : { outcome: 'unchanged', reason: 'refunds already recorded' };
     }
     case 'dispute': {
@@ -92,16 +94,34 @@ async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): P
   }
 }
 
+/** A flag an event raised on its order: logged at error level once the transaction has committed. */
+interface Review {
+  orderId: string;
+  reason: string;
+  message: string;
+}
+
+/** An applied event's receipt, and the flag it raised, if any. */
+interface Applied {
+  receipt: Receipt;
+  review?: Review;
+}
+
+function logReview(deps: WebhookDeps, verified: VerifiedEvent, review: Review | undefined): void {
+  if (!review) return;
+  deps.logger.error({ eventId: verified.id, orderId: review.orderId, reason: review.reason }, review.message);
+}
+
 /** Applies a stored event to its locked order and records the outcome, in the caller's transaction. */
 async function applyLocked(
   tx: Tx,
   deps: WebhookDeps,
   verified: VerifiedEvent,
   order: Order | undefined,
-): Promise<Receipt> {
-  const ignore = async (detail: string, orderId: string | null = null): Promise<Receipt> => {
+): Promise<Applied> {
+  const ignore = async (detail: string, orderId: string | null = null): Promise<Applied> => {
     await recordOutcome(tx, verified.id, 'ignored', detail, orderId);
-    return { outcome: 'ignored', detail };
+    return { receipt: { outcome: 'ignored', detail } };
   };
   if (verified.livemode !== deps.payments.livemode) {
     const detail = `livemode ${verified.livemode} does not match this API's ${deps.payments.livemode ? 'live' : 'test'} key`;
@@ -124,30 +144,35 @@ async function applyLocked(
         )
       : await applyOtherEvent(tx, order, verified);
   if (result.outcome === 'unchanged') return ignore(result.reason, order.id);
-  if (result.outcome === 'needs_review') {
-    deps.logger.error(
-      { eventId: verified.id, orderId: order.id, reason: result.reason },
-      'payment does not match its order: needs review',
-    );
-  } else if (result.outcome === 'applied' && result.flagged) {
-    deps.logger.error(
-      { eventId: verified.id, orderId: order.id, reason: result.flagged },
-      'refunds do not match the order: flagged for review',
-    );
-  }
+  const review: Review | undefined =
+    result.outcome === 'needs_review'
+      ? {
+          orderId: order.id,
+          reason: result.reason,
+          message: 'payment does not match its order: needs review',
+        }
+      : result.flagged
+        ? {
+            orderId: order.id,
+            reason: result.flagged,
+            message: 'refunds do not match the order: flagged for review',
+          }
+        : undefined;
   const detail = result.outcome === 'applied' ? result.change : result.reason;
   if (verified.event.kind !== 'payment_intent')
     await recordOutcome(tx, verified.id, 'applied', detail, order.id);
-  return { outcome: 'applied', detail };
+  return { receipt: { outcome: 'applied', detail }, ...(review ? { review } : {}) };
 }
 
 /** Re-applies a stored event with its row and its order locked (replay): transitions are forward-only. */
 export async function applyStoredEvent(deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
-  return deps.db.transaction().execute(async (tx) => {
+  const { receipt, review } = await deps.db.transaction().execute(async (tx) => {
     if (!(await lockEvent(tx, verified.id))) throw new Error(`event ${verified.id} is not stored`);
     const lookup = orderLookupFor(verified.event);
     return applyLocked(tx, deps, verified, lookup ? await lockOrderBy(tx, lookup) : undefined);
   });
+  logReview(deps, verified, review);
+  return receipt;
 }
 
 /**
@@ -157,7 +182,7 @@ export async function applyStoredEvent(deps: WebhookDeps, verified: VerifiedEven
  */
 export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
   try {
-    return await deps.db.transaction().execute(async (tx) => {
+    const { receipt, review } = await deps.db.transaction().execute(async (tx): Promise<Applied> => {
       const lookup = orderLookupFor(verified.event);
       const { fresh, order } = lookup
         ? await storeEventLockingOrder(tx, verified, lookup)
@@ -165,11 +190,13 @@ export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): 
       if (!fresh) {
         const stored = await lockEvent(tx, verified.id);
         if (stored && (stored.outcome === 'applied' || stored.outcome === 'ignored')) {
-          return { outcome: 'duplicate', detail: stored.outcome };
+          return { receipt: { outcome: 'duplicate', detail: stored.outcome } };
         }
       }
       return applyLocked(tx, deps, verified, order);
     });
+    logReview(deps, verified, review);
+    return receipt;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     deps.logger.error(
