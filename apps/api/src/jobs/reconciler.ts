@@ -10,7 +10,7 @@ import type { Config } from '../platform/config.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
 import type { Logger } from '../platform/logger.ts';
-import { submitRefund } from '../refunds/refund-ledger.ts';
+import { flagLogger, submitRefund } from '../refunds/refund-ledger.ts';
 import { findUnsentRefunds } from '../refunds/refunds.repository.ts';
 import { flagUnflaggedDeadJobs } from './dead-jobs.ts';
 
@@ -244,9 +244,7 @@ async function resendUnsentRefunds(deps: ReconcilerDeps, now: Date, report: Reco
   const unsent = await findUnsentRefunds(deps.db, { createdBefore: minutesBefore(now, 2), limit: 100 });
   for (const refund of unsent) {
     try {
-      await submitRefund(deps.db, deps.payments, refund, ACTOR, (flag) =>
-        deps.logger.error(flag, `order flagged for review: ${flag.reason}`),
-      );
+      await submitRefund(deps.db, deps.payments, refund, ACTOR, flagLogger(deps.logger));
       report.resentRefunds += 1;
       if (await finishRefundedCancellation(deps.db, refund.order_id, ACTOR))
         report.changed.push({ orderId: refund.order_id, change: 'cancelled' });

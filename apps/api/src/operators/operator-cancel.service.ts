@@ -3,6 +3,7 @@ import { findOrder } from '../orders/orders.repository.ts';
 import type { OrdersDeps } from '../orders/orders.service.ts';
 import { parseInput } from '../platform/http.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
+import { flagLogger } from '../refunds/refund-ledger.ts';
 import type { Operator } from './api-keys.service.ts';
 import { loadOperatorView, OPERATOR_WRITES, requireOperatorOrder } from './operator-orders.service.ts';
 import { operatorActor } from './operator-refunds.service.ts';
@@ -28,7 +29,15 @@ export async function cancelOperatorOrder(
     body: { action: 'orders.cancel', order_id: order.id, body },
   };
   return runIdempotent(deps.db, scope, async (claim) => {
-    await cancelOrder(deps.db, deps.payments, order.id, request.reason, operatorActor(operator), claim);
+    await cancelOrder(
+      deps.db,
+      deps.payments,
+      order.id,
+      request.reason,
+      operatorActor(operator),
+      claim,
+      flagLogger(deps.logger),
+    );
     const current = await findOrder(deps.db, operator.restaurant.id, order.id);
     if (!current) throw new Error(`order ${order.id} vanished`);
     return { status: 200, body: await loadOperatorView(deps.db, current) };

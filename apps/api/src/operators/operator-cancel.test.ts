@@ -240,6 +240,26 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     );
   });
 
+  it('when the intent the cancel finds paid does not match the order, then the flag reaches the error log', async () => {
+    const order = await placeOrder(ctx);
+    // The order's total no longer matches its PaymentIntent's amount, which the diner pays.
+    await ctx.db
+      .updateTable('orders')
+      .set((eb) => ({ subtotal: eb('subtotal', '+', 100), total: eb('total', '+', 100) }))
+      .where('id', '=', order.orderId)
+      .execute();
+    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
+    const log = errorLog(ctx);
+    await operatorApi({ ...ctx, app: appWith(ctx, { logger: log.logger }) }, key).cancel(order.orderId, {
+      reason,
+    });
+    const row = await orderRow(ctx, order.orderId);
+    expect(row.review_reason).toContain('amount');
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ orderId: order.orderId, reason: row.review_reason }),
+    );
+  });
+
   it('when the database is contended after the missing PaymentIntent was noted, then the retry notes it once', async () => {
     const order = await placeOrderWithMissingIntent(ctx);
     const idempotencyKey = await cancelContendedOnce(order.orderId);

@@ -3,7 +3,7 @@ import type { OrdersDeps } from '../orders/orders.service.ts';
 import type { SyncActor } from '../orders/payment-sync.ts';
 import { parseInput } from '../platform/http.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
-import { reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
+import { flagLogger, reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
 import { toRefundView } from '../refunds/refund-view.ts';
 import { findRefund } from '../refunds/refunds.repository.ts';
 import type { Operator } from './api-keys.service.ts';
@@ -46,9 +46,7 @@ export async function createOperatorRefund(
           idempotencyKeyId: claim.id,
         });
     if (!reserved) throw new Error(`idempotency key ${claim.id} points at a missing refund`);
-    const submitted = await submitRefund(deps.db, deps.payments, reserved, actor, (flag) =>
-      deps.logger.error(flag, `order flagged for review: ${flag.reason}`),
-    );
+    const submitted = await submitRefund(deps.db, deps.payments, reserved, actor, flagLogger(deps.logger));
     return { status: 201, body: toRefundView(submitted) };
   });
 }

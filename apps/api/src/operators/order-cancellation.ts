@@ -10,7 +10,13 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { type Claim, isRetryableFailure, markRecoveryPoint } from '../platform/idempotency.ts';
-import { lockOrderOrThrow, refundableAmount, reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
+import {
+  type FlagListener,
+  lockOrderOrThrow,
+  refundableAmount,
+  reserveRefund,
+  submitRefund,
+} from '../refunds/refund-ledger.ts';
 import { findRefund, findUnsentRefunds } from '../refunds/refunds.repository.ts';
 
 type Claimed = Extract<Claim, { kind: 'claimed' }>;
@@ -75,6 +81,7 @@ async function cancelPayment(
   payments: PaymentGateway,
   order: Order,
   actor: SyncActor,
+  onFlag: FlagListener | undefined,
 ): Promise<void> {
   if (!order.payment_intent_id || isPaid(order.payment_status) || order.payment_status === 'refunded') {
     return;
@@ -99,10 +106,11 @@ async function cancelPayment(
       { payment_intent_status: intent.status },
     );
   }
-  await db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const locked = await lockOrderOrThrow(tx, order.id);
-    await applyIntentToOrder(tx, locked, intent, actor);
+    return applyIntentToOrder(tx, locked, intent, actor);
   });
+  if (result.outcome === 'needs_review') onFlag?.({ orderId: order.id, reason: result.reason });
 }
 
 /**
@@ -190,15 +198,16 @@ export async function cancelOrder(
   reason: string,
   actor: SyncActor,
   claim: Claimed,
+  onFlag?: FlagListener,
 ): Promise<void> {
   const started = await beginCancellation(db, payments.livemode, orderId, reason, actor, claim);
   if (!started) {
     // Already cancelled: but a refund an outage left unsent still has to reach Stripe.
-    await sendUnsentRefunds(db, payments, orderId, actor);
+    await sendUnsentRefunds(db, payments, orderId, actor, onFlag);
     return;
   }
   try {
-    await cancelStarted(db, payments, started, reason, actor, claim);
+    await cancelStarted(db, payments, started, reason, actor, claim, onFlag);
   } catch (error) {
     // Anything but an outage or contention (which the operator retries: the order stays held) ends
     // the attempt: the order is not being cancelled any more, so held post-payment jobs may run.
@@ -214,14 +223,15 @@ async function cancelStarted(
   reason: string,
   actor: SyncActor,
   claim: Claimed,
+  onFlag: FlagListener | undefined,
 ): Promise<void> {
   const orderId = started.id;
-  await cancelPayment(db, payments, started, actor);
+  await cancelPayment(db, payments, started, actor, onFlag);
   const resumed =
     claim.recoveryPoint === 'refund_reserved' && claim.resourceId
       ? await findRefund(db, claim.resourceId)
       : undefined;
-  if (resumed) await submitRefund(db, payments, resumed, actor);
+  if (resumed) await submitRefund(db, payments, resumed, actor, onFlag);
   // What is paid and not yet refunded (everything, or what a failed resumed refund left). A
   // payment that lands, or a refund that fails, before the end leaves money uncovered: a second
   // round refunds it too. Past that, the order is not cancelled over money it holds.
@@ -234,8 +244,8 @@ async function cancelStarted(
       idempotencyKeyId: claim.id,
       allowNothingLeft: true,
     });
-    if (refund) await submitRefund(db, payments, refund, actor);
-    await sendUnsentRefunds(db, payments, orderId, actor);
+    if (refund) await submitRefund(db, payments, refund, actor, onFlag);
+    await sendUnsentRefunds(db, payments, orderId, actor, onFlag);
     if ((await finishCancellation(db, orderId, actor, { reason })) !== 'uncovered') return;
   }
   throw new ConflictError(
@@ -250,9 +260,10 @@ async function sendUnsentRefunds(
   payments: PaymentGateway,
   orderId: string,
   actor: SyncActor,
+  onFlag: FlagListener | undefined,
 ): Promise<void> {
   for (const unsent of await findUnsentRefunds(db, { orderId }))
-    await submitRefund(db, payments, unsent, actor);
+    await submitRefund(db, payments, unsent, actor, onFlag);
 }
 
 async function abandonCancellation(db: Db, orderId: string, actor: SyncActor, error: unknown): Promise<void> {
