@@ -47,6 +47,21 @@ export async function loseIntentAtStripe(ctx: TestContext, orderId: string): Pro
   return missingIntentId;
 }
 
+/**
+ * A placed order whose PaymentIntent the diner paid at Stripe (no webhook delivered) after the
+ * order's total stopped matching its amount: a payment that must not confirm it.
+ */
+export async function placeMismatchedPaidOrder(ctx: TestContext) {
+  const order = await placeOrder(ctx);
+  await ctx.db
+    .updateTable('orders')
+    .set((eb) => ({ subtotal: eb('subtotal', '+', 100), total: eb('total', '+', 100) }))
+    .where('id', '=', order.orderId)
+    .execute();
+  await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
+  return order;
+}
+
 /** A placed order whose PaymentIntent Stripe does not know; `intentId` is still the one it opened. */
 export async function placeOrderWithMissingIntent(ctx: TestContext) {
   const order = await placeOrder(ctx);

@@ -15,6 +15,7 @@ import {
   deliver,
   jobsFor,
   orderRow,
+  placeMismatchedPaidOrder,
   placeOrder,
   placeOrderWithMissingIntent,
   sdk,
@@ -241,14 +242,7 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
   });
 
   it('when the intent the cancel finds paid does not match the order, then the flag reaches the error log', async () => {
-    const order = await placeOrder(ctx);
-    // The order's total no longer matches its PaymentIntent's amount, which the diner pays.
-    await ctx.db
-      .updateTable('orders')
-      .set((eb) => ({ subtotal: eb('subtotal', '+', 100), total: eb('total', '+', 100) }))
-      .where('id', '=', order.orderId)
-      .execute();
-    await sdk(ctx).paymentIntents.confirm(order.intentId, { payment_method: 'pm_card_visa' });
+    const order = await placeMismatchedPaidOrder(ctx);
     const log = errorLog(ctx);
     await operatorApi({ ...ctx, app: appWith(ctx, { logger: log.logger }) }, key).cancel(order.orderId, {
       reason,

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import request from 'supertest';
 import { abandonedOrderKey, fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
 import { appWith, contendedOnce, createTestContext, errorLog, type TestContext } from '../../test/harness.ts';
-import { type PlacedOrder, placeOrder, sdk } from '../../test/webhooks.ts';
+import { type PlacedOrder, placeMismatchedPaidOrder, placeOrder, sdk } from '../../test/webhooks.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 
 let ctx: TestContext;
@@ -267,14 +267,7 @@ describe('GET /api/clients/:slug/orders/:orderId (diner)', () => {
   });
 
   it('when the paid intent does not match the order (amount), then the view does not confirm it and the error log says so', async () => {
-    const mismatched = await placeOrder(ctx);
-    // The order's total no longer matches its PaymentIntent's amount.
-    await ctx.db
-      .updateTable('orders')
-      .set((eb) => ({ subtotal: eb('subtotal', '+', 100), total: eb('total', '+', 100) }))
-      .where('id', '=', mismatched.orderId)
-      .execute();
-    await sdk(ctx).paymentIntents.confirm(mismatched.intentId, { payment_method: 'pm_card_visa' });
+    const mismatched = await placeMismatchedPaidOrder(ctx);
     const log = errorLog(ctx);
     const res = await request(appWith(ctx, { logger: log.logger }))
       .get(`/api/clients/demo/orders/${mismatched.orderId}`)
