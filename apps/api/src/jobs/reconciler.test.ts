@@ -153,7 +153,11 @@ describe('reconciler', () => {
     expect(flagged).toMatchObject({ status: 'needs_review', payment_status: 'requires_payment' });
     expect(flagged.review_reason).toContain(order.missingIntentId);
     expect(log.lines).toContainEqual(
-      expect.objectContaining({ orderId: order.orderId, reason: flagged.review_reason }),
+      expect.objectContaining({
+        orderId: order.orderId,
+        reason: flagged.review_reason,
+        msg: `order flagged for review: ${flagged.review_reason}`,
+      }),
     );
     expect((await eventsOf(order.orderId)).at(-1)).toEqual({
       type: 'payment_intent_missing',

@@ -1,6 +1,11 @@
 import { finishRefundedCancellation } from '../operators/order-cancellation.ts';
 import { lockOrder } from '../orders/orders.repository.ts';
-import { applyIntentToOrder, flagMissingIntent, type SyncResult } from '../orders/payment-sync.ts';
+import {
+  applyIntentToOrder,
+  flagLogger,
+  flagMissingIntent,
+  type SyncResult,
+} from '../orders/payment-sync.ts';
 import {
   type PaymentGateway,
   PaymentIntentMissingError,
@@ -10,7 +15,7 @@ import type { Config } from '../platform/config.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
 import type { Logger } from '../platform/logger.ts';
-import { flagLogger, submitRefund } from '../refunds/refund-ledger.ts';
+import { submitRefund } from '../refunds/refund-ledger.ts';
 import { findUnsentRefunds } from '../refunds/refunds.repository.ts';
 import { flagUnflaggedDeadJobs } from './dead-jobs.ts';
 
@@ -209,10 +214,10 @@ export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Pro
       if (canceled) report.canceled += 1;
       if (result.outcome === 'needs_review') {
         // A mismatch, or an intent Stripe has not known for a day: for a person, and for the alerts.
-        deps.logger.error(
-          { orderId: order.id, paymentIntentId: order.payment_intent_id, reason: result.reason },
-          `order needs review: ${result.reason}`,
-        );
+        flagLogger(deps.logger, { paymentIntentId: order.payment_intent_id })({
+          orderId: order.id,
+          reason: result.reason,
+        });
       }
       if (result.outcome !== 'unchanged') {
         report.changed.push({

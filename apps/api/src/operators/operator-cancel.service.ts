@@ -1,9 +1,9 @@
 import { CancelOrderRequest } from '@repo/contracts';
 import { findOrder } from '../orders/orders.repository.ts';
 import type { OrdersDeps } from '../orders/orders.service.ts';
+import { flagLogger } from '../orders/payment-sync.ts';
 import { parseInput } from '../platform/http.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
-import { flagLogger } from '../refunds/refund-ledger.ts';
 import type { Operator } from './api-keys.service.ts';
 import { loadOperatorView, OPERATOR_WRITES, requireOperatorOrder } from './operator-orders.service.ts';
 import { operatorActor } from './operator-refunds.service.ts';

@@ -221,7 +221,12 @@ describe('refunds settled by Stripe webhooks', () => {
     expect((await timeline(ctx, order.orderId)).map((e) => e.type)).toContain('refund_mismatch');
     // What alerts read: one error line naming the order and why.
     expect(log.lines).toEqual([
-      expect.objectContaining({ eventId: event.id, orderId: order.orderId, reason: row.review_reason }),
+      expect.objectContaining({
+        eventId: event.id,
+        orderId: order.orderId,
+        reason: row.review_reason,
+        msg: `order flagged for review: ${row.review_reason}`,
+      }),
     ]);
   });
 

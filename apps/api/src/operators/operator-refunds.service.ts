@@ -1,9 +1,9 @@
 import { CreateRefundRequest } from '@repo/contracts';
 import type { OrdersDeps } from '../orders/orders.service.ts';
-import type { SyncActor } from '../orders/payment-sync.ts';
+import { flagLogger, type SyncActor } from '../orders/payment-sync.ts';
 import { parseInput } from '../platform/http.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
-import { flagLogger, reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
+import { reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
 import { toRefundView } from '../refunds/refund-view.ts';
 import { findRefund } from '../refunds/refunds.repository.ts';
 import type { Operator } from './api-keys.service.ts';

@@ -1,6 +1,6 @@
 import { canMoveOrder, canMovePayment, isPaid } from '../orders/order-state.ts';
 import { hasOrderEvent, recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
-import { applyIntentToOrder, type SyncActor } from '../orders/payment-sync.ts';
+import { applyIntentToOrder, type FlagListener, type SyncActor } from '../orders/payment-sync.ts';
 import {
   type PaymentGateway,
   PaymentIntentMissingError,
@@ -10,13 +10,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { type Claim, isRetryableFailure, markRecoveryPoint } from '../platform/idempotency.ts';
-import {
-  type FlagListener,
-  lockOrderOrThrow,
-  refundableAmount,
-  reserveRefund,
-  submitRefund,
-} from '../refunds/refund-ledger.ts';
+import { lockOrderOrThrow, refundableAmount, reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
 import { findRefund, findUnsentRefunds } from '../refunds/refunds.repository.ts';
 
 type Claimed = Extract<Claim, { kind: 'claimed' }>;

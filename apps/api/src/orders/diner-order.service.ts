@@ -5,7 +5,7 @@ import { orderTokenMatches } from './order-token.ts';
 import { toDinerView } from './order-view.ts';
 import { findOrder, findOrderItems, lockOrder } from './orders.repository.ts';
 import type { OrdersDeps } from './orders.service.ts';
-import { applyIntentToOrder } from './payment-sync.ts';
+import { applyIntentToOrder, flagLogger } from './payment-sync.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND = 'Order not found.';
@@ -47,12 +47,8 @@ export async function getDinerOrder(
         return (await lockOrder(tx, orderId)) ?? locked;
       });
       // Once committed: for a person, and for the alerts.
-      if (review !== undefined) {
-        deps.logger.error(
-          { orderId, paymentIntentId: intent.id, reason: review },
-          'payment does not match its order: needs review',
-        );
-      }
+      if (review !== undefined)
+        flagLogger(deps.logger, { paymentIntentId: intent.id })({ orderId, reason: review });
     }
   }
   return toDinerView(order, await findOrderItems(deps.db, order.id));

@@ -1,6 +1,7 @@
 import type { PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { ActorType, Order } from '../platform/db/schema.ts';
+import type { Logger } from '../platform/logger.ts';
 import { planIntentTransition, planMissingIntent, type TransitionPlan } from './intent-transition.ts';
 import { updateOrder } from './orders.repository.ts';
 import { type EventOutcome, writeTransition } from './transition.repository.ts';
@@ -8,6 +9,17 @@ import { type EventOutcome, writeTransition } from './transition.repository.ts';
 export interface SyncActor {
   actorType: ActorType;
   actorId: string | null;
+}
+
+/** Hears, after commit, of a flag raised on an order: for the error log (the alerts). */
+export type FlagListener = (flag: { orderId: string; reason: string }) => void;
+
+/**
+ * Writes each flag to the error log with the order, the reason and `context` (an event id, an
+ * intent id). Every path logs a flag through this one message, for the alerts to match.
+ */
+export function flagLogger(logger: Logger, context: Record<string, unknown> = {}): FlagListener {
+  return (flag) => logger.error({ ...context, ...flag }, `order flagged for review: ${flag.reason}`);
 }
 
 export type SyncResult =

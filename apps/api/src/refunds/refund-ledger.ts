@@ -3,13 +3,12 @@ import { RefundReason } from '@repo/contracts';
 import { sql } from 'kysely';
 import { isPaid } from '../orders/order-state.ts';
 import { lockOrder, recordOrderEvent } from '../orders/orders.repository.ts';
-import type { SyncActor } from '../orders/payment-sync.ts';
+import type { FlagListener, SyncActor } from '../orders/payment-sync.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Db, Executor, Tx } from '../platform/db/database.ts';
 import type { Order, Refund } from '../platform/db/schema.ts';
 import { ConflictError, DomainError, NotFoundError, ProviderUnavailableError } from '../platform/errors.ts';
 import { markRecoveryPoint } from '../platform/idempotency.ts';
-import type { Logger } from '../platform/logger.ts';
 import { applyRefundToOrder, recomputeRefundedAmount } from './refund-sync.ts';
 import { committedRefundTotal, findRefund, insertRefund, updateRefund } from './refunds.repository.ts';
 
@@ -87,14 +86,6 @@ export function reserveRefund(db: Db, intent: RefundIntent): Promise<Refund | nu
     if (intent.idempotencyKeyId) await markRecoveryPoint(tx, intent.idempotencyKeyId, 'refund_reserved', id);
     return (await findRefund(tx, id)) ?? null;
   });
-}
-
-/** Hears, after commit, of a flag raised on an order: for the error log (the alerts). */
-export type FlagListener = (flag: { orderId: string; reason: string }) => void;
-
-/** Writes each flag to the error log, with the order and the reason. */
-export function flagLogger(logger: Logger): FlagListener {
-  return (flag) => logger.error(flag, `order flagged for review: ${flag.reason}`);
 }
 
 /** Gives a refused refund's amount back: the row is failed, so it no longer holds money. */

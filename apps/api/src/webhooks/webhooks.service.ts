@@ -1,5 +1,5 @@
 import { lockOrder, recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
-import { applyIntentToOrder, type SyncResult } from '../orders/payment-sync.ts';
+import { applyIntentToOrder, flagLogger, type SyncResult } from '../orders/payment-sync.ts';
 import type { PaymentEvent, PaymentGateway, VerifiedEvent } from '../payments/payment-gateway.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order, WebhookOutcome } from '../platform/db/schema.ts';
@@ -94,22 +94,14 @@ async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): P
   }
 }
 
-/** A flag an event raised on its order: logged at error level once the transaction has committed. */
-interface Review {
-  orderId: string;
-  reason: string;
-  message: string;
-}
-
-/** An applied event's receipt, and the flag it raised, if any. */
+/** An applied event's receipt, and the flag it raised, logged once the transaction has committed. */
 interface Applied {
   receipt: Receipt;
-  review?: Review;
+  flag?: { orderId: string; reason: string };
 }
 
-function logReview(deps: WebhookDeps, verified: VerifiedEvent, review: Review | undefined): void {
-  if (!review) return;
-  deps.logger.error({ eventId: verified.id, orderId: review.orderId, reason: review.reason }, review.message);
+function logFlag(deps: WebhookDeps, verified: VerifiedEvent, { flag }: Applied): void {
+  if (flag) flagLogger(deps.logger, { eventId: verified.id })(flag);
 }
 
 /** Applies a stored event to its locked order and records the outcome, in the caller's transaction. */
@@ -144,35 +136,25 @@ async function applyLocked(
         )
       : await applyOtherEvent(tx, order, verified);
   if (result.outcome === 'unchanged') return ignore(result.reason, order.id);
-  const review: Review | undefined =
-    result.outcome === 'needs_review'
-      ? {
-          orderId: order.id,
-          reason: result.reason,
-          message: 'payment does not match its order: needs review',
-        }
-      : result.flagged
-        ? {
-            orderId: order.id,
-            reason: result.flagged,
-            message: 'refunds do not match the order: flagged for review',
-          }
-        : undefined;
+  const flagged = result.outcome === 'needs_review' ? result.reason : result.flagged;
   const detail = result.outcome === 'applied' ? result.change : result.reason;
   if (verified.event.kind !== 'payment_intent')
     await recordOutcome(tx, verified.id, 'applied', detail, order.id);
-  return { receipt: { outcome: 'applied', detail }, ...(review ? { review } : {}) };
+  return {
+    receipt: { outcome: 'applied', detail },
+    ...(flagged ? { flag: { orderId: order.id, reason: flagged } } : {}),
+  };
 }
 
 /** Re-applies a stored event with its row and its order locked (replay): transitions are forward-only. */
 export async function applyStoredEvent(deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
-  const { receipt, review } = await deps.db.transaction().execute(async (tx) => {
+  const applied = await deps.db.transaction().execute(async (tx) => {
     if (!(await lockEvent(tx, verified.id))) throw new Error(`event ${verified.id} is not stored`);
     const lookup = orderLookupFor(verified.event);
     return applyLocked(tx, deps, verified, lookup ? await lockOrderBy(tx, lookup) : undefined);
   });
-  logReview(deps, verified, review);
-  return receipt;
+  logFlag(deps, verified, applied);
+  return applied.receipt;
 }
 
 /**
@@ -182,7 +164,7 @@ export async function applyStoredEvent(deps: WebhookDeps, verified: VerifiedEven
  */
 export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
   try {
-    const { receipt, review } = await deps.db.transaction().execute(async (tx): Promise<Applied> => {
+    const applied = await deps.db.transaction().execute(async (tx): Promise<Applied> => {
       const lookup = orderLookupFor(verified.event);
       const { fresh, order } = lookup
         ? await storeEventLockingOrder(tx, verified, lookup)
@@ -195,8 +177,8 @@ export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): 
       }
       return applyLocked(tx, deps, verified, order);
     });
-    logReview(deps, verified, review);
-    return receipt;
+    logFlag(deps, verified, applied);
+    return applied.receipt;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     deps.logger.error(
