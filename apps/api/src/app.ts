@@ -7,23 +7,10 @@ import { healthRoutes } from './health/health.routes.ts';
 import { menuRoutes } from './menu/menu.routes.ts';
 import { operatorRoutes } from './operators/operator.routes.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
-import type { PaymentGateway } from './payments/payment-gateway.ts';
-import type { Config } from './platform/config.ts';
-import type { Db } from './platform/db/database.ts';
+import type { AppDeps } from './platform/app-deps.ts';
 import { errorHandler, notFound, requestLogging } from './platform/http.ts';
-import type { Logger } from './platform/logger.ts';
-import { createRateLimits, type RateLimits } from './platform/rate-limit.ts';
+import { createRateLimits } from './platform/rate-limit.ts';
 import { webhookRoutes } from './webhooks/webhooks.routes.ts';
-
-/** Everything the HTTP app needs, built by main (or a test) and passed in. */
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  logger: Logger;
-  payments: PaymentGateway;
-  /** Shared (Redis) limiters from main; in-memory ones from config when absent. */
-  rateLimits?: RateLimits;
-}
 
 /** Builds the Express app without listening; only main listens. */
 export function createApp(deps: AppDeps): Express {

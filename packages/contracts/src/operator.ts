@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { Currency, MinorUnits } from './money.ts';
 import { OrderCoreFields, storableText } from './order.ts';
-import { OrderStatus, OrderType, PaymentStatus, RefundReason, RefundStatus } from './status.ts';
+import {
+  OrderStatus,
+  OrderType,
+  PaymentStatus,
+  RefundReason,
+  RefundStatus,
+  TimelineEntryType,
+} from './status.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -125,7 +132,7 @@ export const OperatorOrderView = z.object({
   timeline: z.array(
     z.object({
       at: isoDateTime,
-      type: z.string(),
+      type: TimelineEntryType,
       status: OrderStatus.nullable(),
       payment_status: PaymentStatus.nullable(),
       actor: Actor,

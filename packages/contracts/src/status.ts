@@ -25,3 +25,41 @@ export type RefundStatus = z.infer<typeof RefundStatus>;
 /** Stripe's refund reasons. */
 export const RefundReason = z.enum(['requested_by_customer', 'duplicate', 'fraudulent']);
 export type RefundReason = z.infer<typeof RefundReason>;
+
+/**
+ * Every kind of entry on an order's timeline: each state change, with who caused it, and each
+ * thing a person should know about (a dead job, money left on a cancelled order).
+ */
+export const TimelineEntryType = z.enum([
+  'created',
+  'payment_processing',
+  'payment_requires_action',
+  'payment_requires_confirmation',
+  'payment_requires_capture',
+  'payment_succeeded',
+  'payment_failed',
+  'payment_canceled',
+  'payment_mismatch',
+  'payment_intent_missing',
+  'cancel_requested',
+  'cancel_abandoned',
+  'cancelled',
+  'refund_requested',
+  'refund_refused',
+  'refund_imported',
+  'refund_pending',
+  'refund_requires_action',
+  'refund_succeeded',
+  'refund_failed',
+  'refund_canceled',
+  'refund_mismatch',
+  'refund_failed_after_cancel',
+  'refund_covered_after_cancel',
+  'charge_dispute_created',
+  'charge_dispute_updated',
+  'charge_dispute_closed',
+  'charge_dispute_funds_withdrawn',
+  'charge_dispute_funds_reinstated',
+  'job_dead',
+]);
+export type TimelineEntryType = z.infer<typeof TimelineEntryType>;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { sql } from 'kysely';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../platform/app-deps.ts';
 import { isMigrated } from '../platform/db/migrate.ts';
 
 export function healthRoutes({ db }: AppDeps): Router {

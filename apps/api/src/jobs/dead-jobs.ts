@@ -1,4 +1,4 @@
-import { recordOrderEvent } from '../orders/orders.repository.ts';
+import { recordOrderEvent } from '../orders/lifecycle/lifecycle.repository.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { OrderJob } from '../platform/db/schema.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -12,8 +12,7 @@ async function flagInTx(tx: Tx, job: OrderJob): Promise<boolean> {
   if (!(await markFlagged(tx, job.id))) return false;
   await recordOrderEvent(tx, job.order_id, {
     type: 'job_dead',
-    actorType: 'system',
-    actorId: 'jobs',
+    actor: { actorType: 'system', actorId: 'jobs' },
     detail: {
       job_id: job.id,
       kind: job.kind,

@@ -1,24 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../platform/db/database.ts';
-import type { OrderJob, OrderJobKind, OrderJobStatus } from '../platform/db/schema.ts';
-
-/**
- * Stages post-payment work in the caller's transaction (outbox): it exists if and only if the
- * state change that causes it commits. `ref` distinguishes repeated work, such as one email per refund.
- */
-export async function stageOrderJobs(
-  db: Executor,
-  orderId: string,
-  kinds: OrderJobKind[],
-  ref = '',
-): Promise<void> {
-  if (kinds.length === 0) return;
-  await db
-    .insertInto('order_jobs')
-    .values(kinds.map((kind) => ({ order_id: orderId, kind, ref })))
-    .onConflict((oc) => oc.columns(['order_id', 'kind', 'ref']).doNothing())
-    .execute();
-}
+import type { OrderJob, OrderJobStatus } from '../platform/db/schema.ts';
 
 /** Staged rows not yet in the queue, locked so two dispatchers never hand one over twice. */
 export function lockUndispatched(tx: Tx, limit: number): Promise<Pick<OrderJob, 'id' | 'kind'>[]> {

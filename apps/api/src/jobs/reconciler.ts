@@ -1,22 +1,25 @@
-import { finishRefundedCancellation } from '../operators/order-cancellation.ts';
-import { lockOrder } from '../orders/orders.repository.ts';
+import { resendRefund } from '../orders/lifecycle/cancellation.ts';
 import {
-  applyIntentToOrder,
-  flagLogger,
-  flagMissingIntent,
+  reviewLogger,
+  reviewMissingIntent,
   type SyncResult,
-} from '../orders/payment-sync.ts';
+  syncOrderWithIntent,
+} from '../orders/lifecycle/payment-sync.ts';
+import { findRefundsToResend } from '../orders/lifecycle/refund-ledger.ts';
+import {
+  claimStaleOrders,
+  clearIntentMissing,
+  noteIntentMissing,
+  type StaleOrder,
+} from '../orders/lifecycle/stale-orders.repository.ts';
 import {
   type PaymentGateway,
   PaymentIntentMissingError,
   type PaymentIntentSnapshot,
 } from '../payments/payment-gateway.ts';
 import type { Config } from '../platform/config.ts';
-import type { Db, Tx } from '../platform/db/database.ts';
-import type { Order } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
-import { submitRefund } from '../refunds/refund-ledger.ts';
-import { findUnsentRefunds } from '../refunds/refunds.repository.ts';
 import { flagUnflaggedDeadJobs } from './dead-jobs.ts';
 
 export interface ReconcilerDeps {
@@ -47,21 +50,8 @@ const CANCELABLE = new Set<PaymentIntentSnapshot['status']>([
 const ACTOR = { actorType: 'system', actorId: 'reconciler' } as const;
 const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
-/** Changes an order under its row lock; one deleted meanwhile is left alone. */
-function withLockedOrder(
-  db: Db,
-  orderId: string,
-  change: (tx: Tx, order: Order) => Promise<SyncResult>,
-): Promise<SyncResult> {
-  return db.transaction().execute(async (tx) => {
-    const order = await lockOrder(tx, orderId);
-    if (!order) return { outcome: 'unchanged', reason: 'order is gone' };
-    return change(tx, order);
-  });
-}
-
 function apply(db: Db, orderId: string, intent: PaymentIntentSnapshot): Promise<SyncResult> {
-  return withLockedOrder(db, orderId, (tx, order) => applyIntentToOrder(tx, order, intent, ACTOR));
+  return syncOrderWithIntent(db, orderId, intent, ACTOR);
 }
 
 /**
@@ -87,25 +77,6 @@ async function cancelAbandoned(deps: ReconcilerDeps, orderId: string, intent: Pa
   }
 }
 
-type StaleOrder = Awaited<ReturnType<typeof claimStaleOrders>>[number];
-
-/**
- * Notes that Stripe does not know the order's PaymentIntent, keeping the first time it was seen so;
- * answers since when, or undefined when the order has another intent now.
- */
-async function noteIntentMissing(db: Db, orderId: string, intentId: string, now: Date) {
-  const row = await db
-    .updateTable('orders')
-    .set((eb) => ({
-      payment_intent_missing_since: eb.fn.coalesce('payment_intent_missing_since', eb.val(now)),
-    }))
-    .where('id', '=', orderId)
-    .where('payment_intent_id', '=', intentId)
-    .returning('payment_intent_missing_since')
-    .executeTakeFirst();
-  return row?.payment_intent_missing_since ?? undefined;
-}
-
 /**
  * Re-reads one stale order's PaymentIntent and applies it, canceling it first if the order was
  * abandoned. An intent Stripe has not known for a day (counted from the first pass that found it
@@ -125,26 +96,13 @@ async function resync(
     if (!(error instanceof PaymentIntentMissingError)) throw error;
     const since = await noteIntentMissing(deps.db, order.id, intentId, now);
     if (!since || since > limits.missingBefore) throw error;
-    const result = await withLockedOrder(deps.db, order.id, (tx, locked) =>
-      flagMissingIntent(tx, locked, intentId, ACTOR),
-    );
-    return { result, canceled: false };
+    return { result: await reviewMissingIntent(deps.db, order.id, intentId, ACTOR), canceled: false };
   }
-  if (order.payment_intent_missing_since) {
-    // Stripe knows it again (a wrong key was fixed): a later miss starts a new day.
-    await deps.db
-      .updateTable('orders')
-      .set({ payment_intent_missing_since: null })
-      .where('id', '=', order.id)
-      .execute();
-  }
+  if (order.payment_intent_missing_since) await clearIntentMissing(deps.db, order.id);
   if (order.created_at < limits.abandonedBefore && CANCELABLE.has(intent.status))
     return cancelAbandoned(deps, order.id, intent);
   return { result: await apply(deps.db, order.id, intent), canceled: false };
 }
-
-/** How many pending orders one pass re-reads from Stripe. */
-const BATCH = 200;
 
 /**
  * How long an order's PaymentIntent may be unknown to Stripe, from the first pass that found it so,
@@ -152,33 +110,6 @@ const BATCH = 200;
  * no order flagged.
  */
 const MISSING_INTENT_REVIEW_AFTER_MINUTES = 24 * 60;
-
-/**
- * Takes the stale pending orders this pass re-reads: those not looked at for longest (never first,
- * then oldest), marked as looked at now. Orders it can never settle (an intent Stripe no longer
- * knows) so move behind the others instead of filling every pass.
- */
-async function claimStaleOrders(db: Db, livemode: boolean, createdBefore: Date, now: Date) {
-  const rows = await db
-    .updateTable('orders')
-    .set({ reconciled_at: now })
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('orders')
-        .select('id')
-        .where('status', '=', 'pending_payment')
-        .where('payment_intent_id', 'is not', null)
-        // The other mode's intents cannot be read with this key (test orders after going live).
-        .where('livemode', '=', livemode)
-        .where('created_at', '<', createdBefore)
-        .orderBy('reconciled_at', (ob) => ob.asc().nullsFirst())
-        .orderBy('created_at')
-        .limit(BATCH),
-    )
-    .returning(['id', 'payment_intent_id', 'created_at', 'payment_intent_missing_since'])
-    .execute();
-  return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
-}
 
 /**
  * One reconciler pass: re-syncs old pending_payment orders from Stripe (catching lost webhooks),
@@ -214,7 +145,7 @@ export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Pro
       if (canceled) report.canceled += 1;
       if (result.outcome === 'needs_review') {
         // A mismatch, or an intent Stripe has not known for a day: for a person, and for the alerts.
-        flagLogger(deps.logger, { paymentIntentId: order.payment_intent_id })({
+        reviewLogger(deps.logger, { paymentIntentId: order.payment_intent_id })({
           orderId: order.id,
           reason: result.reason,
         });
@@ -246,13 +177,12 @@ export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Pro
  */
 async function resendUnsentRefunds(deps: ReconcilerDeps, now: Date, report: ReconcileReport): Promise<void> {
   // Older than any request still holding it (the idempotency lock).
-  const unsent = await findUnsentRefunds(deps.db, { createdBefore: minutesBefore(now, 2), limit: 100 });
+  const unsent = await findRefundsToResend(deps.db, minutesBefore(now, 2), 100);
   for (const refund of unsent) {
     try {
-      await submitRefund(deps.db, deps.payments, refund, ACTOR, flagLogger(deps.logger));
+      const cancelled = await resendRefund(deps.db, deps.payments, refund, ACTOR, reviewLogger(deps.logger));
       report.resentRefunds += 1;
-      if (await finishRefundedCancellation(deps.db, refund.order_id, ACTOR))
-        report.changed.push({ orderId: refund.order_id, change: 'cancelled' });
+      if (cancelled) report.changed.push({ orderId: refund.order_id, change: 'cancelled' });
     } catch (error) {
       report.errors += 1;
       deps.logger.error(

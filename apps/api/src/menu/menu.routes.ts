@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../platform/app-deps.ts';
 import { getMenu } from './menu.service.ts';
 
 export function menuRoutes({ db, payments }: AppDeps): Router {

@@ -1,13 +1,13 @@
 import { CancelOrderRequest } from '@repo/contracts';
+import { cancelOrder } from '../orders/lifecycle/cancellation.ts';
+import { reviewLogger } from '../orders/lifecycle/payment-sync.ts';
 import { findOrder } from '../orders/orders.repository.ts';
 import type { OrdersDeps } from '../orders/orders.service.ts';
-import { flagLogger } from '../orders/payment-sync.ts';
 import { parseInput } from '../platform/http.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
 import type { Operator } from './api-keys.service.ts';
 import { loadOperatorView, OPERATOR_WRITES, requireOperatorOrder } from './operator-orders.service.ts';
 import { operatorActor } from './operator-refunds.service.ts';
-import { cancelOrder } from './order-cancellation.ts';
 
 /**
  * `POST …/cancel`: answers 200 with the order as it ends up. Cancelling an order that is already
@@ -36,7 +36,7 @@ export async function cancelOperatorOrder(
       request.reason,
       operatorActor(operator),
       claim,
-      flagLogger(deps.logger),
+      reviewLogger(deps.logger),
     );
     const current = await findOrder(deps.db, operator.restaurant.id, order.id);
     if (!current) throw new Error(`order ${order.id} vanished`);

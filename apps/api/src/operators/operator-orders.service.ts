@@ -1,15 +1,15 @@
 import type { OperatorOrderView, OrderList, OrderListQuery } from '@repo/contracts';
+import { refundableAmount } from '../orders/lifecycle/refund-ledger.ts';
 import { findOrder, findOrderItems } from '../orders/orders.repository.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
 import { NotFoundError, ValidationError } from '../platform/errors.ts';
-import { refundableAmount } from '../refunds/refund-ledger.ts';
+import { isUuid } from '../platform/uuid.ts';
 import { findRefundsForOrder } from '../refunds/refunds.repository.ts';
 import type { Operator } from './api-keys.service.ts';
 import { findOrderEvents, findOrderJobs, listOrderPage } from './operator-orders.repository.ts';
 import { toOperatorView, toOrderSummary } from './operator-view.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /**
@@ -20,7 +20,7 @@ export const OPERATOR_WRITES = 'operator.writes';
 
 /** The operator's own order, or 404: another restaurant's order looks exactly like a missing one. */
 export async function requireOperatorOrder(db: Db, operator: Operator, orderId: string): Promise<Order> {
-  const order = UUID.test(orderId) ? await findOrder(db, operator.restaurant.id, orderId) : undefined;
+  const order = isUuid(orderId) ? await findOrder(db, operator.restaurant.id, orderId) : undefined;
   if (!order) throw new NotFoundError('Order not found.');
   return order;
 }
@@ -31,7 +31,7 @@ export function encodeCursor(at: string, id: string): string {
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at = '', id = '', ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (rest.length > 0 || !CURSOR_AT.test(at) || !UUID.test(id)) {
+  if (rest.length > 0 || !CURSOR_AT.test(at) || !isUuid(id)) {
     throw new ValidationError('The query has 1 invalid field(s).', [
       { path: 'cursor', message: 'is not a cursor from this API' },
     ]);

@@ -1,15 +1,16 @@
 import { CreateRefundRequest } from '@repo/contracts';
+import type { Actor } from '../orders/lifecycle/lifecycle.repository.ts';
+import { reviewLogger } from '../orders/lifecycle/payment-sync.ts';
+import { reserveRefund, submitRefund } from '../orders/lifecycle/refund-ledger.ts';
 import type { OrdersDeps } from '../orders/orders.service.ts';
-import { flagLogger, type SyncActor } from '../orders/payment-sync.ts';
 import { parseInput } from '../platform/http.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
-import { reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
 import { toRefundView } from '../refunds/refund-view.ts';
 import { findRefund } from '../refunds/refunds.repository.ts';
 import type { Operator } from './api-keys.service.ts';
 import { OPERATOR_WRITES, requireOperatorOrder } from './operator-orders.service.ts';
 
-export function operatorActor(operator: Operator): SyncActor {
+export function operatorActor(operator: Operator): Actor {
   return { actorType: 'operator', actorId: operator.keyPrefix };
 }
 
@@ -46,7 +47,7 @@ export async function createOperatorRefund(
           idempotencyKeyId: claim.id,
         });
     if (!reserved) throw new Error(`idempotency key ${claim.id} points at a missing refund`);
-    const submitted = await submitRefund(deps.db, deps.payments, reserved, actor, flagLogger(deps.logger));
+    const submitted = await submitRefund(deps.db, deps.payments, reserved, actor, reviewLogger(deps.logger));
     return { status: 201, body: toRefundView(submitted) };
   });
 }

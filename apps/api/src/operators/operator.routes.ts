@@ -1,6 +1,6 @@
 import { OrderListQuery } from '@repo/contracts';
 import { type RequestHandler, Router } from 'express';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../platform/app-deps.ts';
 import { parseInput, sendStored } from '../platform/http.ts';
 import type { RateLimits } from '../platform/rate-limit.ts';
 import { operatorOf, requireOperator } from './operator-auth.ts';

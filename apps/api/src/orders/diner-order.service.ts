@@ -1,13 +1,13 @@
 import type { DinerOrderView } from '@repo/contracts';
 import { requireRestaurant } from '../menu/menu.service.ts';
 import { DomainError, NotFoundError } from '../platform/errors.ts';
+import { isUuid } from '../platform/uuid.ts';
+import { reviewLogger, syncOrderWithIntent } from './lifecycle/payment-sync.ts';
 import { orderTokenMatches } from './order-token.ts';
 import { toDinerView } from './order-view.ts';
-import { findOrder, findOrderItems, lockOrder } from './orders.repository.ts';
+import { findOrder, findOrderItems } from './orders.repository.ts';
 import type { OrdersDeps } from './orders.service.ts';
-import { applyIntentToOrder, flagLogger } from './payment-sync.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND = 'Order not found.';
 
 /**
@@ -24,7 +24,7 @@ export async function getDinerOrder(
   const restaurant = await requireRestaurant(deps.db, slug).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError(NOT_FOUND) : error;
   });
-  if (!UUID.test(orderId)) throw new NotFoundError(NOT_FOUND);
+  if (!isUuid(orderId)) throw new NotFoundError(NOT_FOUND);
   let order = await findOrder(deps.db, restaurant.id, orderId);
   if (!order || !orderTokenMatches(token, order.order_token_hash)) throw new NotFoundError(NOT_FOUND);
 
@@ -38,17 +38,16 @@ export async function getDinerOrder(
         return null;
       });
     if (intent) {
-      let review: string | undefined;
-      order = await deps.db.transaction().execute(async (tx) => {
-        const locked = await lockOrder(tx, orderId);
-        if (!locked) throw new NotFoundError(NOT_FOUND);
-        const result = await applyIntentToOrder(tx, locked, intent, { actorType: 'diner', actorId: null });
-        review = result.outcome === 'needs_review' ? result.reason : undefined;
-        return (await lockOrder(tx, orderId)) ?? locked;
-      });
-      // Once committed: for a person, and for the alerts.
-      if (review !== undefined)
-        flagLogger(deps.logger, { paymentIntentId: intent.id })({ orderId, reason: review });
+      // A review it raises is logged once committed: for a person, and for the alerts.
+      const onReview = reviewLogger(deps.logger, { paymentIntentId: intent.id });
+      const result = await syncOrderWithIntent(
+        deps.db,
+        orderId,
+        intent,
+        { actorType: 'diner', actorId: null },
+        onReview,
+      );
+      if (result.outcome !== 'unchanged') order = (await findOrder(deps.db, restaurant.id, orderId)) ?? order;
     }
   }
   return toDinerView(order, await findOrderItems(deps.db, order.id));

@@ -1,6 +1,6 @@
 import type { Amounts, DinerOrderView, OrderLine } from '@repo/contracts';
 import type { Order, OrderItem } from '../platform/db/schema.ts';
-import { isFinalForDiner } from './order-state.ts';
+import { isFinalForDiner } from './lifecycle/machine.ts';
 
 export function amountsOf(
   order: Pick<Order, 'subtotal' | 'tax' | 'tip' | 'delivery_fee' | 'total' | 'currency'>,

@@ -1,15 +1,8 @@
 import { CompiledQuery, sql } from 'kysely';
 import { type MenuRows, menuRowsJson } from '../menu/menu.repository.ts';
 import type { Executor } from '../platform/db/database.ts';
-import type {
-  ActorType,
-  NewOrder,
-  Order,
-  OrderItem,
-  OrderUpdate,
-  Restaurant,
-} from '../platform/db/schema.ts';
-import { LOCK_SECONDS } from '../platform/idempotency.ts';
+import type { NewOrder, Order, OrderItem, Restaurant } from '../platform/db/schema.ts';
+import { keyStatements, LOCK_SECONDS } from '../platform/idempotency.ts';
 import type { PricedLine } from './pricing.ts';
 
 /** The columns an order is placed with, in statement order; the others take their defaults. */
@@ -104,17 +97,23 @@ function placingStatement(keyed: string): string {
 }
 
 const PLACE_UNDER_NEW_KEY = placingStatement(
-  `insert into idempotency_keys (restaurant_id, scope, key, fingerprint, locked_until, recovery_point, resource_id)
-    select $21, $24, $25, $26, now() + make_interval(secs => $27), 'order_created', $1
-    from catalog where catalog.catalog_version = $23
-    on conflict (restaurant_id, scope, key) do nothing returning id`,
+  keyStatements.claim('order_created', {
+    restaurantId: '$21',
+    scope: '$24',
+    key: '$25',
+    fingerprint: '$26',
+    lockSeconds: '$27',
+    resourceId: '$1',
+    source: 'catalog where catalog.catalog_version = $23',
+  }),
 );
 
 const PLACE_UNDER_HELD_KEY = placingStatement(
-  `update idempotency_keys set recovery_point = 'order_created', resource_id = $1
-    where id = $24 and resource_id is null
-      and exists (select 1 from catalog where catalog.catalog_version = $23)
-    returning id`,
+  keyStatements.advance('order_created', {
+    id: '$24',
+    resourceId: '$1',
+    condition: 'exists (select 1 from catalog where catalog.catalog_version = $23)',
+  }),
 );
 
 /**
@@ -189,11 +188,13 @@ const SEAL_PLACED_ORDER = `
       order_token_hash = $4, updated_at = $5
     where id = $6
     returning status, cancel_reason)
-  update idempotency_keys
-  set response_status = $7, response_body = $8, recovery_point = 'finished', locked_until = null
-  where id = $9
-    and exists (select 1 from sealed where sealed.status = 'pending_payment' and sealed.cancel_reason is null)
-  returning idempotency_keys.id`;
+  ${keyStatements.seal({
+    id: '$9',
+    status: '$7',
+    body: '$8',
+    condition:
+      "exists (select 1 from sealed where sealed.status = 'pending_payment' and sealed.cancel_reason is null)",
+  })}`;
 
 /**
  * Records the PaymentIntent on a placed order and seals its idempotency key with the response,
@@ -232,11 +233,6 @@ export function findOrder(db: Executor, restaurantId: string, orderId: string): 
     .executeTakeFirst();
 }
 
-/** Loads the order and holds its row lock until the transaction ends. */
-export function lockOrder(db: Executor, orderId: string): Promise<Order | undefined> {
-  return db.selectFrom('orders').selectAll().where('id', '=', orderId).forUpdate().executeTakeFirst();
-}
-
 export function findOrderItems(db: Executor, orderId: string): Promise<OrderItem[]> {
   return db
     .selectFrom('order_items')
@@ -246,61 +242,6 @@ export function findOrderItems(db: Executor, orderId: string): Promise<OrderItem
     .execute();
 }
 
-export async function updateOrder(
-  db: Executor,
-  orderId: string,
-  changes: OrderUpdate,
-  options: { readyAfterPrep?: boolean } = {},
-): Promise<void> {
-  await db
-    .updateTable('orders')
-    .set({ ...changes, updated_at: new Date() })
-    // In the same statement, so confirming costs no extra round trip to read the prep time.
-    .$if(options.readyAfterPrep === true, (qb) =>
-      qb.set({
-        estimated_ready_at: sql<Date>`now() + make_interval(mins => (select r.prep_time_minutes from restaurants r where r.id = orders.restaurant_id))`,
-      }),
-    )
-    .where('id', '=', orderId)
-    .execute();
-}
-
 export async function deleteOrder(db: Executor, orderId: string): Promise<void> {
   await db.deleteFrom('orders').where('id', '=', orderId).execute();
-}
-
-export interface TimelineEntry {
-  type: string;
-  actorType: ActorType;
-  actorId?: string | null;
-  status?: Order['status'] | null;
-  paymentStatus?: Order['payment_status'] | null;
-  detail?: Record<string, unknown> | null;
-}
-
-/** Appends to the order's timeline: every state change with who caused it. */
-export async function recordOrderEvent(db: Executor, orderId: string, entry: TimelineEntry): Promise<void> {
-  await db
-    .insertInto('order_events')
-    .values({
-      order_id: orderId,
-      type: entry.type,
-      status: entry.status ?? null,
-      payment_status: entry.paymentStatus ?? null,
-      actor_type: entry.actorType,
-      actor_id: entry.actorId ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    })
-    .execute();
-}
-
-/** Whether the order's timeline has an entry of this type. */
-export async function hasOrderEvent(db: Executor, orderId: string, type: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('order_events')
-    .select('id')
-    .where('order_id', '=', orderId)
-    .where('type', '=', type)
-    .executeTakeFirst();
-  return row !== undefined;
 }

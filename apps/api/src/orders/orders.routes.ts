@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import type { AppDeps } from '../app.ts';
 import { CatalogCache } from '../menu/catalog-cache.ts';
+import type { AppDeps } from '../platform/app-deps.ts';
 import { sendStored } from '../platform/http.ts';
 import { getDinerOrder } from './diner-order.service.ts';
 import { createOrder } from './orders.service.ts';

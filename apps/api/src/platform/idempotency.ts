@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Executor } from './db/database.ts';
 import { isRetryableDatabaseError } from './db/database-errors.ts';
+import type { RecoveryPoint } from './db/schema.ts';
 import { BadRequestError, ConflictError, DomainError, ProviderUnavailableError } from './errors.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
@@ -21,7 +22,7 @@ export interface IdempotencyScope {
 
 export type Claim =
   | { kind: 'replay'; status: number; body: string }
-  | { kind: 'claimed'; id: string; recoveryPoint: string; resourceId: string | null };
+  | { kind: 'claimed'; id: string; recoveryPoint: RecoveryPoint; resourceId: string | null };
 
 export type ClaimedKey = Extract<Claim, { kind: 'claimed' }>;
 
@@ -139,7 +140,7 @@ export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope): Prom
 export async function markRecoveryPoint(
   db: Executor,
   id: string,
-  recoveryPoint: string,
+  recoveryPoint: RecoveryPoint,
   resourceId: string,
 ): Promise<void> {
   await db
@@ -217,3 +218,44 @@ export async function runIdempotent(
     throw error;
   }
 }
+
+/**
+ * The parts of one-statement writes that touch `idempotency_keys`, for a caller that writes a key
+ * together with the resource made under it (placing an order claims its key, or moves a held one,
+ * in the statement that inserts the order; opening its payment seals the key in the statement that
+ * records the PaymentIntent). Each takes the placeholders (`$n`) or expressions of the caller's
+ * statement and returns SQL text, built once at start-up.
+ */
+export const keyStatements = {
+  /** Claims a new key at `point`, pointing at `resourceId`, from the rows of `source`. */
+  claim(
+    point: RecoveryPoint,
+    p: {
+      restaurantId: string;
+      scope: string;
+      key: string;
+      fingerprint: string;
+      lockSeconds: string;
+      resourceId: string;
+      source: string;
+    },
+  ): string {
+    return `insert into idempotency_keys (restaurant_id, scope, key, fingerprint, locked_until, recovery_point, resource_id)
+    select ${p.restaurantId}, ${p.scope}, ${p.key}, ${p.fingerprint}, now() + make_interval(secs => ${p.lockSeconds}), '${point}', ${p.resourceId}
+    from ${p.source}
+    on conflict (restaurant_id, scope, key) do nothing returning id`;
+  },
+  /** Moves a held key with nothing made under it yet to `point`, if `condition` holds. */
+  advance(point: RecoveryPoint, p: { id: string; resourceId: string; condition: string }): string {
+    return `update idempotency_keys set recovery_point = '${point}', resource_id = ${p.resourceId}
+    where id = ${p.id} and resource_id is null and ${p.condition}
+    returning id`;
+  },
+  /** Seals a key with its response, if `condition` holds: from now on it only replays. */
+  seal(p: { id: string; status: string; body: string; condition: string }): string {
+    return `update idempotency_keys
+  set response_status = ${p.status}, response_body = ${p.body}, recovery_point = 'finished', locked_until = null
+  where id = ${p.id} and ${p.condition}
+  returning idempotency_keys.id`;
+  },
+};

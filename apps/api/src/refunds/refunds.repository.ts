@@ -2,6 +2,7 @@ import type { RefundStatus } from '@repo/contracts';
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../platform/db/database.ts';
 import type { Refund, RefundTable } from '../platform/db/schema.ts';
+import { isUuid } from '../platform/uuid.ts';
 
 export function findRefundsForOrder(db: Executor, orderId: string): Promise<Refund[]> {
   return db
@@ -25,7 +26,7 @@ export function findLedgerRow(
     .selectAll()
     .where('order_id', '=', orderId)
     .where((eb) =>
-      ledgerId && /^[0-9a-f-]{36}$/i.test(ledgerId)
+      ledgerId && isUuid(ledgerId)
         ? eb.or([eb('stripe_refund_id', '=', stripeRefundId), eb('id', '=', ledgerId)])
         : eb('stripe_refund_id', '=', stripeRefundId),
     )

@@ -1,8 +1,8 @@
-import type { Selectable } from 'kysely';
+import type { RawBuilder, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { VerifiedEvent } from '../payments/payment-gateway.ts';
-import type { Executor, Tx } from '../platform/db/database.ts';
-import type { Order, WebhookEventTable, WebhookOutcome } from '../platform/db/schema.ts';
+import type { Executor } from '../platform/db/database.ts';
+import type { WebhookEventTable, WebhookOutcome } from '../platform/db/schema.ts';
 
 export type StoredEvent = Selectable<WebhookEventTable>;
 
@@ -51,48 +51,32 @@ export async function recordFailure(db: Executor, event: VerifiedEvent, detail: 
     .execute();
 }
 
-/** How an event names its order: by our id in the PaymentIntent's metadata, or by the PaymentIntent. */
-export interface OrderLookup {
-  column: 'id' | 'payment_intent_id';
-  value: string;
-}
-
 /**
- * Stores the event once and locks its order, in one round trip. `fresh` is false when the event
- * was already stored (the INSERT waits for a concurrent delivery of it to finish first).
+ * The statement storing a verified event once, returning its id only when it is new. The webhook
+ * service runs it alongside the order lock (lifecycle's lockOrderAlongside), in one round trip.
  */
-export async function storeEventLockingOrder(
-  tx: Tx,
-  event: VerifiedEvent,
-  lookup: OrderLookup,
-): Promise<{ fresh: boolean; order: Order | undefined }> {
-  const { rows } = await sql<Order & { fresh: number }>`
-    with stored as (
-      insert into webhook_events (id, type, livemode, stripe_created_at, payload)
-      values (${event.id}, ${event.type}, ${event.livemode}, ${new Date(event.created * 1000)}, ${JSON.stringify(event.payload)}::jsonb)
-      on conflict (id) do nothing returning id)
-    select (select count(*) from stored)::int as fresh, o.*
-    from (select 1) as one
-    left join lateral (select * from orders where ${sql.ref(lookup.column)} = ${lookup.value} for update) o on true`.execute(
-    tx,
-  );
-  const row = rows[0];
-  if (!row) throw new Error('storing the event returned no row');
-  const { fresh, ...order } = row;
-  return { fresh: fresh > 0, order: order.id ? (order as Order) : undefined };
-}
-
-export function lockOrderBy(tx: Tx, lookup: OrderLookup): Promise<Order | undefined> {
-  return tx
-    .selectFrom('orders')
-    .selectAll()
-    .where(lookup.column, '=', lookup.value)
-    .forUpdate()
-    .executeTakeFirst();
+export function storeEventStatement(event: VerifiedEvent): RawBuilder<unknown> {
+  return sql`insert into webhook_events (id, type, livemode, stripe_created_at, payload)
+    values (${event.id}, ${event.type}, ${event.livemode}, ${new Date(event.created * 1000)}, ${JSON.stringify(event.payload)}::jsonb)
+    on conflict (id) do nothing returning id`;
 }
 
 export function lockEvent(db: Executor, id: string): Promise<StoredEvent | undefined> {
   return db.selectFrom('webhook_events').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * The statement recording how an event was applied. The lifecycle runs it in the same statement as
+ * the order's move, so one event stays one statement.
+ */
+export function outcomeStatement(
+  id: string,
+  outcome: WebhookOutcome,
+  detail: string | null,
+  orderId: string | null,
+): RawBuilder<unknown> {
+  return sql`update webhook_events set outcome = ${outcome}, outcome_detail = ${detail}, order_id = ${orderId},
+    attempts = attempts + 1, processed_at = now() where id = ${id}`;
 }
 
 export async function recordOutcome(
@@ -102,17 +86,7 @@ export async function recordOutcome(
   detail: string | null,
   orderId: string | null = null,
 ): Promise<void> {
-  await db
-    .updateTable('webhook_events')
-    .set((eb) => ({
-      outcome,
-      outcome_detail: detail,
-      order_id: orderId,
-      attempts: eb('attempts', '+', 1),
-      processed_at: sql<Date>`now()`,
-    }))
-    .where('id', '=', id)
-    .execute();
+  await outcomeStatement(id, outcome, detail, orderId).execute(db);
 }
 
 export interface ReplayFilter {

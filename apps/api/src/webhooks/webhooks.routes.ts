@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
-import type { AppDeps } from '../app.ts';
 import { MalformedEventError, WebhookSignatureError } from '../payments/payment-gateway.ts';
+import type { AppDeps } from '../platform/app-deps.ts';
 import { BadRequestError, DomainError } from '../platform/errors.ts';
 import { receiveEvent } from './webhooks.service.ts';
 

@@ -1,19 +1,19 @@
-import { lockOrder, recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
-import { applyIntentToOrder, flagLogger, type SyncResult } from '../orders/payment-sync.ts';
+import { applyDisputeToOrder } from '../orders/lifecycle/dispute.ts';
+import { lockOrder, lockOrderAlongside, type OrderLookup } from '../orders/lifecycle/order-lock.ts';
+import { applyIntentToOrder, reviewLogger, type SyncResult } from '../orders/lifecycle/payment-sync.ts';
+import { applyRefundsToOrder, applyRefundToOrder } from '../orders/lifecycle/refund-sync.ts';
 import type { PaymentEvent, PaymentGateway, VerifiedEvent } from '../payments/payment-gateway.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order, WebhookOutcome } from '../platform/db/schema.ts';
 import type { Logger } from '../platform/logger.ts';
-import { applyRefundToOrder } from '../refunds/refund-sync.ts';
-import { disputeStatusMayMove } from './dispute-status.ts';
+import { isUuid } from '../platform/uuid.ts';
 import {
   lockEvent,
-  lockOrderBy,
-  type OrderLookup,
+  outcomeStatement,
   recordFailure,
   recordOutcome,
   storeEvent,
-  storeEventLockingOrder,
+  storeEventStatement,
 } from './webhooks.repository.ts';
 
 export interface WebhookDeps {
@@ -24,14 +24,12 @@ export interface WebhookDeps {
 
 export type Receipt = { outcome: WebhookOutcome | 'duplicate'; detail: string | null };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Which order an event is about, if any: never a SQL error for foreign or malformed ids. */
 function orderLookupFor(event: PaymentEvent): OrderLookup | null {
   switch (event.kind) {
     case 'payment_intent': {
       const orderId = event.intent.orderId;
-      return orderId && UUID.test(orderId) ? { column: 'id', value: orderId } : null;
+      return orderId && isUuid(orderId) ? { column: 'id', value: orderId } : null;
     }
     case 'refund':
     case 'charge_refunded':
@@ -54,36 +52,10 @@ async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): P
   switch (event.kind) {
     case 'refund':
       return applyRefundToOrder(tx, order, event.refund, actor);
-    case 'charge_refunded': {
-      const changes: string[] = [];
-      let flagged: string | undefined;
-      let current = order;
-      for (const refund of event.refunds) {
-        const result = await applyRefundToOrder(tx, current, refund, actor);
-        if (result.outcome !== 'applied') continue;
-        changes.push(result.change);
-        flagged = result.flagged ?? flagged;
-        // The refund may have rewritten the order's amounts: the next one starts from them.
-        current = (await lockOrder(tx, order.id)) ?? current;
-      }
-      // Reported only while it stands: a later refund of the same event may have cleared it.
-      const standing = flagged !== undefined && current.review_reason === flagged ? flagged : undefined;
-      return changes.length > 0
-        ? { outcome: 'applied', change: changes.join(','), ...(standing ? { flagged: standing } : {}) }
-        : { outcome: 'unchanged', reason: 'refunds already recorded' };
-    }
-    case 'dispute': {
-      if (!disputeStatusMayMove(order.dispute_status, event.status))
-        return { outcome: 'unchanged', reason: `dispute already ${order.dispute_status}` };
-      await updateOrder(tx, order.id, { dispute_status: event.status });
-      await recordOrderEvent(tx, order.id, {
-        type: event.type.replaceAll('.', '_'),
-        actorType: 'stripe',
-        actorId: verified.id,
-        detail: { status: event.status, amount: event.amount },
-      });
-      return { outcome: 'applied', change: `dispute_${event.status}` };
-    }
+    case 'charge_refunded':
+      return applyRefundsToOrder(tx, order, event.refunds, actor);
+    case 'dispute':
+      return applyDisputeToOrder(tx, order, event, actor);
     case 'payment_intent':
     case 'unhandled':
       return { outcome: 'unchanged', reason: `event type ${event.type} is not handled here` };
@@ -94,14 +66,14 @@ async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): P
   }
 }
 
-/** An applied event's receipt, and the flag it raised, logged once the transaction has committed. */
+/** An applied event's receipt, and the review it raised, logged once the transaction has committed. */
 interface Applied {
   receipt: Receipt;
-  flag?: { orderId: string; reason: string };
+  review?: { orderId: string; reason: string };
 }
 
-function logFlag(deps: WebhookDeps, verified: VerifiedEvent, { flag }: Applied): void {
-  if (flag) flagLogger(deps.logger, { eventId: verified.id })(flag);
+function logReview(deps: WebhookDeps, verified: VerifiedEvent, { review }: Applied): void {
+  if (review) reviewLogger(deps.logger, { eventId: verified.id })(review);
 }
 
 /** Applies a stored event to its locked order and records the outcome, in the caller's transaction. */
@@ -132,17 +104,20 @@ async function applyLocked(
           order,
           verified.event.intent,
           { actorType: 'stripe', actorId: verified.id },
-          { eventId: verified.id, createdAt: new Date(verified.created * 1000) },
+          {
+            createdAt: new Date(verified.created * 1000),
+            recordOutcome: (detail) => outcomeStatement(verified.id, 'applied', detail, order.id),
+          },
         )
       : await applyOtherEvent(tx, order, verified);
   if (result.outcome === 'unchanged') return ignore(result.reason, order.id);
-  const flagged = result.outcome === 'needs_review' ? result.reason : result.flagged;
+  const review = result.outcome === 'needs_review' ? result.reason : result.review;
   const detail = result.outcome === 'applied' ? result.change : result.reason;
   if (verified.event.kind !== 'payment_intent')
     await recordOutcome(tx, verified.id, 'applied', detail, order.id);
   return {
     receipt: { outcome: 'applied', detail },
-    ...(flagged ? { flag: { orderId: order.id, reason: flagged } } : {}),
+    ...(review ? { review: { orderId: order.id, reason: review } } : {}),
   };
 }
 
@@ -151,9 +126,9 @@ export async function applyStoredEvent(deps: WebhookDeps, verified: VerifiedEven
   const applied = await deps.db.transaction().execute(async (tx) => {
     if (!(await lockEvent(tx, verified.id))) throw new Error(`event ${verified.id} is not stored`);
     const lookup = orderLookupFor(verified.event);
-    return applyLocked(tx, deps, verified, lookup ? await lockOrderBy(tx, lookup) : undefined);
+    return applyLocked(tx, deps, verified, lookup ? await lockOrder(tx, lookup) : undefined);
   });
-  logFlag(deps, verified, applied);
+  logReview(deps, verified, applied);
   return applied.receipt;
 }
 
@@ -166,9 +141,11 @@ export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): 
   try {
     const applied = await deps.db.transaction().execute(async (tx): Promise<Applied> => {
       const lookup = orderLookupFor(verified.event);
-      const { fresh, order } = lookup
-        ? await storeEventLockingOrder(tx, verified, lookup)
-        : { fresh: await storeEvent(tx, verified), order: undefined };
+      // The INSERT of a duplicate waits for a concurrent delivery of it to finish first.
+      const { rows, order } = lookup
+        ? await lockOrderAlongside(tx, lookup, storeEventStatement(verified))
+        : { rows: (await storeEvent(tx, verified)) ? 1 : 0, order: undefined };
+      const fresh = rows > 0;
       if (!fresh) {
         const stored = await lockEvent(tx, verified.id);
         if (stored && (stored.outcome === 'applied' || stored.outcome === 'ignored')) {
@@ -177,7 +154,7 @@ export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): 
       }
       return applyLocked(tx, deps, verified, order);
     });
-    logFlag(deps, verified, applied);
+    logReview(deps, verified, applied);
     return applied.receipt;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import type { OrderStatus, OrderType, PaymentStatus, RefundStatus } from '@repo/contracts';
+import type { OrderStatus, OrderType, PaymentStatus, RefundStatus, TimelineEntryType } from '@repo/contracts';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -139,7 +139,7 @@ export type ActorType = 'diner' | 'stripe' | 'operator' | 'system';
 export interface OrderEventTable {
   id: Generated<string>;
   order_id: string;
-  type: string;
+  type: TimelineEntryType;
   status: OrderStatus | null;
   payment_status: PaymentStatus | null;
   actor_type: ActorType;
@@ -155,12 +155,18 @@ export interface IdempotencyKeyTable {
   key: string;
   fingerprint: string;
   locked_until: Timestamp | null;
-  recovery_point: Generated<string>;
+  recovery_point: Generated<RecoveryPoint>;
   resource_id: string | null;
   response_status: number | null;
   response_body: string | null;
   created_at: CreatedAt;
 }
+
+/**
+ * How far a request under an Idempotency-Key got, so a retry resumes there: placing an order
+ * (`order_created`), cancelling one (`cancel_requested`), a refund reserved in the ledger.
+ */
+export type RecoveryPoint = 'started' | 'order_created' | 'cancel_requested' | 'refund_reserved' | 'finished';
 
 export type WebhookOutcome = 'received' | 'applied' | 'ignored' | 'failed';
 

@@ -1,86 +1,65 @@
 import { randomUUID } from 'node:crypto';
-import type { PaymentStatus, RefundStatus } from '@repo/contracts';
-import { stageOrderJobs } from '../jobs/order-jobs.repository.ts';
-import { isPaid } from '../orders/order-state.ts';
-import { recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
-import type { SyncActor, SyncResult } from '../orders/payment-sync.ts';
-import type { RefundSnapshot } from '../payments/payment-gateway.ts';
-import type { Tx } from '../platform/db/database.ts';
-import type { Order, Refund } from '../platform/db/schema.ts';
+import type { PaymentStatus } from '@repo/contracts';
+import type { RefundSnapshot } from '../../payments/payment-gateway.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import type { Order } from '../../platform/db/schema.ts';
 import {
   committedRefundTotal,
   findLedgerRow,
   insertRefund,
   succeededRefundTotal,
   updateRefund,
-} from './refunds.repository.ts';
+} from '../../refunds/refunds.repository.ts';
+import { type Actor, recordOrderEvent, stageOrderJobs, updateOrder } from './lifecycle.repository.ts';
+import { canMovePayment, canMoveRefund, isPaid, paymentAfterRefunds } from './machine.ts';
+import { lockOrder } from './order-lock.ts';
+import type { SyncResult } from './payment-sync.ts';
 
-const REFUND_MOVES: Record<RefundStatus, readonly RefundStatus[]> = {
-  pending: ['requires_action', 'succeeded', 'failed', 'canceled'],
-  requires_action: ['pending', 'succeeded', 'failed', 'canceled'],
-  // Stripe can fail a refund after reporting success (the card account closed, say).
-  succeeded: ['failed'],
-  // Only a refusal we inferred before Stripe gave the refund an id, while Stripe went on to pay it
-  // out (see mayMove).
-  failed: ['succeeded'],
-  canceled: [],
-};
-
-/** Whether our ledger row may take the status Stripe reports for its refund. */
-function mayMove(row: Refund, to: RefundStatus): boolean {
-  if (row.status === to || !REFUND_MOVES[row.status].includes(to)) return false;
-  // A failure Stripe reported (the row carries its id) is final: a late success must not revive it.
-  return row.status !== 'failed' || row.stripe_refund_id === null;
-}
+const SYSTEM: Actor = { actorType: 'system', actorId: null };
 
 /**
  * Brings the order's money in line with its succeeded refunds. A refund that fails after
  * succeeding returns money to the restaurant, so this may move back from refunded. Stripe never
  * refunds more than it received, so a ledger whose succeeded refunds exceed that is wrong (a
- * refusal we inferred that Stripe paid after all): the amount is capped and the order flagged.
+ * refusal we inferred that Stripe paid after all): the amount is capped and the order put up for
+ * review. Answers the payment status and the review reason it raised, if any.
  */
 export async function recomputeRefundedAmount(
   tx: Tx,
   order: Order,
-): Promise<{ payment: PaymentStatus; flagged: string | undefined }> {
+): Promise<{ payment: PaymentStatus; review: string | undefined }> {
   const succeeded = await succeededRefundTotal(tx, order.id);
   const refunded = Math.min(succeeded, order.amount_received);
   let reviewReason = order.review_reason;
-  let flagged: string | undefined;
+  let review: string | undefined;
   if (succeeded > order.amount_received) {
     const reason = `succeeded refunds total ${succeeded}, more than the ${order.amount_received} received`;
     if (order.review_reason !== reason) {
       reviewReason = reason;
-      flagged = reason;
+      review = reason;
       await updateOrder(tx, order.id, { review_reason: reason });
-      await recordOrderEvent(tx, order.id, {
-        type: 'refund_mismatch',
-        actorType: 'system',
-        detail: { reason },
-      });
+      await recordOrderEvent(tx, order.id, { type: 'refund_mismatch', actor: SYSTEM, detail: { reason } });
     }
   }
-  let payment: PaymentStatus = order.payment_status;
-  if (['succeeded', 'partially_refunded', 'refunded'].includes(order.payment_status)) {
-    payment =
-      refunded === 0 ? 'succeeded' : refunded >= order.amount_received ? 'refunded' : 'partially_refunded';
-  }
+  const payment = paymentAfterRefunds(order.payment_status, order.amount_received, refunded);
+  if (payment !== order.payment_status && !canMovePayment(order.payment_status, payment, 'refunds'))
+    throw new Error(`refunds cannot move a payment from ${order.payment_status} to ${payment}`);
   if (refunded !== order.amount_refunded || payment !== order.payment_status) {
     await updateOrder(tx, order.id, { amount_refunded: refunded, payment_status: payment });
   }
   if (order.status === 'cancelled' && (isPaid(payment) || payment === 'refunded')) {
-    flagged = (await reviewCancelledOrderRefunds(tx, { ...order, review_reason: reviewReason })) ?? flagged;
+    review = (await reviewCancelledOrderRefunds(tx, { ...order, review_reason: reviewReason })) ?? review;
   }
-  return { payment, flagged };
+  return { payment, review };
 }
 
-/** How the flag below begins, so covering the money again can clear that flag and no other. */
+/** How the review below begins, so covering the money again can clear that review and no other. */
 const UNCOVERED_AFTER_CANCEL = 'a refund failed after this order was cancelled: ';
 
 /**
  * A cancelled order holds no money: a refund that fails (or is refused) after the cancellation
  * leaves some on it, which a person must refund again (the reason is returned when raised or grown).
- * Once refunds cover it again, that flag (and only that one) is cleared, on the timeline.
+ * Once refunds cover it again, that review (and only that one) is cleared, on the timeline.
  */
 async function reviewCancelledOrderRefunds(tx: Tx, order: Order): Promise<string | undefined> {
   const uncovered = order.amount_received - (await committedRefundTotal(tx, order.id));
@@ -89,7 +68,7 @@ async function reviewCancelledOrderRefunds(tx: Tx, order: Order): Promise<string
     await updateOrder(tx, order.id, { review_reason: null });
     await recordOrderEvent(tx, order.id, {
       type: 'refund_covered_after_cancel',
-      actorType: 'system',
+      actor: SYSTEM,
       detail: { cleared: order.review_reason },
     });
     return undefined;
@@ -99,7 +78,7 @@ async function reviewCancelledOrderRefunds(tx: Tx, order: Order): Promise<string
   await updateOrder(tx, order.id, { review_reason: reason });
   await recordOrderEvent(tx, order.id, {
     type: 'refund_failed_after_cancel',
-    actorType: 'system',
+    actor: SYSTEM,
     detail: { reason },
   });
   // Raised, or grown: news for the alerts. Shrinking (a person refunding part of it) is not.
@@ -117,10 +96,10 @@ export async function applyRefundToOrder(
   tx: Tx,
   order: Order,
   refund: RefundSnapshot,
-  actor: SyncActor,
+  actor: Actor,
 ): Promise<SyncResult> {
   const row = await findLedgerRow(tx, order.id, refund.id, refund.ledgerId);
-  let type: string;
+  let imported = false;
   if (!row) {
     await insertRefund(tx, {
       id: randomUUID(),
@@ -135,14 +114,13 @@ export async function applyRefundToOrder(
       actor_type: actor.actorType,
       actor_id: actor.actorId,
     });
-    type = 'refund_imported';
-  } else if (mayMove(row, refund.status)) {
+    imported = true;
+  } else if (canMoveRefund(row, refund.status)) {
     await updateRefund(tx, row.id, {
       status: refund.status,
       failure_reason: refund.failureReason,
       stripe_refund_id: refund.id,
     });
-    type = `refund_${refund.status}`;
   } else if (!row.stripe_refund_id) {
     await updateRefund(tx, row.id, { stripe_refund_id: refund.id });
     return { outcome: 'applied', change: 'refund_linked' };
@@ -150,11 +128,11 @@ export async function applyRefundToOrder(
     return { outcome: 'unchanged', reason: `refund already ${row.status}` };
   }
   if (refund.status === 'succeeded') await stageOrderJobs(tx, order.id, ['refund_email'], refund.id);
-  const { payment, flagged } = await recomputeRefundedAmount(tx, order);
+  const { payment, review } = await recomputeRefundedAmount(tx, order);
+  const type = imported ? 'refund_imported' : (`refund_${refund.status}` as const);
   await recordOrderEvent(tx, order.id, {
     type,
-    actorType: actor.actorType,
-    actorId: actor.actorId,
+    actor,
     paymentStatus: payment,
     detail: {
       refund_id: refund.id,
@@ -163,5 +141,31 @@ export async function applyRefundToOrder(
       failure_reason: refund.failureReason,
     },
   });
-  return { outcome: 'applied', change: type, ...(flagged ? { flagged } : {}) };
+  return { outcome: 'applied', change: type, ...(review ? { review } : {}) };
+}
+
+/**
+ * Applies each refund of a `charge.refunded` event in turn, each from the order as the one before
+ * left it. A review is reported only while it stands: a later refund may have cleared it.
+ */
+export async function applyRefundsToOrder(
+  tx: Tx,
+  order: Order,
+  refunds: RefundSnapshot[],
+  actor: Actor,
+): Promise<SyncResult> {
+  const changes: string[] = [];
+  let review: string | undefined;
+  let current = order;
+  for (const refund of refunds) {
+    const result = await applyRefundToOrder(tx, current, refund, actor);
+    if (result.outcome !== 'applied') continue;
+    changes.push(result.change);
+    review = result.review ?? review;
+    current = (await lockOrder(tx, order.id)) ?? current;
+  }
+  const standing = review !== undefined && current.review_reason === review ? review : undefined;
+  return changes.length > 0
+    ? { outcome: 'applied', change: changes.join(','), ...(standing ? { review: standing } : {}) }
+    : { outcome: 'unchanged', reason: 'refunds already recorded' };
 }

@@ -1,12 +1,12 @@
-import type { OrderStatus, PaymentStatus } from '@repo/contracts';
-import type { PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
-import type { Order, OrderJobKind, OrderUpdate } from '../platform/db/schema.ts';
-import { canMoveOrder, canMovePayment } from './order-state.ts';
+import type { OrderStatus, PaymentStatus, TimelineEntryType } from '@repo/contracts';
+import type { PaymentIntentSnapshot } from '../../payments/payment-gateway.ts';
+import type { Order, OrderJobKind, OrderUpdate } from '../../platform/db/schema.ts';
+import { canMoveOrder, canMovePayment } from './machine.ts';
 
-/** What one PaymentIntent state does to an order: computed here, written in one statement. */
-export interface TransitionPlan {
-  /** Timeline entry type, e.g. `payment_succeeded`. */
-  type: string;
+/** What one move does to an order: decided by a pure planner, written in one statement. */
+export interface MovePlan {
+  /** The timeline entry the move writes, e.g. `payment_succeeded`. */
+  type: TimelineEntryType;
   changes: OrderUpdate;
   /** Confirmation without a scheduled time: ready = now + the restaurant's prep time. */
   readyAfterPrep: boolean;
@@ -21,7 +21,10 @@ export interface TransitionPlan {
 
 export type IntentDecision =
   /** `eventAt`: a newer event that changes nothing still moves the order's event clock. */
-  { kind: 'unchanged'; reason: string; eventAt?: Date } | { kind: 'move'; plan: TransitionPlan };
+  { kind: 'unchanged'; reason: string; eventAt?: Date } | { kind: 'move'; plan: MovePlan };
+
+/** A step's own part of a plan; planIntentTransition completes it. */
+type Step = Partial<MovePlan> & Pick<MovePlan, 'type' | 'changes'>;
 
 /** Why a succeeded PaymentIntent may not confirm this order (invariant 3), or null when it may. */
 export function reconcile(order: Order, intent: PaymentIntentSnapshot): string | null {
@@ -35,11 +38,7 @@ export function reconcile(order: Order, intent: PaymentIntentSnapshot): string |
   return null;
 }
 
-function succeeded(
-  order: Order,
-  intent: PaymentIntentSnapshot,
-  now: Date,
-): IntentDecision | Partial<TransitionPlan> {
+function succeeded(order: Order, intent: PaymentIntentSnapshot, now: Date): IntentDecision | Step {
   if (order.payment_status === 'canceled') {
     // Stripe never takes money through an intent it canceled: the order was cancelled while Stripe
     // did not know its intent (a key from another account). The money needs a person to refund it
@@ -106,7 +105,7 @@ function step(
   intent: PaymentIntentSnapshot,
   now: Date,
   newerEvent: boolean,
-): IntentDecision | Partial<TransitionPlan> {
+): IntentDecision | Step {
   const moves = (to: PaymentStatus) =>
     order.payment_status !== to && canMovePayment(order.payment_status, to);
   switch (intent.status) {
@@ -276,7 +275,7 @@ export function planIntentTransition(
   return {
     kind: 'move',
     plan: {
-      type: decided.type ?? 'payment_updated',
+      type: decided.type,
       changes,
       readyAfterPrep: decided.readyAfterPrep ?? false,
       jobs: decided.jobs ?? [],

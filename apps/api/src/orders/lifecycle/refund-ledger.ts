@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { RefundReason } from '@repo/contracts';
-import { sql } from 'kysely';
-import { isPaid } from '../orders/order-state.ts';
-import { lockOrder, recordOrderEvent } from '../orders/orders.repository.ts';
-import type { FlagListener, SyncActor } from '../orders/payment-sync.ts';
-import type { PaymentGateway } from '../payments/payment-gateway.ts';
-import type { Db, Executor, Tx } from '../platform/db/database.ts';
-import type { Order, Refund } from '../platform/db/schema.ts';
-import { ConflictError, DomainError, NotFoundError, ProviderUnavailableError } from '../platform/errors.ts';
-import { markRecoveryPoint } from '../platform/idempotency.ts';
+import type { PaymentGateway } from '../../payments/payment-gateway.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
+import type { Order, Refund } from '../../platform/db/schema.ts';
+import { ConflictError, DomainError, ProviderUnavailableError } from '../../platform/errors.ts';
+import { markRecoveryPoint } from '../../platform/idempotency.ts';
+import {
+  committedRefundTotal,
+  findRefund,
+  findUnsentRefunds,
+  insertRefund,
+  updateRefund,
+} from '../../refunds/refunds.repository.ts';
+import { type Actor, recordOrderEvent } from './lifecycle.repository.ts';
+import { isPaid } from './machine.ts';
+import { withLockedOrder } from './order-lock.ts';
+import type { ReviewListener } from './payment-sync.ts';
 import { applyRefundToOrder, recomputeRefundedAmount } from './refund-sync.ts';
-import { committedRefundTotal, findRefund, insertRefund, updateRefund } from './refunds.repository.ts';
 
 export interface RefundIntent {
   orderId: string;
@@ -18,7 +24,7 @@ export interface RefundIntent {
   amount?: number | undefined;
   reason: RefundReason;
   note?: string | null | undefined;
-  actor: SyncActor;
+  actor: Actor;
   /** Idempotency key row to point at the ledger row, so a retry reuses it. */
   idempotencyKeyId?: string;
   /** For a cancellation: nothing left to refund is not an error. */
@@ -31,20 +37,12 @@ export async function refundableAmount(db: Executor, order: Order): Promise<numb
   return Math.max(0, order.amount_received - (await committedRefundTotal(db, order.id)));
 }
 
-export async function lockOrderOrThrow(tx: Tx, orderId: string): Promise<Order> {
-  await sql`set local lock_timeout = '10s'`.execute(tx);
-  const order = await lockOrder(tx, orderId);
-  if (!order) throw new NotFoundError('Order not found.');
-  return order;
-}
-
 /**
  * Under the order lock: checks what is still refundable and holds the amount with a `pending`
  * ledger row, committed before Stripe is called so concurrent refunds can never over-refund.
  */
 export function reserveRefund(db: Db, intent: RefundIntent): Promise<Refund | null> {
-  return db.transaction().execute(async (tx) => {
-    const order = await lockOrderOrThrow(tx, intent.orderId);
+  return withLockedOrder(db, intent.orderId, async (tx, order) => {
     if (!isPaid(order.payment_status)) {
       if (intent.allowNothingLeft) return null;
       throw new ConflictError(
@@ -79,8 +77,7 @@ export function reserveRefund(db: Db, intent: RefundIntent): Promise<Refund | nu
     });
     await recordOrderEvent(tx, order.id, {
       type: 'refund_requested',
-      actorType: intent.actor.actorType,
-      actorId: intent.actor.actorId,
+      actor: intent.actor,
       detail: { refund_id: id, amount, reason: intent.reason },
     });
     if (intent.idempotencyKeyId) await markRecoveryPoint(tx, intent.idempotencyKeyId, 'refund_reserved', id);
@@ -93,23 +90,21 @@ async function refuseRefund(
   db: Db,
   refund: Refund,
   why: string,
-  actor: SyncActor,
-  onFlag: FlagListener | undefined,
+  actor: Actor,
+  onReview: ReviewListener | undefined,
 ): Promise<void> {
-  const flagged = await db.transaction().execute(async (tx) => {
-    const order = await lockOrderOrThrow(tx, refund.order_id);
+  const review = await withLockedOrder(db, refund.order_id, async (tx, order) => {
     await updateRefund(tx, refund.id, { status: 'failed', failure_reason: why });
-    const { payment, flagged } = await recomputeRefundedAmount(tx, order);
+    const { payment, review } = await recomputeRefundedAmount(tx, order);
     await recordOrderEvent(tx, order.id, {
       type: 'refund_refused',
-      actorType: actor.actorType,
-      actorId: actor.actorId,
+      actor,
       paymentStatus: payment,
       detail: { refund_id: refund.id, amount: refund.amount, error: why },
     });
-    return flagged;
+    return review;
   });
-  if (flagged) onFlag?.({ orderId: refund.order_id, reason: flagged });
+  if (review) onReview?.({ orderId: refund.order_id, reason: review });
 }
 
 /**
@@ -121,8 +116,8 @@ export async function submitRefund(
   db: Db,
   payments: PaymentGateway,
   refund: Refund,
-  actor: SyncActor,
-  onFlag?: FlagListener,
+  actor: Actor,
+  onReview?: ReviewListener,
 ): Promise<Refund> {
   if (refund.status !== 'pending' || refund.stripe_refund_id) return refund;
   const order = await db
@@ -143,15 +138,23 @@ export async function submitRefund(
     });
   } catch (error) {
     if (error instanceof DomainError && !(error instanceof ProviderUnavailableError)) {
-      await refuseRefund(db, refund, error.message, actor, onFlag);
+      await refuseRefund(db, refund, error.message, actor, onReview);
     }
     throw error;
   }
-  const result = await db.transaction().execute(async (tx) => {
-    const locked = await lockOrderOrThrow(tx, refund.order_id);
-    return applyRefundToOrder(tx, locked, snapshot, actor);
-  });
-  if (result.outcome === 'applied' && result.flagged)
-    onFlag?.({ orderId: refund.order_id, reason: result.flagged });
+  const result = await withLockedOrder(db, refund.order_id, (tx, order) =>
+    applyRefundToOrder(tx, order, snapshot, actor),
+  );
+  if (result.outcome === 'applied' && result.review)
+    onReview?.({ orderId: refund.order_id, reason: result.review });
   return (await findRefund(db, refund.id)) ?? refund;
+}
+
+/**
+ * Refunds whose Stripe call an outage interrupted, created before `createdBefore` (older than any
+ * request still holding them), oldest first. Each holds its amount as `pending` with no Stripe id;
+ * its Stripe idempotency key is derived from the row, so sending it again never pays out twice.
+ */
+export function findRefundsToResend(db: Db, createdBefore: Date, limit: number): Promise<Refund[]> {
+  return findUnsentRefunds(db, { createdBefore, limit });
 }

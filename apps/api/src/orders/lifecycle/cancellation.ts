@@ -1,19 +1,18 @@
-import { canMoveOrder, canMovePayment, isPaid } from '../orders/order-state.ts';
-import { hasOrderEvent, recordOrderEvent, updateOrder } from '../orders/orders.repository.ts';
-import { applyIntentToOrder, type FlagListener, type SyncActor } from '../orders/payment-sync.ts';
 import {
   type PaymentGateway,
   PaymentIntentMissingError,
   type PaymentIntentSnapshot,
-} from '../payments/payment-gateway.ts';
-import type { Db, Tx } from '../platform/db/database.ts';
-import type { Order } from '../platform/db/schema.ts';
-import { ConflictError } from '../platform/errors.ts';
-import { type Claim, isRetryableFailure, markRecoveryPoint } from '../platform/idempotency.ts';
-import { lockOrderOrThrow, refundableAmount, reserveRefund, submitRefund } from '../refunds/refund-ledger.ts';
-import { findRefund, findUnsentRefunds } from '../refunds/refunds.repository.ts';
-
-type Claimed = Extract<Claim, { kind: 'claimed' }>;
+} from '../../payments/payment-gateway.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import type { Order, Refund } from '../../platform/db/schema.ts';
+import { ConflictError } from '../../platform/errors.ts';
+import { type ClaimedKey, isRetryableFailure, markRecoveryPoint } from '../../platform/idempotency.ts';
+import { findRefund, findUnsentRefunds } from '../../refunds/refunds.repository.ts';
+import { type Actor, hasOrderEvent, recordOrderEvent, updateOrder } from './lifecycle.repository.ts';
+import { cancellationOf, canMoveOrder, canMovePayment, isPaid } from './machine.ts';
+import { withLockedOrder } from './order-lock.ts';
+import { type ReviewListener, syncOrderWithIntent } from './payment-sync.ts';
+import { refundableAmount, reserveRefund, submitRefund } from './refund-ledger.ts';
 
 /** Whether cancelling calls Stripe: an intent to cancel, money no refund covers yet, a refund to send. */
 async function needsStripe(tx: Tx, order: Order): Promise<boolean> {
@@ -30,12 +29,11 @@ function beginCancellation(
   livemode: boolean,
   orderId: string,
   reason: string,
-  actor: SyncActor,
-  claim: Claimed,
+  actor: Actor,
+  claim: ClaimedKey,
 ) {
-  return db.transaction().execute(async (tx) => {
-    const order = await lockOrderOrThrow(tx, orderId);
-    if (order.status === 'cancelled') return null;
+  return withLockedOrder(db, orderId, async (tx, order) => {
+    if (cancellationOf(order) === 'cancelled') return null;
     if (!canMoveOrder(order.status, 'cancelled')) {
       throw new ConflictError(
         'order-not-cancellable',
@@ -57,12 +55,7 @@ function beginCancellation(
     if (claim.recoveryPoint === 'started' || order.cancel_reason === null)
       await updateOrder(tx, order.id, { cancel_reason: reason });
     if (claim.recoveryPoint === 'started') {
-      await recordOrderEvent(tx, order.id, {
-        type: 'cancel_requested',
-        actorType: actor.actorType,
-        actorId: actor.actorId,
-        detail: { reason },
-      });
+      await recordOrderEvent(tx, order.id, { type: 'cancel_requested', actor, detail: { reason } });
       await markRecoveryPoint(tx, claim.id, 'cancel_requested', order.id);
     }
     return { ...order, cancel_reason: reason };
@@ -74,8 +67,8 @@ async function cancelPayment(
   db: Db,
   payments: PaymentGateway,
   order: Order,
-  actor: SyncActor,
-  onFlag: FlagListener | undefined,
+  actor: Actor,
+  onReview: ReviewListener | undefined,
 ): Promise<void> {
   if (!order.payment_intent_id || isPaid(order.payment_status) || order.payment_status === 'refunded') {
     return;
@@ -100,11 +93,7 @@ async function cancelPayment(
       { payment_intent_status: intent.status },
     );
   }
-  const result = await db.transaction().execute(async (tx) => {
-    const locked = await lockOrderOrThrow(tx, order.id);
-    return applyIntentToOrder(tx, locked, intent, actor);
-  });
-  if (result.outcome === 'needs_review') onFlag?.({ orderId: order.id, reason: result.reason });
+  await syncOrderWithIntent(db, order.id, intent, actor, onReview);
 }
 
 /**
@@ -112,14 +101,12 @@ async function cancelPayment(
  * notes it, once across retries (under the order lock). A payment that reaches the order anyway is
  * met by the refund step, like any other.
  */
-async function noteMissingIntent(db: Db, orderId: string, intentId: string, actor: SyncActor): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await lockOrderOrThrow(tx, orderId);
+async function noteMissingIntent(db: Db, orderId: string, intentId: string, actor: Actor): Promise<void> {
+  await withLockedOrder(db, orderId, async (tx) => {
     if (await hasOrderEvent(tx, orderId, 'payment_intent_missing')) return;
     await recordOrderEvent(tx, orderId, {
       type: 'payment_intent_missing',
-      actorType: actor.actorType,
-      actorId: actor.actorId,
+      actor,
       detail: { payment_intent_id: intentId },
     });
   });
@@ -132,13 +119,11 @@ async function noteMissingIntent(db: Db, orderId: string, intentId: string, acto
 async function finishCancellation(
   db: Db,
   orderId: string,
-  actor: SyncActor,
+  actor: Actor,
   { reason = null, ready = () => true }: { reason?: string | null; ready?: (order: Order) => boolean },
 ): Promise<'cancelled' | 'unchanged' | 'uncovered'> {
-  return db.transaction().execute(async (tx) => {
-    const order = await lockOrderOrThrow(tx, orderId);
-    if (order.status === 'cancelled' || !canMoveOrder(order.status, 'cancelled') || !ready(order))
-      return 'unchanged';
+  return withLockedOrder(db, orderId, async (tx, order) => {
+    if (!canMoveOrder(order.status, 'cancelled') || !ready(order)) return 'unchanged';
     // Money no refund covers (a payment that landed, or a refund that failed, since the refund
     // was reserved) never ends up on a cancelled order.
     if ((await refundableAmount(tx, order)) > 0) return 'uncovered';
@@ -154,8 +139,7 @@ async function finishCancellation(
     });
     await recordOrderEvent(tx, orderId, {
       type: 'cancelled',
-      actorType: actor.actorType,
-      actorId: actor.actorId,
+      actor,
       status: 'cancelled',
       paymentStatus: payment,
       detail: { reason: order.cancel_reason ?? reason },
@@ -165,17 +149,20 @@ async function finishCancellation(
 }
 
 /**
- * A cancellation whose request an outage ended, and that nobody retried, once its refund has gone
- * out (the reconciler sends it): the order is fully refunded, so the cancellation is finished and
- * the jobs it held end. True when the order was cancelled here.
+ * Sends a refund an outage left unsent (the reconciler does, for requests nobody retried). If it
+ * was a cancellation's refund, the cancellation is finished once the order is fully refunded, and
+ * the jobs it held end: true when the order was cancelled here.
  */
-export async function finishRefundedCancellation(
+export async function resendRefund(
   db: Db,
-  orderId: string,
-  actor: SyncActor,
+  payments: PaymentGateway,
+  refund: Refund,
+  actor: Actor,
+  onReview?: ReviewListener,
 ): Promise<boolean> {
-  const finished = await finishCancellation(db, orderId, actor, {
-    ready: (order) => order.cancel_reason !== null && order.payment_status === 'refunded',
+  await submitRefund(db, payments, refund, actor, onReview);
+  const finished = await finishCancellation(db, refund.order_id, actor, {
+    ready: (order) => cancellationOf(order) === 'requested' && order.payment_status === 'refunded',
   });
   return finished === 'cancelled';
 }
@@ -190,18 +177,18 @@ export async function cancelOrder(
   payments: PaymentGateway,
   orderId: string,
   reason: string,
-  actor: SyncActor,
-  claim: Claimed,
-  onFlag?: FlagListener,
+  actor: Actor,
+  claim: ClaimedKey,
+  onReview?: ReviewListener,
 ): Promise<void> {
   const started = await beginCancellation(db, payments.livemode, orderId, reason, actor, claim);
   if (!started) {
     // Already cancelled: but a refund an outage left unsent still has to reach Stripe.
-    await sendUnsentRefunds(db, payments, orderId, actor, onFlag);
+    await sendUnsentRefunds(db, payments, orderId, actor, onReview);
     return;
   }
   try {
-    await cancelStarted(db, payments, started, reason, actor, claim, onFlag);
+    await cancelStarted(db, payments, started, reason, actor, claim, onReview);
   } catch (error) {
     // Anything but an outage or contention (which the operator retries: the order stays held) ends
     // the attempt: the order is not being cancelled any more, so held post-payment jobs may run.
@@ -215,17 +202,17 @@ async function cancelStarted(
   payments: PaymentGateway,
   started: Order,
   reason: string,
-  actor: SyncActor,
-  claim: Claimed,
-  onFlag: FlagListener | undefined,
+  actor: Actor,
+  claim: ClaimedKey,
+  onReview: ReviewListener | undefined,
 ): Promise<void> {
   const orderId = started.id;
-  await cancelPayment(db, payments, started, actor, onFlag);
+  await cancelPayment(db, payments, started, actor, onReview);
   const resumed =
     claim.recoveryPoint === 'refund_reserved' && claim.resourceId
       ? await findRefund(db, claim.resourceId)
       : undefined;
-  if (resumed) await submitRefund(db, payments, resumed, actor, onFlag);
+  if (resumed) await submitRefund(db, payments, resumed, actor, onReview);
   // What is paid and not yet refunded (everything, or what a failed resumed refund left). A
   // payment that lands, or a refund that fails, before the end leaves money uncovered: a second
   // round refunds it too. Past that, the order is not cancelled over money it holds.
@@ -238,8 +225,8 @@ async function cancelStarted(
       idempotencyKeyId: claim.id,
       allowNothingLeft: true,
     });
-    if (refund) await submitRefund(db, payments, refund, actor, onFlag);
-    await sendUnsentRefunds(db, payments, orderId, actor, onFlag);
+    if (refund) await submitRefund(db, payments, refund, actor, onReview);
+    await sendUnsentRefunds(db, payments, orderId, actor, onReview);
     if ((await finishCancellation(db, orderId, actor, { reason })) !== 'uncovered') return;
   }
   throw new ConflictError(
@@ -253,22 +240,20 @@ async function sendUnsentRefunds(
   db: Db,
   payments: PaymentGateway,
   orderId: string,
-  actor: SyncActor,
-  onFlag: FlagListener | undefined,
+  actor: Actor,
+  onReview: ReviewListener | undefined,
 ): Promise<void> {
   for (const unsent of await findUnsentRefunds(db, { orderId }))
-    await submitRefund(db, payments, unsent, actor, onFlag);
+    await submitRefund(db, payments, unsent, actor, onReview);
 }
 
-async function abandonCancellation(db: Db, orderId: string, actor: SyncActor, error: unknown): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const order = await lockOrderOrThrow(tx, orderId);
-    if (order.status === 'cancelled' || order.cancel_reason === null) return;
+async function abandonCancellation(db: Db, orderId: string, actor: Actor, error: unknown): Promise<void> {
+  await withLockedOrder(db, orderId, async (tx, order) => {
+    if (cancellationOf(order) !== 'requested') return;
     await updateOrder(tx, orderId, { cancel_reason: null });
     await recordOrderEvent(tx, orderId, {
       type: 'cancel_abandoned',
-      actorType: actor.actorType,
-      actorId: actor.actorId,
+      actor,
       detail: { error: error instanceof Error ? error.message : String(error) },
     });
   });

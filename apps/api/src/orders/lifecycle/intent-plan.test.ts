@@ -1,7 +1,7 @@
 import type { OrderStatus, PaymentStatus } from '@repo/contracts';
-import type { PaymentIntentSnapshot } from '../payments/payment-gateway.ts';
-import type { Order } from '../platform/db/schema.ts';
-import { planIntentTransition, planMissingIntent } from './intent-transition.ts';
+import type { PaymentIntentSnapshot } from '../../payments/payment-gateway.ts';
+import type { Order } from '../../platform/db/schema.ts';
+import { planIntentTransition, planMissingIntent } from './intent-plan.ts';
 
 const ORDER_ID = '00000000-0000-4000-8000-000000000001';
 const now = new Date('2026-11-26T12:00:00Z');
