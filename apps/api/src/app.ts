@@ -35,8 +35,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(docsRoutes([registerOperatorRoutes]));
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use(menuRoutes(deps));
-  app.post('/api/clients/:slug/orders', limits.orderCreationPerIp);
-  app.use(orderRoutes(deps));
+  app.use(orderRoutes(deps, limits));
   app.use(operatorRoutes(deps, limits));
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import { sql } from 'kysely';
 import type { AppDeps } from '../platform/app-deps.ts';
-import { isMigrated } from '../platform/db/migrate.ts';
+import { databaseReadiness } from './readiness.ts';
 
 export function healthRoutes({ db }: AppDeps): Router {
   const router = Router();
@@ -9,17 +8,11 @@ export function healthRoutes({ db }: AppDeps): Router {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (req, res) => {
-    try {
-      await sql`select 1`.execute(db);
-      if (!(await isMigrated(db))) {
-        res.status(503).json({ status: 'unavailable', database: 'migrations pending' });
-        return;
-      }
-      res.json({ status: 'ready', database: 'ok' });
-    } catch (err) {
-      req.log.warn({ err }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
+    const database = await databaseReadiness(db, req.log);
+    res.status(database === 'ok' ? 200 : 503).json({
+      status: database === 'ok' ? 'ready' : 'unavailable',
+      database,
+    });
   });
   return router;
 }

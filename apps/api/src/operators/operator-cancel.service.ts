@@ -1,12 +1,16 @@
-import { CancelOrderRequest } from '@repo/contracts';
+import type { CancelOrderRequest } from '@repo/contracts';
 import { cancelOrder } from '../orders/lifecycle/cancellation.ts';
 import { reviewLogger } from '../orders/lifecycle/payment-sync.ts';
 import { findOrder } from '../orders/orders.repository.ts';
 import type { OrdersDeps } from '../orders/orders.service.ts';
-import { parseInput } from '../platform/http.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
 import type { Operator } from './api-keys.service.ts';
-import { loadOperatorView, OPERATOR_WRITES, requireOperatorOrder } from './operator-orders.service.ts';
+import {
+  loadOperatorView,
+  type OrderActionCommand,
+  operatorWriteScope,
+  requireOperatorOrder,
+} from './operator-orders.service.ts';
 import { operatorActor } from './operator-refunds.service.ts';
 
 /**
@@ -16,18 +20,11 @@ import { operatorActor } from './operator-refunds.service.ts';
 export async function cancelOperatorOrder(
   deps: OrdersDeps,
   operator: Operator,
-  orderId: string,
-  idempotencyKey: string | undefined,
-  body: unknown,
+  command: OrderActionCommand<CancelOrderRequest>,
 ): Promise<StoredResponse> {
-  const order = await requireOperatorOrder(deps.db, operator, orderId);
-  const request = parseInput(CancelOrderRequest, body);
-  const scope = {
-    restaurantId: operator.restaurant.id,
-    scope: OPERATOR_WRITES,
-    key: idempotencyKey,
-    body: { action: 'orders.cancel', order_id: order.id, body },
-  };
+  const order = await requireOperatorOrder(deps.db, operator, command.orderId);
+  const { request } = command;
+  const scope = operatorWriteScope(operator, command);
   return runIdempotent(deps.db, scope, async (claim) => {
     await cancelOrder(
       deps.db,

@@ -4,6 +4,8 @@ import { findOrder, findOrderItems } from '../orders/orders.repository.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
 import { NotFoundError, ValidationError } from '../platform/errors.ts';
+import type { KeyedRequest } from '../platform/http.ts';
+import type { IdempotencyScope } from '../platform/idempotency.ts';
 import { isUuid } from '../platform/uuid.ts';
 import { findRefundsForOrder } from '../refunds/refunds.repository.ts';
 import type { Operator } from './api-keys.service.ts';
@@ -17,6 +19,21 @@ const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
  * for another order or another action is refused (its fingerprint covers action, order and body).
  */
 export const OPERATOR_WRITES = 'operator.writes';
+
+/** An operator's write on one order, as its route parsed it. */
+export interface OrderActionCommand<Request> extends KeyedRequest {
+  orderId: string;
+  request: Request;
+}
+
+export function operatorWriteScope(operator: Operator, command: KeyedRequest): IdempotencyScope {
+  return {
+    restaurantId: operator.restaurant.id,
+    scope: OPERATOR_WRITES,
+    key: command.idempotencyKey,
+    fingerprint: command.fingerprint,
+  };
+}
 
 /** The operator's own order, or 404: another restaurant's order looks exactly like a missing one. */
 export async function requireOperatorOrder(db: Db, operator: Operator, orderId: string): Promise<Order> {

@@ -1,14 +1,17 @@
-import { CreateRefundRequest } from '@repo/contracts';
+import type { ParsedCreateRefundRequest } from '@repo/contracts';
 import type { Actor } from '../orders/lifecycle/lifecycle.repository.ts';
 import { reviewLogger } from '../orders/lifecycle/payment-sync.ts';
 import { reserveRefund, submitRefund } from '../orders/lifecycle/refund-ledger.ts';
 import type { OrdersDeps } from '../orders/orders.service.ts';
-import { parseInput } from '../platform/http.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
 import { toRefundView } from '../refunds/refund-view.ts';
 import { findRefund } from '../refunds/refunds.repository.ts';
 import type { Operator } from './api-keys.service.ts';
-import { OPERATOR_WRITES, requireOperatorOrder } from './operator-orders.service.ts';
+import {
+  type OrderActionCommand,
+  operatorWriteScope,
+  requireOperatorOrder,
+} from './operator-orders.service.ts';
 
 export function operatorActor(operator: Operator): Actor {
   return { actorType: 'operator', actorId: operator.keyPrefix };
@@ -22,18 +25,11 @@ export function operatorActor(operator: Operator): Actor {
 export async function createOperatorRefund(
   deps: OrdersDeps,
   operator: Operator,
-  orderId: string,
-  idempotencyKey: string | undefined,
-  body: unknown,
+  command: OrderActionCommand<ParsedCreateRefundRequest>,
 ): Promise<StoredResponse> {
-  const order = await requireOperatorOrder(deps.db, operator, orderId);
-  const request = parseInput(CreateRefundRequest, body);
-  const scope = {
-    restaurantId: operator.restaurant.id,
-    scope: OPERATOR_WRITES,
-    key: idempotencyKey,
-    body: { action: 'refunds.create', order_id: order.id, body },
-  };
+  const order = await requireOperatorOrder(deps.db, operator, command.orderId);
+  const { request } = command;
+  const scope = operatorWriteScope(operator, command);
   const actor = operatorActor(operator);
   return runIdempotent(deps.db, scope, async (claim) => {
     const reserved = claim.resourceId

@@ -1,47 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CreateOrderRequest,
-  type CreateOrderResponse,
-  type MenuCategory,
-  type ParsedCreateOrderRequest,
-} from '@repo/contracts';
+import type { MenuCategory, ParsedCreateOrderRequest } from '@repo/contracts';
 import type { CatalogCache } from '../menu/catalog-cache.ts';
-import { nestMenu, requireRestaurant } from '../menu/menu.service.ts';
+import { nestMenu } from '../menu/menu.service.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Restaurant } from '../platform/db/schema.ts';
-import {
-  ConflictError,
-  DomainError,
-  type FieldError,
-  NotFoundError,
-  ProviderUnavailableError,
-  ValidationError,
-} from '../platform/errors.ts';
-import { parseInput } from '../platform/http.ts';
+import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import {
   type ClaimedKey,
   claimIdempotencyKey,
-  fingerprintOf,
-  forgetIdempotencyKey,
   forgetUnusedIdempotencyKey,
   isRetryableFailure,
   releaseIdempotencyKey,
-  requireIdempotencyKey,
   type StoredResponse,
 } from '../platform/idempotency.ts';
 import type { Logger } from '../platform/logger.ts';
-import { newOrderToken } from './order-token.ts';
-import { amountsOf } from './order-view.ts';
+import { notPayable, openPaymentOnce } from './order-payment.service.ts';
 import {
-  deleteOrder,
   findOrder,
   openOrderIntake,
   type PlacedOrderView,
   type Placement,
   type PlacementKey,
   placeOrder,
-  sealPlacedOrder,
 } from './orders.repository.ts';
 import { priceOrder } from './pricing.ts';
 
@@ -136,83 +117,6 @@ async function stageOrder(
 }
 
 /**
- * Opens the PaymentIntent for a staged order and seals the key with the response; `cancelled` when
- * an operator cancelled the order meanwhile (the key left unsealed, the new PaymentIntent canceled).
- */
-async function openPayment(
-  deps: OrdersDeps,
-  restaurant: Restaurant,
-  order: PlacedOrderView,
-  keyId: string,
-): Promise<StoredResponse | 'cancelled'> {
-  const intent = await deps.payments.createPaymentIntent({
-    orderId: order.id,
-    clientSlug: restaurant.slug,
-    orderNumber: order.order_number,
-    amount: order.total,
-    currency: order.currency,
-    receiptEmail: order.customer_email,
-    // Derived from the order, so a retry after a crash finds the same PaymentIntent at Stripe.
-    idempotencyKey: `order-${order.id}-payment-intent`,
-  });
-  if (!intent.clientSecret)
-    throw new ProviderUnavailableError('The payment provider returned no client secret.');
-  // A fresh token on every attempt: an earlier one never reached the diner.
-  const { token, hash } = newOrderToken();
-  const response: CreateOrderResponse = {
-    order_id: order.id,
-    order_number: order.order_number,
-    status: order.status,
-    payment_status: order.payment_status,
-    amounts: amountsOf(order),
-    client_secret: intent.clientSecret,
-    order_token: token,
-    estimated_ready_at: (order.estimated_ready_at ?? new Date()).toISOString(),
-  };
-  const body = JSON.stringify(response);
-  const sealed = await sealPlacedOrder(
-    deps.db,
-    order.id,
-    {
-      payment_intent_id: intent.id,
-      payment_intent_status: intent.status,
-      livemode: intent.livemode,
-      order_token_hash: hash,
-    },
-    { keyId, status: 201, body },
-  );
-  if (!sealed) {
-    await cancelUnsealedIntent(deps, order.id, intent.id);
-    return 'cancelled';
-  }
-  return { status: 201, body, replayed: false };
-}
-
-/**
- * An operator cancelled the order while its PaymentIntent was being opened, so the cancellation
- * found no payment to cancel: cancel this one. Its client secret never left here.
- */
-async function cancelUnsealedIntent(deps: OrdersDeps, orderId: string, intentId: string): Promise<void> {
-  try {
-    await deps.payments.cancelPaymentIntent(intentId, `order-${orderId}-cancel`, 'requested_by_customer');
-  } catch (error) {
-    // Nobody holds its secret, so nobody can pay it: harmless if it stays open.
-    deps.logger.warn(
-      { err: error, orderId, intentId },
-      'could not cancel the PaymentIntent of a cancelled order',
-    );
-  }
-}
-
-function notPayable(order: PlacedOrderView): ConflictError {
-  return new ConflictError(
-    'order-not-payable',
-    'Order can no longer be paid',
-    `Order #${order.order_number} was cancelled by the restaurant.`,
-  );
-}
-
-/**
  * Continues under a key this request now holds: its order if one was placed, else a new one.
  * Undefined when nothing could be placed under it (the catalog changed since it was read, or the key
  * was taken over after this request outlived its lease): the key is freed if unused; read again.
@@ -287,7 +191,6 @@ async function placeFromCurrentCatalog(
   deps: CreateOrderDeps,
   slug: string,
   request: ParsedCreateOrderRequest,
-  body: unknown,
   key: NewKey,
 ): Promise<Staged | StoredResponse> {
   for (let read = 1; read <= CATALOG_READS; read += 1) {
@@ -313,7 +216,7 @@ async function placeFromCurrentCatalog(
       restaurantId: restaurant.id,
       scope: key.scope,
       key: key.key,
-      body,
+      fingerprint: key.fingerprint,
     });
     if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
     const resumed = await resumeClaim(deps.db, restaurant, menu, request, claim);
@@ -326,29 +229,37 @@ async function placeFromCurrentCatalog(
   );
 }
 
+/** A diner's order request, as its route parsed it. */
+export interface PlaceOrderCommand {
+  slug: string;
+  request: ParsedCreateOrderRequest;
+  idempotencyKey: string;
+  /** fingerprintOf the body as received, for telling a retry from a different request. */
+  fingerprint: string;
+}
+
+/**
+ * Flow 2: places the order (or replays, or resumes, the request under its key), then opens its
+ * PaymentIntent. An operator may have cancelled the order before this request resumed it, or while
+ * its payment was being opened: no payment is handed out for it, and a retry under this key is
+ * refused alike.
+ */
 export async function createOrder(
   deps: CreateOrderDeps,
-  slug: string,
-  idempotencyKey: string | undefined,
-  body: unknown,
+  command: PlaceOrderCommand,
 ): Promise<StoredResponse> {
-  let request: ParsedCreateOrderRequest;
-  let key: string;
-  try {
-    request = parseInput(CreateOrderRequest, body);
-    key = requireIdempotencyKey(idempotencyKey);
-  } catch (error) {
-    await requireRestaurant(deps.db, slug); // an unknown restaurant is a 404 before any input problem
-    throw error;
-  }
-  const newKey: NewKey = { kind: 'new', scope: 'orders.create', key, fingerprint: fingerprintOf(body) };
+  const { slug, request } = command;
+  const newKey: NewKey = {
+    kind: 'new',
+    scope: 'orders.create',
+    key: command.idempotencyKey,
+    fingerprint: command.fingerprint,
+  };
   const staged =
     (await placeFromCachedCatalog(deps, slug, request, newKey)) ??
-    (await placeFromCurrentCatalog(deps, slug, request, body, newKey));
+    (await placeFromCurrentCatalog(deps, slug, request, newKey));
   if (!('order' in staged)) return staged;
   const { restaurant, order, keyId } = staged;
-  // An operator may have cancelled the order before this request resumed it, or while its payment
-  // was being opened: no payment is handed out for it, and a retry under this key is refused alike.
   const opened =
     order.status === 'pending_payment' ? await openPaymentOnce(deps, restaurant, order, keyId) : 'cancelled';
   if (opened === 'cancelled') {
@@ -356,28 +267,4 @@ export async function createOrder(
     throw notPayable(order);
   }
   return opened;
-}
-
-/** openPayment, leaving the key resumable after an outage and nothing behind after a refusal. */
-async function openPaymentOnce(
-  deps: OrdersDeps,
-  restaurant: Restaurant,
-  order: PlacedOrderView,
-  keyId: string,
-): Promise<StoredResponse | 'cancelled'> {
-  try {
-    return await openPayment(deps, restaurant, order, keyId);
-  } catch (error) {
-    if (isRetryableFailure(error)) {
-      // The PaymentIntent's Stripe key is derived from the order: a resumed retry finds the same one.
-      await releaseIdempotencyKey(deps.db, keyId);
-    } else if (error instanceof DomainError) {
-      // The provider refused the order for good: leave nothing behind.
-      await deps.db.transaction().execute(async (tx) => {
-        await deleteOrder(tx, order.id);
-        await forgetIdempotencyKey(tx, keyId);
-      });
-    }
-    throw error;
-  }
 }

@@ -3,8 +3,8 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { pinoHttp } from 'pino-http';
 import type { z } from 'zod';
 import { databaseErrorClass } from './db/database-errors.ts';
-import { DomainError, type FieldError, NotFoundError, ValidationError } from './errors.ts';
-import type { StoredResponse } from './idempotency.ts';
+import { BadRequestError, DomainError, type FieldError, NotFoundError, ValidationError } from './errors.ts';
+import { fingerprintOf, requireIdempotencyKey, type StoredResponse } from './idempotency.ts';
 import type { Logger } from './logger.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -138,6 +138,53 @@ function isClientHttpError(err: unknown): err is HttpErrorLike {
   const candidate = err as HttpErrorLike;
   const status = candidate.status ?? candidate.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 && candidate.expose !== false;
+}
+
+/** A write's Idempotency-Key, checked, and the fingerprint of the request it is sent with. */
+export interface KeyedRequest {
+  idempotencyKey: string;
+  fingerprint: string;
+}
+
+/**
+ * Reads a write's Idempotency-Key (400 when missing or malformed). `request` is what a retry must
+ * repeat exactly: the body, with the action and the resource when keys are shared across them.
+ */
+export function keyedRequest(req: Request, request: unknown = req.body): KeyedRequest {
+  return {
+    idempotencyKey: requireIdempotencyKey(req.get('Idempotency-Key')),
+    fingerprint: fingerprintOf(request),
+  };
+}
+
+/**
+ * For a route whose resource may not exist: an input problem (a 400 or 422 from the route's own
+ * parsing) answers 404 instead when `check` finds no resource, as if it had been looked up first.
+ */
+export function missingBeforeInvalid(
+  check: (req: Request, res: Response) => Promise<unknown>,
+): ErrorRequestHandler {
+  return async (err: unknown, req, res, next) => {
+    if (err instanceof ValidationError || err instanceof BadRequestError) await check(req, res);
+    next(err);
+  };
+}
+
+/** Runs `handlers` in turn, as a route would, for the requests `applies` picks; others pass on. */
+export function onlyWhen(applies: (req: Request) => boolean, ...handlers: RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    if (!applies(req)) return next();
+    const queue = [...handlers];
+    const step = (error?: unknown): void => {
+      const handler = queue.shift();
+      if (error !== undefined || !handler) {
+        next(error);
+        return;
+      }
+      Promise.resolve(handler(req, res, step)).catch(step);
+    };
+    step();
+  };
 }
 
 /** Sends a response kept under an Idempotency-Key, marking replays as Stripe does. */

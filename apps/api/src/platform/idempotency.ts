@@ -15,9 +15,10 @@ export interface IdempotencyScope {
   restaurantId: string;
   /** Which client's keys these are (`orders.create` for diners, `OPERATOR_WRITES`): unique within it. */
   scope: string;
-  key: string | undefined;
-  /** The request as received, for telling a retry from a different request. */
-  body: unknown;
+  /** A key that passed requireIdempotencyKey. */
+  key: string;
+  /** The request as received (fingerprintOf), for telling a retry from a different request. */
+  fingerprint: string;
 }
 
 export type Claim =
@@ -68,8 +69,7 @@ export function fingerprintOf(body: unknown): string {
  * whose holder died (lock expired) is resumed from its recovery point.
  */
 export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope): Promise<Claim> {
-  const key = requireIdempotencyKey(scope.key);
-  const fingerprint = fingerprintOf(scope.body);
+  const { key, fingerprint } = scope;
   const lockedUntil = claimLockedUntil();
   const inserted = await db
     .insertInto('idempotency_keys')

@@ -2,9 +2,16 @@ import { applyDisputeToOrder } from '../orders/lifecycle/dispute.ts';
 import { lockOrder, lockOrderAlongside, type OrderLookup } from '../orders/lifecycle/order-lock.ts';
 import { applyIntentToOrder, reviewLogger, type SyncResult } from '../orders/lifecycle/payment-sync.ts';
 import { applyRefundsToOrder, applyRefundToOrder } from '../orders/lifecycle/refund-sync.ts';
-import type { PaymentEvent, PaymentGateway, VerifiedEvent } from '../payments/payment-gateway.ts';
+import {
+  MalformedEventError,
+  type PaymentEvent,
+  type PaymentGateway,
+  type VerifiedEvent,
+  WebhookSignatureError,
+} from '../payments/payment-gateway.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order, WebhookOutcome } from '../platform/db/schema.ts';
+import { BadRequestError, DomainError } from '../platform/errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import { isUuid } from '../platform/uuid.ts';
 import {
@@ -165,4 +172,35 @@ export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): 
     await recordFailure(deps.db, verified, detail).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Verifies a delivery's signature and shape, then stores and applies it. A bad signature is a 400;
+ * a signed event we cannot read is refused (400) and stored nowhere, since a retry cannot fix it.
+ */
+export function receiveWebhook(
+  deps: WebhookDeps,
+  raw: Buffer,
+  signature: string | undefined,
+): Promise<Receipt> {
+  let verified: VerifiedEvent;
+  try {
+    verified = deps.payments.verifyWebhook(raw, signature);
+  } catch (error) {
+    if (error instanceof WebhookSignatureError) {
+      deps.logger.warn({ reason: error.message }, 'webhook signature rejected');
+      throw new BadRequestError(
+        `Webhook signature verification failed: ${error.message}`,
+        'invalid-signature',
+      );
+    }
+    if (error instanceof MalformedEventError) {
+      deps.logger.warn({ errors: error.errors }, 'webhook event malformed');
+      throw new DomainError(400, 'malformed-event', 'Malformed event', error.message, {
+        errors: error.errors,
+      });
+    }
+    throw error;
+  }
+  return receiveEvent(deps, verified);
 }
