@@ -4,7 +4,8 @@ export interface SiteConfig {
   slug: string;
   stripeKey: string;
   currency: string;
-  taxRate: number;
+  /** The menu's tax rate in parts per million, the unit `taxFor` and the API's pricing use. */
+  taxRatePpm: number;
   deliveryEnabled: boolean;
   deliveryFee: number;
   prepMinutes: number;
