@@ -24,7 +24,7 @@ export function readSiteConfig(): SiteConfig {
   return readJson<SiteConfig>(SITE_CONFIG_ID);
 }
 
-export function orderUrl(config: SiteConfig, orderId?: string): string {
+export function orderUrl(config: Pick<SiteConfig, 'apiUrl' | 'slug'>, orderId?: string): string {
   const base = `${config.apiUrl.replace(/\/$/, '')}/api/clients/${encodeURIComponent(config.slug)}/orders`;
   return orderId ? `${base}/${encodeURIComponent(orderId)}` : base;
 }
