@@ -8,3 +8,4 @@ export * from './order.ts';
 export * from './pos.ts';
 export * from './problem.ts';
 export * from './status.ts';
+export * from './tax.ts';

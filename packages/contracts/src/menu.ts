@@ -44,7 +44,7 @@ export const Menu = z
       timezone: z.string(),
     }),
     currency: Currency,
-    /** Fraction, e.g. 0.08875 for 8.875 %. */
+    /** Fraction, e.g. 0.08875 for 8.875 %; `taxRateToPpm` turns it back into what `taxFor` takes. */
     tax_rate: z.number().min(0).max(1),
     prep_time_minutes: z.number().int().nonnegative(),
     delivery: z.object({ enabled: z.boolean(), fee: MinorUnits }),

@@ -1,5 +1,5 @@
 import type { MenuCategory, ParsedCreateOrderRequest } from '@repo/contracts';
-import { priceOrder, taxFor } from './pricing.ts';
+import { priceOrder } from './pricing.ts';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const menu: MenuCategory[] = [
@@ -90,18 +90,6 @@ describe('priceOrder', () => {
     const { lines: _lines, currency, ...amounts } = result.order;
     expect(amounts).toEqual(expected);
     expect(currency).toBe('usd');
-  });
-
-  it.each([
-    [0, 88_750, 0],
-    [1, 88_750, 0],
-    [6, 88_750, 1],
-    [5634, 88_750, 500],
-    [1000, 0, 0],
-    [1000, 1_000_000, 1000],
-    [3185, 88_750, 283],
-  ])('when the subtotal is %i at %i ppm, then the tax is %i (half up)', (subtotal, ppm, tax) => {
-    expect(taxFor(subtotal, ppm)).toBe(tax);
   });
 
   it('when delivery is off for the restaurant, then a delivery order is refused on order_type', () => {

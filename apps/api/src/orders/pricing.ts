@@ -1,4 +1,9 @@
-import type { MenuCategory, OrderLineModifier, ParsedCreateOrderRequest } from '@repo/contracts';
+import {
+  type MenuCategory,
+  type OrderLineModifier,
+  type ParsedCreateOrderRequest,
+  taxFor,
+} from '@repo/contracts';
 import type { FieldError } from '../platform/errors.ts';
 
 export interface PricingRestaurant {
@@ -32,11 +37,6 @@ export type PricingResult = { ok: true; order: PricedOrder } | { ok: false; erro
 
 /** Stripe's smallest chargeable amount for most currencies (50 cents). */
 export const MINIMUM_TOTAL = 50;
-
-/** Tax on the subtotal, rounded half up, in integer arithmetic. */
-export function taxFor(subtotal: number, taxRatePpm: number): number {
-  return Math.floor((subtotal * taxRatePpm + 500_000) / 1_000_000);
-}
 
 /**
  * Prices an order from the live menu. Every line is (item price + chosen modifier deltas) × quantity;

@@ -1,4 +1,4 @@
-/** Integer minor-unit arithmetic, the same rules the API prices with. */
+/** Money in integer minor units: formatting and parsing for the diner, and the tip's percentage. */
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -25,15 +25,7 @@ export function formatDelta(minor: number, currency: string): string {
   return `${minor > 0 ? '+' : '−'}${formatMoney(Math.abs(minor), currency)}`;
 }
 
-/** Parts per million, as the API stores the tax rate, so rounding matches. */
-export function ratePpm(rate: number): number {
-  return Math.round(rate * 1_000_000);
-}
-
-export function taxFor(subtotal: number, rate: number): number {
-  return Math.floor((subtotal * ratePpm(rate) + 500_000) / 1_000_000);
-}
-
+/** A percentage of an amount, rounded half up, as the tip buttons offer it. */
 export function percentOf(amount: number, percent: number): number {
   return Math.floor((amount * percent + 50) / 100);
 }
@@ -46,24 +38,4 @@ export function parseMoney(text: string, currency: string): number | null {
   const fraction = (match[2] ?? '').slice(0, digits).padEnd(digits, '0');
   if ((match[2] ?? '').length > digits) return null;
   return Number(match[1]) * 10 ** digits + Number(fraction || '0');
-}
-
-export interface EstimateInput {
-  subtotal: number;
-  taxRate: number;
-  tip: number;
-  deliveryFee: number;
-}
-
-export interface Estimate {
-  subtotal: number;
-  tax: number;
-  tip: number;
-  deliveryFee: number;
-  total: number;
-}
-
-export function estimateTotals({ subtotal, taxRate, tip, deliveryFee }: EstimateInput): Estimate {
-  const tax = taxFor(subtotal, taxRate);
-  return { subtotal, tax, tip, deliveryFee, total: subtotal + tax + tip + deliveryFee };
 }

@@ -4,7 +4,8 @@ export interface SiteConfig {
   slug: string;
   stripeKey: string;
   currency: string;
-  taxRate: number;
+  /** The menu's tax rate in parts per million, the unit `taxFor` and the API's pricing use. */
+  taxRatePpm: number;
   deliveryEnabled: boolean;
   deliveryFee: number;
   prepMinutes: number;
@@ -23,7 +24,7 @@ export function readSiteConfig(): SiteConfig {
   return readJson<SiteConfig>(SITE_CONFIG_ID);
 }
 
-export function orderUrl(config: SiteConfig, orderId?: string): string {
+export function orderUrl(config: Pick<SiteConfig, 'apiUrl' | 'slug'>, orderId?: string): string {
   const base = `${config.apiUrl.replace(/\/$/, '')}/api/clients/${encodeURIComponent(config.slug)}/orders`;
   return orderId ? `${base}/${encodeURIComponent(orderId)}` : base;
 }

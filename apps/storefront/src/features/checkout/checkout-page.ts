@@ -1,12 +1,13 @@
 import type { CreateOrderResponse } from '@repo/contracts';
 import { $ } from '../../lib/dom.ts';
-import { estimateTotals, formatMoney } from '../../lib/money.ts';
+import { formatMoney } from '../../lib/money.ts';
 import { readSiteConfig } from '../../lib/site-config.ts';
 import { cartSubtotal } from '../cart/cart-model.ts';
 import { CartStore } from '../cart/cart-store.ts';
 import { renderCartLines } from '../cart/cart-view.ts';
 import { ApiProblem, createOrder } from './api.ts';
 import { boundSchedule, checkForm, orderBody, orderType, tipFor } from './checkout-form.ts';
+import { estimateTotals } from './estimate.ts';
 import { clearFieldErrors, showFieldErrors } from './field-errors.ts';
 import { rememberForm } from './form-memory.ts';
 import { idempotencyKeyFor, rememberOrder } from './order-storage.ts';
@@ -30,7 +31,7 @@ export function startCheckout(): void {
     const deliveryFee = orderType(form) === 'delivery' ? config.deliveryFee : 0;
     return estimateTotals({
       subtotal,
-      taxRate: config.taxRate,
+      taxRatePpm: config.taxRatePpm,
       tip: tipFor(form, subtotal, config.currency) ?? 0,
       deliveryFee,
     });

@@ -1,6 +1,7 @@
 import type { Amounts } from '@repo/contracts';
 import { $ } from '../../lib/dom.ts';
-import { type Estimate, formatMoney } from '../../lib/money.ts';
+import { formatMoney } from '../../lib/money.ts';
+import type { Estimate } from './estimate.ts';
 
 /** Renders the totals box; `final` is true once the API has priced the order. */
 export function renderTotals(root: HTMLElement, totals: Estimate, currency: string, final: boolean): void {

@@ -20,7 +20,7 @@ export function showState(root: HTMLElement, state: ViewState): void {
 const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
 const dayFormat = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric' });
 
-export function readyText(order: DinerOrderView): string {
+export function readyText(order: Pick<DinerOrderView, 'scheduled_time' | 'estimated_ready_at'>): string {
   const iso = order.scheduled_time ?? order.estimated_ready_at;
   if (!iso) return '';
   const at = new Date(iso);

@@ -13,7 +13,10 @@ const DEFAULT_FAILURE = 'Your bank did not approve the payment. You have not bee
  * What the diner should be told. A pending order is "processing", never "failed": the redirect often
  * arrives before Stripe's webhook, and only a recorded failure (or Stripe's own failed redirect) says no.
  */
-export function outcomeOf(order: DinerOrderView, redirectStatus: string | null): Outcome {
+export function outcomeOf(
+  order: Pick<DinerOrderView, 'status' | 'payment_status' | 'payment_error'>,
+  redirectStatus: string | null,
+): Outcome {
   switch (order.status) {
     case 'confirmed':
     case 'completed':

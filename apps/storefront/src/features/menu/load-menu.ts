@@ -1,4 +1,4 @@
-import { Menu } from '@repo/contracts';
+import { Menu, taxRateToPpm } from '@repo/contracts';
 import type { SiteConfig } from '../../lib/site-config.ts';
 
 export interface BuildEnv {
@@ -53,7 +53,7 @@ export function siteConfigFor(menu: Menu, env: BuildEnv): SiteConfig {
     slug: env.slug,
     stripeKey,
     currency: menu.currency,
-    taxRate: menu.tax_rate,
+    taxRatePpm: taxRateToPpm(menu.tax_rate),
     deliveryEnabled: menu.delivery.enabled,
     deliveryFee: menu.delivery.fee,
     prepMinutes: menu.prep_time_minutes,
