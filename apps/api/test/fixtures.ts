@@ -1,5 +1,7 @@
 import type { CreateOrderRequest, Menu } from '@repo/contracts';
+import { sql } from 'kysely';
 import request from 'supertest';
+import type { OrderUpdate } from '../src/platform/db/schema.ts';
 import { fingerprintOf } from '../src/platform/idempotency.ts';
 import type { TestContext } from './harness.ts';
 
@@ -56,5 +58,51 @@ export async function abandonedOrderKey(ctx: TestContext, key: string, body: unk
       fingerprint: fingerprintOf(body),
       locked_until: new Date(Date.now() - 60_000),
     })
+    .execute();
+}
+
+/**
+ * Rewrites an order row directly, for a state the API cannot reach in a test (an order made in the
+ * other mode, a completed order, a review raised elsewhere). Outside tests, only orders/lifecycle/
+ * writes orders.
+ */
+export async function rewriteOrder(ctx: Pick<TestContext, 'db'>, orderId: string, changes: OrderUpdate) {
+  await ctx.db.updateTable('orders').set(changes).where('id', '=', orderId).execute();
+}
+
+/**
+ * `count` pending orders older than any other, whose PaymentIntents Stripe does not know (test data
+ * deleted, or a key from another account): every pass of the reconciler fails to re-read them.
+ */
+export async function insertUnreachableOrders(ctx: TestContext, count: number): Promise<void> {
+  await ctx.db
+    .insertInto('orders')
+    .columns([
+      'id',
+      'restaurant_id',
+      'order_number',
+      'status',
+      'payment_status',
+      'order_type',
+      'customer_name',
+      'customer_email',
+      'customer_phone',
+      'currency',
+      'subtotal',
+      'tax',
+      'tip',
+      'delivery_fee',
+      'total',
+      'payment_intent_id',
+      'livemode',
+      'order_token_hash',
+      'created_at',
+    ])
+    .expression(
+      sql`select gen_random_uuid(), ${ctx.restaurant.id}::uuid, 900000 + g, 'pending_payment', 'requires_payment',
+        'pickup', 'Gone Diner', 'gone@example.com', '+1 212 555 0100', 'usd', 1000, 89, 0, 0, 1089,
+        'pi_gone_' || g, false, 'gone', now() - interval '10 minutes'
+        from generate_series(1, ${count}) g`,
+    )
     .execute();
 }

@@ -14,3 +14,38 @@ export const Problem = z
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
+
+/**
+ * Every problem type the API answers with (`/problems/<type>`), so a client can map each one to
+ * words for its own users instead of showing `detail`.
+ */
+export const ProblemType = z.enum([
+  'validation-error',
+  'bad-request',
+  'payload-too-large',
+  'unsupported-media-type',
+  'invalid-value',
+  'unauthorized',
+  'not-found',
+  'rate-limited',
+  'busy',
+  'internal',
+  'provider-unavailable',
+  'payment-declined',
+  'idempotency-key-missing',
+  'idempotency-key-invalid',
+  'idempotency-key-reused',
+  'request-in-progress',
+  'menu-changing',
+  'order-not-payable',
+  'order-not-paid',
+  'order-not-cancellable',
+  'refund-exceeds-refundable',
+  'payment-other-mode',
+  'payment-in-progress',
+  'payment-not-refunded',
+  'payment-intent-missing',
+  'invalid-signature',
+  'malformed-event',
+]);
+export type ProblemType = z.infer<typeof ProblemType>;

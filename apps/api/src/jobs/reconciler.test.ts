@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { insertUnreachableOrders, rewriteOrder } from '../../test/fixtures.ts';
 import { createTestContext, errorLog, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey } from '../../test/operators.ts';
 import { jobsFor, orderRow, placeOrder, placeOrderWithMissingIntent, sdk } from '../../test/webhooks.ts';
@@ -87,36 +87,7 @@ describe('reconciler', () => {
   it('when more stale orders than one pass checks cannot be re-read, then later passes still reach the newer ones', async () => {
     // 200 pending orders older than any other, whose PaymentIntents Stripe no longer knows (test
     // data deleted, or a key from another account): each pass fails to re-read them.
-    await ctx.db
-      .insertInto('orders')
-      .columns([
-        'id',
-        'restaurant_id',
-        'order_number',
-        'status',
-        'payment_status',
-        'order_type',
-        'customer_name',
-        'customer_email',
-        'customer_phone',
-        'currency',
-        'subtotal',
-        'tax',
-        'tip',
-        'delivery_fee',
-        'total',
-        'payment_intent_id',
-        'livemode',
-        'order_token_hash',
-        'created_at',
-      ])
-      .expression(
-        sql`select gen_random_uuid(), ${ctx.restaurant.id}::uuid, 900000 + g, 'pending_payment', 'requires_payment',
-          'pickup', 'Gone Diner', 'gone@example.com', '+1 212 555 0100', 'usd', 1000, 89, 0, 0, 1089,
-          'pi_gone_' || g, false, 'gone', now() - interval '10 minutes'
-          from generate_series(1, 200) g`,
-      )
-      .execute();
+    await insertUnreachableOrders(ctx, 200);
     try {
       const order = await placeOrder(ctx);
       const first = await reconcile(minutesFromNow(121));
@@ -170,22 +141,14 @@ describe('reconciler', () => {
   it('when Stripe knows the intent again within the day (a wrong key fixed), then nothing is flagged and a later miss starts a new day', async () => {
     const order = await placeOrderWithMissingIntent(ctx);
     await reconcile(minutesFromNow(16));
-    await ctx.db
-      .updateTable('orders')
-      .set({ payment_intent_id: order.intentId })
-      .where('id', '=', order.orderId)
-      .execute();
+    await rewriteOrder(ctx, order.orderId, { payment_intent_id: order.intentId });
     await reconcile(minutesFromNow(60));
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
       status: 'pending_payment',
       payment_intent_missing_since: null,
     });
 
-    await ctx.db
-      .updateTable('orders')
-      .set({ payment_intent_id: order.missingIntentId })
-      .where('id', '=', order.orderId)
-      .execute();
+    await rewriteOrder(ctx, order.orderId, { payment_intent_id: order.missingIntentId });
     const secondMiss = minutesFromNow(25 * 60);
     const later = await reconcile(secondMiss);
     expect(later.changed.map((c) => c.orderId)).not.toContain(order.orderId);
@@ -197,7 +160,7 @@ describe('reconciler', () => {
 
   it('when a pending order was made in the other mode (live under a test key), then the reconciler leaves it alone', async () => {
     const order = await placeOrder(ctx);
-    await ctx.db.updateTable('orders').set({ livemode: true }).where('id', '=', order.orderId).execute();
+    await rewriteOrder(ctx, order.orderId, { livemode: true });
     await reconcile(minutesFromNow(25 * 60));
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
       status: 'pending_payment',

@@ -1,7 +1,7 @@
 import type { OperatorOrderView } from '@repo/contracts';
 import type { Express } from 'express';
 import request from 'supertest';
-import { fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
+import { fetchMenu, newKey, pickupOrder, rewriteOrder } from '../../test/fixtures.ts';
 import {
   appWith,
   contendedOnce,
@@ -267,7 +267,7 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     const unpaid = await placeOrder(ctx);
     const paid = await paidOrder(ctx);
     for (const order of [unpaid, paid]) {
-      await ctx.db.updateTable('orders').set({ livemode: true }).where('id', '=', order.orderId).execute();
+      await rewriteOrder(ctx, order.orderId, { livemode: true });
       const before = await timeline(ctx, order.orderId);
       const res = await api.cancel(order.orderId, { reason }).expect(409);
       expect(res.body.type).toBe('/problems/payment-other-mode');
@@ -282,7 +282,7 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
   it('when a refunded order is in the other mode, then it is cancelled all the same: nothing goes to Stripe', async () => {
     const order = await paidOrder(ctx);
     await api.refund(order.orderId, { reason: 'requested_by_customer' }).expect(201);
-    await ctx.db.updateTable('orders').set({ livemode: true }).where('id', '=', order.orderId).execute();
+    await rewriteOrder(ctx, order.orderId, { livemode: true });
     await api.cancel(order.orderId, { reason }).expect(200);
     expect(await orderRow(ctx, order.orderId)).toMatchObject({
       status: 'cancelled',
@@ -296,7 +296,7 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     const order = await paidOrder(ctx);
     ctx.emulator.control.failRequests({ status: 503, count: 3 });
     await api.refund(order.orderId, { reason: 'requested_by_customer' }).expect(503);
-    await ctx.db.updateTable('orders').set({ livemode: true }).where('id', '=', order.orderId).execute();
+    await rewriteOrder(ctx, order.orderId, { livemode: true });
     const res = await api.cancel(order.orderId, { reason }).expect(409);
     expect(res.body.type).toBe('/problems/payment-other-mode');
     expect((await refundRows(ctx, order.orderId)).map((r) => [r.status, r.stripe_refund_id])).toEqual([
@@ -506,7 +506,7 @@ describe('POST /api/clients/:slug/orders/:orderId/cancel', () => {
     const order = await paidOrder(ctx);
     await api.cancel(order.orderId, { reason, status: 'cancelled' }).expect(400);
     await api.cancel(order.orderId, {}).expect(422);
-    await ctx.db.updateTable('orders').set({ status: 'completed' }).where('id', '=', order.orderId).execute();
+    await rewriteOrder(ctx, order.orderId, { status: 'completed' });
     const res = await api.cancel(order.orderId, { reason }).expect(409);
     expect(res.body.type).toBe('/problems/order-not-cancellable');
     expect(await orderRow(ctx, order.orderId)).toMatchObject({ status: 'completed', cancel_reason: null });

@@ -1,4 +1,5 @@
 import type { OperatorOrderView, OrderList } from '@repo/contracts';
+import { rewriteOrder } from '../../test/fixtures.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, otherRestaurant, paidOrder } from '../../test/operators.ts';
 import { placeOrder } from '../../test/webhooks.ts';
@@ -102,17 +103,9 @@ describe('GET /api/clients/:slug/orders', () => {
   it('when filtering by flagged, then orders flagged for a person are listed whatever their status, with the reason', async () => {
     const reason = 'a refund failed after this order was cancelled: 2580 usd of its payment is not refunded';
     const cancelled = await paidOrder(ctx);
-    await ctx.db
-      .updateTable('orders')
-      .set({ status: 'cancelled', review_reason: reason })
-      .where('id', '=', cancelled.orderId)
-      .execute();
+    await rewriteOrder(ctx, cancelled.orderId, { status: 'cancelled', review_reason: reason });
     const reviewed = await placeOrder(ctx);
-    await ctx.db
-      .updateTable('orders')
-      .set({ status: 'needs_review', review_reason: 'amount mismatch' })
-      .where('id', '=', reviewed.orderId)
-      .execute();
+    await rewriteOrder(ctx, reviewed.orderId, { status: 'needs_review', review_reason: 'amount mismatch' });
     const plain = await paidOrder(ctx);
 
     const flagged = (await api.list({ flagged: 'true', limit: 100 }).expect(200)).body as OrderList;

@@ -1,7 +1,7 @@
 import type { CreateOrderResponse, Menu } from '@repo/contracts';
 import { sql } from 'kysely';
 import request from 'supertest';
-import { abandonedOrderKey, fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
+import { abandonedOrderKey, fetchMenu, newKey, pickupOrder, rewriteOrder } from '../../test/fixtures.ts';
 import { appWith, contendedOnce, createTestContext, errorLog, type TestContext } from '../../test/harness.ts';
 import { type PlacedOrder, placeMismatchedPaidOrder, placeOrder, sdk } from '../../test/webhooks.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
@@ -72,11 +72,7 @@ describe('POST /api/clients/:slug/orders when things fail', () => {
       .select('id')
       .where('tip', '=', 124)
       .executeTakeFirstOrThrow();
-    await ctx.db
-      .updateTable('orders')
-      .set({ status: 'cancelled', payment_status: 'canceled' })
-      .where('id', '=', staged.id)
-      .execute();
+    await rewriteOrder(ctx, staged.id, { status: 'cancelled', payment_status: 'canceled' });
     const retry = await request(ctx.app)
       .post('/api/clients/demo/orders')
       .set('Idempotency-Key', key)

@@ -164,10 +164,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze(parsed.data);
 }
 
-export function isStripeLivemode(config: Config): boolean {
-  return config.STRIPE_SECRET_KEY?.includes('_live_') ?? false;
-}
-
 /** For process entry points: the config, or one line per bad variable on stderr and exit code 78. */
 export function loadConfigOrExit(): Config {
   try {

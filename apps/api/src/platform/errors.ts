@@ -1,3 +1,5 @@
+import type { ProblemType } from '@repo/contracts';
+
 /** A field that failed validation, by its path in the request body. */
 export interface FieldError {
   path: string;
@@ -7,14 +9,14 @@ export interface FieldError {
 /** Base of the domain errors; the error middleware maps each to an RFC 9457 problem. */
 export class DomainError extends Error {
   readonly status: number;
-  readonly type: string;
+  readonly type: ProblemType;
   readonly title: string;
   readonly extensions: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
   constructor(
     status: number,
-    type: string,
+    type: ProblemType,
     title: string,
     detail: string,
     extensions: Record<string, unknown> = {},
@@ -36,7 +38,7 @@ export class ValidationError extends DomainError {
 }
 
 export class BadRequestError extends DomainError {
-  constructor(detail: string, type = 'bad-request') {
+  constructor(detail: string, type: ProblemType = 'bad-request') {
     super(400, type, 'Bad request', detail);
   }
 }
@@ -54,7 +56,7 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(type: string, title: string, detail: string, extensions: Record<string, unknown> = {}) {
+  constructor(type: ProblemType, title: string, detail: string, extensions: Record<string, unknown> = {}) {
     super(409, type, title, detail, extensions);
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ProblemType } from '@repo/contracts';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { z } from 'zod';
@@ -56,7 +57,7 @@ export function parseInput<S extends z.ZodType>(
   throw new ValidationError(`The ${what} has ${errors.length} invalid field(s).`, errors, status);
 }
 
-export function problemType(slug: string): string {
+export function problemType(slug: ProblemType): string {
   return `/problems/${slug}`;
 }
 
@@ -67,7 +68,6 @@ export const notFound: RequestHandler = (req) => {
 interface HttpErrorLike {
   status?: number;
   statusCode?: number;
-  type?: string;
   expose?: boolean;
   message: string;
 }
@@ -91,7 +91,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       // body-parser and friends: malformed JSON, oversized bodies, wrong charset.
       status = err.status ?? err.statusCode ?? 400;
       body = {
-        type: problemType(err.type ?? 'bad-request'),
+        type: problemType(clientProblemType(status)),
         title: 'Bad request',
         status,
         detail: err.message,
@@ -131,6 +131,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return;
     res.status(status).type('application/problem+json').send(JSON.stringify(body));
   };
+}
+
+/** body-parser's own error types are its internals: the status says what the client did wrong. */
+function clientProblemType(status: number): ProblemType {
+  if (status === 413) return 'payload-too-large';
+  if (status === 415) return 'unsupported-media-type';
+  return 'bad-request';
 }
 
 function isClientHttpError(err: unknown): err is HttpErrorLike {

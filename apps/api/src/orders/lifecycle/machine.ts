@@ -9,7 +9,7 @@ import type { Order } from '../../platform/db/schema.ts';
 export const ORDER_MOVES: { readonly [From in OrderStatus]: readonly OrderStatus[] } = {
   pending_payment: ['confirmed', 'cancelled', 'needs_review'],
   confirmed: ['cancelled', 'needs_review'],
-  needs_review: ['confirmed', 'cancelled'],
+  needs_review: ['cancelled'],
   completed: [],
   cancelled: [],
 };
