@@ -44,6 +44,8 @@ export type PaymentEvent =
   | { kind: 'refund'; type: string; refund: RefundSnapshot }
   | { kind: 'charge_refunded'; type: string; paymentIntentId: string | null; refunds: RefundSnapshot[] }
   | { kind: 'dispute'; type: string; paymentIntentId: string | null; status: string; amount: number }
+  /** A verified event we cannot act on yet: an object in it has a status this code does not know. */
+  | { kind: 'unknown_status'; type: string; problem: UnknownStripeStatusError }
   | { kind: 'unhandled'; type: string };
 
 export interface VerifiedEvent {
@@ -94,6 +96,8 @@ export interface PaymentGateway {
   /**
    * Verifies the signature against every configured secret, then the event's shape; throws
    * WebhookSignatureError, or MalformedEventError for a signed body that is not a well-formed event.
+   * An event carrying a status this code does not know is returned (kind `unknown_status`), so it can
+   * be stored.
    */
   verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): VerifiedEvent;
   /** Reads an event that was verified when it arrived (stored payload, for replay). */
@@ -128,5 +132,28 @@ export class MalformedEventError extends Error {
   constructor(errors: FieldError[], detail = `The event has ${errors.length} malformed field(s).`) {
     super(detail);
     this.errors = errors;
+  }
+}
+
+/** The Stripe objects whose status we map. */
+export type StatusBearingObject = 'payment_intent' | 'refund';
+
+/**
+ * Stripe reported a status this code does not know, such as one Stripe added after it was written.
+ * Nothing is decided on it: a guess could confirm an unpaid order, or free money that is still held.
+ * The gateway logs it at error level; once the code knows the status, a retry or a replay applies it.
+ */
+export class UnknownStripeStatusError extends Error {
+  readonly object: StatusBearingObject;
+  readonly objectId: string;
+  readonly stripeStatus: string | null;
+
+  constructor(object: StatusBearingObject, objectId: string, stripeStatus: string | null) {
+    super(
+      `Stripe reports ${object} ${objectId} with status ${JSON.stringify(stripeStatus)}, which this API does not know.`,
+    );
+    this.object = object;
+    this.objectId = objectId;
+    this.stripeStatus = stripeStatus;
   }
 }
