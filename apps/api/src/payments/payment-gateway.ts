@@ -1,5 +1,5 @@
 import type { RefundReason } from '@repo/contracts';
-import { DomainError, type FieldError } from '../platform/errors.ts';
+import { ConflictError, DomainError, type FieldError } from '../platform/errors.ts';
 
 /** A PaymentIntent as the rest of the API sees it; Stripe's types stay inside the gateway. */
 export interface PaymentIntentSnapshot {
@@ -91,6 +91,10 @@ export interface PaymentGateway {
     idempotencyKey: string,
     reason: 'abandoned' | 'requested_by_customer',
   ): Promise<PaymentIntentSnapshot>;
+  /**
+   * Throws RefundAlreadyMadeError when Stripe answers `charge_already_refunded` and none of the
+   * payment's refunds is this one; when one is (an earlier attempt went through), returns it.
+   */
   createRefund(input: CreateRefundInput): Promise<RefundSnapshot>;
   listRefunds(paymentIntentId: string): Promise<RefundSnapshot[]>;
   /**
@@ -155,5 +159,27 @@ export class UnknownStripeStatusError extends Error {
     this.object = object;
     this.objectId = objectId;
     this.stripeStatus = stripeStatus;
+  }
+}
+
+/**
+ * Stripe refused a refund with `charge_already_refunded`: the payment is already refunded in full,
+ * by refunds other than this one (those are in `refunds`). Nothing was refunded by this request,
+ * yet the diner has all of the money back.
+ */
+export class RefundAlreadyMadeError extends ConflictError {
+  readonly paymentIntentId: string;
+  /** Every refund Stripe holds for the payment, as it reported them. */
+  readonly refunds: RefundSnapshot[];
+
+  constructor(paymentIntentId: string, refunds: RefundSnapshot[]) {
+    super(
+      'refund-already-made',
+      'Payment already refunded',
+      `Stripe has already refunded payment ${paymentIntentId} in full, by ${refunds.length} other refund(s).`,
+      { payment_intent_id: paymentIntentId },
+    );
+    this.paymentIntentId = paymentIntentId;
+    this.refunds = refunds;
   }
 }

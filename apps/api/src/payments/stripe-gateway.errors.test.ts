@@ -1,10 +1,78 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
+import { stripeTargets, uniqueOrderId } from '../../test/stripe-targets.ts';
 import { DomainError } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
-import { type PaymentGateway, UnknownStripeStatusError } from './payment-gateway.ts';
+import { type PaymentGateway, RefundAlreadyMadeError, UnknownStripeStatusError } from './payment-gateway.ts';
 import { createStripeGateway } from './stripe-gateway.ts';
+
+describe.each(stripeTargets().map((target) => [target.name, target] as const))(
+  'refunding a payment Stripe has already refunded in full, against %s',
+  (_name, target) => {
+    let gateway: PaymentGateway;
+    let sdk: Stripe;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ gateway, sdk, close } = await target.open());
+    });
+    afterAll(() => close());
+
+    async function paidIntent(): Promise<{ id: string; orderId: string }> {
+      const orderId = uniqueOrderId();
+      const intent = await gateway.createPaymentIntent({
+        orderId,
+        clientSlug: 'demo',
+        orderNumber: 1001,
+        amount: 2_500,
+        currency: 'usd',
+        receiptEmail: 'ada@example.com',
+        idempotencyKey: `order-${orderId}-payment-intent`,
+      });
+      await sdk.paymentIntents.confirm(intent.id, {
+        payment_method: 'pm_card_visa',
+        return_url: 'https://example.com/return',
+      });
+      return { id: intent.id, orderId };
+    }
+
+    const refundInput = (intent: { id: string; orderId: string }, ledgerId = uniqueOrderId()) => ({
+      paymentIntentId: intent.id,
+      amount: 700,
+      reason: 'requested_by_customer' as const,
+      ledgerId,
+      orderId: intent.orderId,
+      idempotencyKey: `refund-${ledgerId}`,
+    });
+
+    it('when another refund gave all of the money back, then it is a RefundAlreadyMadeError listing the refunds, and nothing more is refunded', async () => {
+      const intent = await paidIntent();
+      const elsewhere = await sdk.refunds.create({ payment_intent: intent.id });
+      const error = await gateway.createRefund(refundInput(intent)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RefundAlreadyMadeError);
+      expect(error).toMatchObject({
+        status: 409,
+        type: 'refund-already-made',
+        paymentIntentId: intent.id,
+        refunds: [{ id: elsewhere.id, amount: 2_500, status: 'succeeded', ledgerId: null }],
+      });
+      expect((await gateway.listRefunds(intent.id)).map((refund) => refund.id)).toEqual([elsewhere.id]);
+    });
+
+    it('when this refund went through on an attempt whose key Stripe has since forgotten, then that refund is returned', async () => {
+      const intent = await paidIntent();
+      const ledgerId = uniqueOrderId();
+      const made = await sdk.refunds.create({ payment_intent: intent.id, metadata: { refund_id: ledgerId } });
+      const again = { ...refundInput(intent, ledgerId), idempotencyKey: `refund-${ledgerId}-a-day-later` };
+      expect(await gateway.createRefund(again)).toMatchObject({
+        id: made.id,
+        ledgerId,
+        amount: 2_500,
+        status: 'succeeded',
+      });
+    });
+  },
+);
 
 /** A stand-in for Stripe's API that answers every request with one canned object. */
 async function cannedStripe(answer: (method: string, path: string) => object) {

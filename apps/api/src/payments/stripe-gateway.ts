@@ -12,6 +12,7 @@ import type {
 import {
   MalformedEventError,
   PaymentIntentMissingError,
+  RefundAlreadyMadeError,
   UnknownStripeStatusError,
   WebhookSignatureError,
 } from './payment-gateway.ts';
@@ -80,6 +81,10 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
   });
   const livemode = options.secretKey.includes('_live_');
   const { logger } = options;
+  const listRefunds = async (paymentIntentId: string) => {
+    const page = await stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 });
+    return page.data.map(toRefundSnapshot);
+  };
   const verified = (payload: unknown): VerifiedEvent => {
     const result = toVerifiedEvent(payload);
     if (result.event.kind === 'unknown_status') reportUnknownStatus(logger, result.event.problem, result);
@@ -139,29 +144,34 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       call(
         logger,
         async () => {
-          const refund = await stripe.refunds.create(
-            {
-              payment_intent: input.paymentIntentId,
-              amount: input.amount,
-              reason: input.reason,
-              metadata: { refund_id: input.ledgerId, order_id: input.orderId },
-            },
-            { idempotencyKey: input.idempotencyKey },
-          );
-          return toRefundSnapshot(refund);
+          try {
+            const refund = await stripe.refunds.create(
+              {
+                payment_intent: input.paymentIntentId,
+                amount: input.amount,
+                reason: input.reason,
+                metadata: { refund_id: input.ledgerId, order_id: input.orderId },
+              },
+              { idempotencyKey: input.idempotencyKey },
+            );
+            return toRefundSnapshot(refund);
+          } catch (error) {
+            if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+            if (error.code !== 'charge_already_refunded') throw error;
+            // Stripe keeps an idempotency key for a day, so a retry after that may find this very
+            // refund already made (our ledger id is in its metadata). Otherwise other refunds gave
+            // the whole payment back, and the ledger must hear which ones.
+            const refunds = await listRefunds(input.paymentIntentId);
+            const ours = refunds.find((refund) => refund.ledgerId === input.ledgerId);
+            if (ours) return ours;
+            throw new RefundAlreadyMadeError(input.paymentIntentId, refunds);
+          }
         },
         { id: input.paymentIntentId, param: 'payment_intent' },
       ),
 
     listRefunds: (paymentIntentId: string) =>
-      call(
-        logger,
-        async () => {
-          const page = await stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 });
-          return page.data.map(toRefundSnapshot);
-        },
-        { id: paymentIntentId, param: 'payment_intent' },
-      ),
+      call(logger, () => listRefunds(paymentIntentId), { id: paymentIntentId, param: 'payment_intent' }),
 
     parseEvent: (payload: unknown) => verified(payload).event,
 
