@@ -23,13 +23,15 @@ const config = loadConfig({
   ...Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('RATE_LIMIT_'))),
 });
 const database = await openDatabase(databaseOptions(config));
+const logger = createLogger(config);
 const payments = createStripeGateway({
   secretKey: config.STRIPE_SECRET_KEY!,
   publishableKey: config.STRIPE_PUBLISHABLE_KEY!,
   webhookSecrets: config.STRIPE_WEBHOOK_SECRETS ?? [],
   apiBase: config.STRIPE_API_BASE,
+  logger,
 });
-const app = createApp({ config, db: database.db, logger: createLogger(config), payments });
+const app = createApp({ config, db: database.db, logger, payments });
 const server = app.listen(0, '127.0.0.1', () => {
   process.stdout.write(
     `${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`,

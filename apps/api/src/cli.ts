@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
       logger,
       print: (line) => process.stdout.write(`${line}\n`),
       async payments() {
-        const gateway = stripeGatewayFromConfig(config);
+        const gateway = stripeGatewayFromConfig(config, logger);
         if (!gateway)
           throw new UsageError('this command needs STRIPE_SECRET_KEY (and STRIPE_API_BASE for the emulator)');
         return gateway;

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     databaseOptions(config, (err) => logger.warn({ err }, 'idle database connection lost')),
   );
   await migrateToLatest(database.db);
-  const payments = stripeGatewayFromConfig(config);
+  const payments = stripeGatewayFromConfig(config, logger);
   if (!payments) logger.warn('no STRIPE_SECRET_KEY: the reconciler does not run in this worker');
   const runner = await startJobRunner({ config, database, logger, payments });
   logger.info({ database: database.kind }, 'worker running');

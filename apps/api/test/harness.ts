@@ -43,14 +43,16 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const database = await createTestDatabase(config.DATABASE_URL);
   const restaurant = await seedDemoRestaurant(database.db);
   const emulator = await startEmulator({ retryScheduleMs: [50, 100, 200] });
+  const logger = createLogger(config);
   const payments = createStripeGateway({
     secretKey: emulator.secretKey,
     publishableKey: emulator.publishableKey,
     webhookSecrets: options.webhookSecrets ?? [WEBHOOK_SECRET],
     apiBase: emulator.url,
     timeoutMs: 2_000,
+    logger,
   });
-  const app = createApp({ config, db: database.db, logger: createLogger(config), payments });
+  const app = createApp({ config, db: database.db, logger, payments });
   let server: Server | undefined;
   return {
     app,

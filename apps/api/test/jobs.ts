@@ -25,6 +25,7 @@ export function jobTestEnv(overrides: Record<string, string> = {}): Record<strin
     JOB_SHUTDOWN_GRACE_MS: '1000',
     POS_TIMEOUT_MS: '20000',
     RECONCILE_CRON: 'off',
+    IDEMPOTENCY_PURGE_CRON: 'off',
     ...overrides,
   };
 }

@@ -3,6 +3,9 @@ import { startEmulator } from '@repo/stripe-emulator';
 import Stripe from 'stripe';
 import type { PaymentGateway } from '../src/payments/payment-gateway.ts';
 import { createStripeGateway } from '../src/payments/stripe-gateway.ts';
+import { createLogger } from '../src/platform/logger.ts';
+
+const logger = createLogger({ NODE_ENV: 'test' });
 
 export interface StripeTarget {
   name: string;
@@ -19,6 +22,7 @@ const emulator: StripeTarget = {
       publishableKey: instance.publishableKey,
       webhookSecrets: ['whsec_unused'],
       apiBase: instance.url,
+      logger,
     });
     return {
       gateway,
@@ -47,6 +51,7 @@ export function stripeTargets(): StripeTarget[] {
         secretKey: key,
         publishableKey: 'pk_test_unused',
         webhookSecrets: ['whsec_unused'],
+        logger,
       });
       return { gateway, sdk: new Stripe(key), close: async () => {} };
     },

@@ -41,6 +41,7 @@ export const ProblemType = z.enum([
   'order-not-paid',
   'order-not-cancellable',
   'refund-exceeds-refundable',
+  'refund-already-made',
   'payment-other-mode',
   'payment-in-progress',
   'payment-not-refunded',

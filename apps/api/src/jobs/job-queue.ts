@@ -8,6 +8,7 @@ export const ORDER_JOB_KINDS: readonly OrderJobKind[] = ['confirmation_email', '
 /** Where an order job goes when its retries are exhausted. */
 export const DEAD_LETTER_QUEUE = 'order_jobs_dead';
 export const RECONCILE_QUEUE = 'reconcile';
+export const IDEMPOTENCY_PURGE_QUEUE = 'idempotency_purge';
 
 /**
  * pg-boss's connection: PGlite through pg-boss's own adapter (the same single session kysely uses;
@@ -61,10 +62,13 @@ async function upsertQueue(boss: PgBoss, name: string, options: Omit<Queue, 'nam
 export async function ensureQueues(boss: PgBoss, config: Config): Promise<void> {
   await upsertQueue(boss, DEAD_LETTER_QUEUE, { deleteAfterSeconds: 30 * 24 * 3600 });
   for (const kind of ORDER_JOB_KINDS) await upsertQueue(boss, kind, orderJobQueue(config));
-  await upsertQueue(boss, RECONCILE_QUEUE, {
-    policy: 'stately',
-    retryLimit: 0,
-    expireInSeconds: 15 * 60,
-    deleteAfterSeconds: 24 * 3600,
-  });
+  // Scheduled passes: one at a time across processes, and a failed one waits for the next tick.
+  for (const name of [RECONCILE_QUEUE, IDEMPOTENCY_PURGE_QUEUE]) {
+    await upsertQueue(boss, name, {
+      policy: 'stately',
+      retryLimit: 0,
+      expireInSeconds: 15 * 60,
+      deleteAfterSeconds: 24 * 3600,
+    });
+  }
 }

@@ -2,6 +2,7 @@ import type { Db as BossDb, PgBoss } from 'pg-boss';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Config } from '../platform/config.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
+import { IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from '../platform/idempotency.ts';
 import type { Logger } from '../platform/logger.ts';
 import { buryOrderJob } from './dead-jobs.ts';
 import { type Dispatcher, startDispatcher } from './job-dispatcher.ts';
@@ -9,6 +10,7 @@ import {
   createBoss,
   DEAD_LETTER_QUEUE,
   ensureQueues,
+  IDEMPOTENCY_PURGE_QUEUE,
   ORDER_JOB_KINDS,
   RECONCILE_QUEUE,
 } from './job-queue.ts';
@@ -43,8 +45,9 @@ export interface JobRunner {
 
 /**
  * Starts the background side: a worker per order-job queue, the dead letter handler, the outbox
- * dispatcher and, when a payment gateway is given and RECONCILE_CRON is not `off`, the scheduled
- * reconciler. Runs inside the API (JOBS_IN_PROCESS) or in the `worker` process, in any number.
+ * dispatcher, the idempotency key purge (IDEMPOTENCY_PURGE_CRON) and, when a payment gateway is
+ * given, the reconciler (RECONCILE_CRON). Runs inside the API (JOBS_IN_PROCESS) or in the `worker`
+ * process, in any number.
  */
 export async function startJobRunner(
   deps: JobRunnerDeps,
@@ -53,9 +56,10 @@ export async function startJobRunner(
   const { config, database } = deps;
   const logger = deps.logger.child({ component: 'jobs' });
   const reconcile = deps.payments !== undefined && config.RECONCILE_CRON !== 'off';
+  const purge = config.IDEMPOTENCY_PURGE_CRON !== 'off';
   const boss = createBoss(database, config, {
     ...(options.queueDb ? { db: options.queueDb } : {}),
-    schedule: reconcile,
+    schedule: reconcile || purge,
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
@@ -79,11 +83,28 @@ export async function startJobRunner(
       await runReconciler({ db: database.db, payments, logger, config });
     });
   }
+  await boss.work(IDEMPOTENCY_PURGE_QUEUE, polling, async () => {
+    const deleted = await purgeIdempotencyKeys(database.db);
+    logger.info(
+      { deleted },
+      `idempotency purge: deleted ${deleted} key(s) older than ${IDEMPOTENCY_RETENTION_HOURS} h`,
+    );
+  });
+  // pg-boss keeps schedules in the database, so `off` must remove one an earlier start created:
+  // any process whose scheduler runs would otherwise go on sending it. A runner without Stripe
+  // keys leaves the reconciler's schedule to the processes that have them.
   if (reconcile) await boss.schedule(RECONCILE_QUEUE, config.RECONCILE_CRON, null, { tz: 'UTC' });
+  else if (config.RECONCILE_CRON === 'off') await boss.unschedule(RECONCILE_QUEUE);
+  if (purge) await boss.schedule(IDEMPOTENCY_PURGE_QUEUE, config.IDEMPOTENCY_PURGE_CRON, null, { tz: 'UTC' });
+  else await boss.unschedule(IDEMPOTENCY_PURGE_QUEUE);
 
   const dispatcher: Dispatcher = startDispatcher(database.db, boss, config.JOB_DISPATCH_INTERVAL_MS, logger);
   logger.info(
-    { queues: [...ORDER_JOB_KINDS, DEAD_LETTER_QUEUE], reconcile: reconcile ? config.RECONCILE_CRON : 'off' },
+    {
+      queues: [...ORDER_JOB_KINDS, DEAD_LETTER_QUEUE],
+      reconcile: reconcile ? config.RECONCILE_CRON : 'off',
+      idempotencyPurge: config.IDEMPOTENCY_PURGE_CRON,
+    },
     'job runner started',
   );
   let stopping: Promise<void> | undefined;

@@ -1,8 +1,9 @@
 import type { ParsedCreateRefundRequest } from '@repo/contracts';
 import type { Actor } from '../orders/lifecycle/lifecycle.repository.ts';
 import { reviewLogger } from '../orders/lifecycle/payment-sync.ts';
-import { reserveRefund, submitRefund } from '../orders/lifecycle/refund-ledger.ts';
+import { foundAlreadyRefunded, reserveRefund, submitRefund } from '../orders/lifecycle/refund-ledger.ts';
 import type { OrdersDeps } from '../orders/orders.service.ts';
+import { ConflictError } from '../platform/errors.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
 import { toRefundView } from '../refunds/refund-view.ts';
 import { findRefund } from '../refunds/refunds.repository.ts';
@@ -44,6 +45,14 @@ export async function createOperatorRefund(
         });
     if (!reserved) throw new Error(`idempotency key ${claim.id} points at a missing refund`);
     const submitted = await submitRefund(deps.db, deps.payments, reserved, actor, reviewLogger(deps.logger));
+    if (foundAlreadyRefunded(submitted)) {
+      // The ledger now shows the refunds that gave the money back; nothing more was refunded.
+      throw new ConflictError(
+        'refund-already-made',
+        'Payment already refunded',
+        'Stripe had already refunded this payment in full (in the Dashboard, say). The order now shows those refunds; nothing more was refunded.',
+      );
+    }
     return { status: 201, body: toRefundView(submitted) };
   });
 }

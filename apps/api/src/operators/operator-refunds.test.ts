@@ -160,6 +160,37 @@ describe('POST /api/clients/:slug/orders/:orderId/refunds', () => {
     });
   });
 
+  it("when Stripe refunded the payment in full elsewhere (its webhook not here yet), then a refund answers 409 refund-already-made and the ledger records Stripe's refund", async () => {
+    const order = await paidOrder(ctx);
+    const elsewhere = await sdk(ctx).refunds.create({ payment_intent: order.intentId });
+    const res = await api.refund(order.orderId, { amount: 500, reason }).expect(409);
+    expect(res.body.type).toBe('/problems/refund-already-made');
+    expect(
+      (await refundRows(ctx, order.orderId)).map((r) => [r.stripe_refund_id, r.amount, r.status]),
+    ).toEqual([
+      [null, 500, 'canceled'],
+      [elsewhere.id, order.total, 'succeeded'],
+    ]);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      payment_status: 'refunded',
+      amount_refunded: order.total,
+      review_reason: null,
+    });
+    expect((await sdk(ctx).refunds.list({ payment_intent: order.intentId })).data).toHaveLength(1);
+  });
+
+  it('when Stripe refunded the payment in full elsewhere, then cancelling the order finishes: the money is back', async () => {
+    const order = await paidOrder(ctx);
+    await sdk(ctx).refunds.create({ payment_intent: order.intentId });
+    await api.cancel(order.orderId, { reason: 'kitchen closed' }).expect(200);
+    expect(await orderRow(ctx, order.orderId)).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'refunded',
+      amount_refunded: order.total,
+      review_reason: null,
+    });
+  });
+
   it('when a refund is made, then the timeline names the operator key', async () => {
     const order = await paidOrder(ctx);
     await api.refund(order.orderId, { amount: 100, reason }).expect(201);

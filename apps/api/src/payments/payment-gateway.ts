@@ -1,5 +1,5 @@
 import type { RefundReason } from '@repo/contracts';
-import { DomainError, type FieldError } from '../platform/errors.ts';
+import { ConflictError, DomainError, type FieldError } from '../platform/errors.ts';
 
 /** A PaymentIntent as the rest of the API sees it; Stripe's types stay inside the gateway. */
 export interface PaymentIntentSnapshot {
@@ -44,6 +44,8 @@ export type PaymentEvent =
   | { kind: 'refund'; type: string; refund: RefundSnapshot }
   | { kind: 'charge_refunded'; type: string; paymentIntentId: string | null; refunds: RefundSnapshot[] }
   | { kind: 'dispute'; type: string; paymentIntentId: string | null; status: string; amount: number }
+  /** A verified event we cannot act on yet: an object in it has a status this code does not know. */
+  | { kind: 'unknown_status'; type: string; problem: UnknownStripeStatusError }
   | { kind: 'unhandled'; type: string };
 
 export interface VerifiedEvent {
@@ -89,11 +91,17 @@ export interface PaymentGateway {
     idempotencyKey: string,
     reason: 'abandoned' | 'requested_by_customer',
   ): Promise<PaymentIntentSnapshot>;
+  /**
+   * Throws RefundAlreadyMadeError when Stripe answers `charge_already_refunded` and none of the
+   * payment's refunds is this one; when one is (an earlier attempt went through), returns it.
+   */
   createRefund(input: CreateRefundInput): Promise<RefundSnapshot>;
   listRefunds(paymentIntentId: string): Promise<RefundSnapshot[]>;
   /**
    * Verifies the signature against every configured secret, then the event's shape; throws
    * WebhookSignatureError, or MalformedEventError for a signed body that is not a well-formed event.
+   * An event carrying a status this code does not know is returned (kind `unknown_status`), so it can
+   * be stored.
    */
   verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): VerifiedEvent;
   /** Reads an event that was verified when it arrived (stored payload, for replay). */
@@ -128,5 +136,50 @@ export class MalformedEventError extends Error {
   constructor(errors: FieldError[], detail = `The event has ${errors.length} malformed field(s).`) {
     super(detail);
     this.errors = errors;
+  }
+}
+
+/** The Stripe objects whose status we map. */
+export type StatusBearingObject = 'payment_intent' | 'refund';
+
+/**
+ * Stripe reported a status this code does not know, such as one Stripe added after it was written.
+ * Nothing is decided on it: a guess could confirm an unpaid order, or free money that is still held.
+ * The gateway logs it at error level; once the code knows the status, a retry or a replay applies it.
+ */
+export class UnknownStripeStatusError extends Error {
+  readonly object: StatusBearingObject;
+  readonly objectId: string;
+  readonly stripeStatus: string | null;
+
+  constructor(object: StatusBearingObject, objectId: string, stripeStatus: string | null) {
+    super(
+      `Stripe reports ${object} ${objectId} with status ${JSON.stringify(stripeStatus)}, which this API does not know.`,
+    );
+    this.object = object;
+    this.objectId = objectId;
+    this.stripeStatus = stripeStatus;
+  }
+}
+
+/**
+ * Stripe refused a refund with `charge_already_refunded`: the payment is already refunded in full,
+ * by refunds other than this one (those are in `refunds`). Nothing was refunded by this request,
+ * yet the diner has all of the money back.
+ */
+export class RefundAlreadyMadeError extends ConflictError {
+  readonly paymentIntentId: string;
+  /** Every refund Stripe holds for the payment, as it reported them. */
+  readonly refunds: RefundSnapshot[];
+
+  constructor(paymentIntentId: string, refunds: RefundSnapshot[]) {
+    super(
+      'refund-already-made',
+      'Payment already refunded',
+      `Stripe has already refunded payment ${paymentIntentId} in full, by ${refunds.length} other refund(s).`,
+      { payment_intent_id: paymentIntentId },
+    );
+    this.paymentIntentId = paymentIntentId;
+    this.refunds = refunds;
   }
 }

@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import type { Config } from '../platform/config.ts';
+import type { Logger } from '../platform/logger.ts';
 import type {
   CreatePaymentIntentInput,
   CreateRefundInput,
@@ -8,7 +9,13 @@ import type {
   RefundSnapshot,
   VerifiedEvent,
 } from './payment-gateway.ts';
-import { MalformedEventError, PaymentIntentMissingError, WebhookSignatureError } from './payment-gateway.ts';
+import {
+  MalformedEventError,
+  PaymentIntentMissingError,
+  RefundAlreadyMadeError,
+  UnknownStripeStatusError,
+  WebhookSignatureError,
+} from './payment-gateway.ts';
 import { toDomainError, toIntentSnapshot, toRefundSnapshot, toVerifiedEvent } from './stripe-mapping.ts';
 
 export interface StripeGatewayOptions {
@@ -18,6 +25,8 @@ export interface StripeGatewayOptions {
   /** A non-default API base, such as the emulator. */
   apiBase?: string | undefined;
   timeoutMs?: number;
+  /** Where Stripe answers this code cannot act on (an unknown status) are reported, at error level. */
+  logger: Logger;
 }
 
 function connection(apiBase: string | undefined): Partial<Stripe.StripeConfig> {
@@ -27,15 +36,32 @@ function connection(apiBase: string | undefined): Partial<Stripe.StripeConfig> {
   return { host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)), protocol };
 }
 
+function reportUnknownStatus(logger: Logger, problem: UnknownStripeStatusError, event?: VerifiedEvent) {
+  logger.error(
+    {
+      object: problem.object,
+      objectId: problem.objectId,
+      status: problem.stripeStatus,
+      ...(event ? { eventId: event.id, type: event.type } : {}),
+    },
+    'Stripe reported a status this API does not know; nothing was decided on it',
+  );
+}
+
 /**
  * Runs a Stripe call, its errors mapped to ours. `intent` names the PaymentIntent it is about, and
  * the parameter that carries it when that is not the path: Stripe's `resource_missing` for it is a
  * PaymentIntentMissingError.
  */
-async function call<T>(operation: () => Promise<T>, intent?: { id: string; param?: string }): Promise<T> {
+async function call<T>(
+  logger: Logger,
+  operation: () => Promise<T>,
+  intent?: { id: string; param?: string },
+): Promise<T> {
   try {
     return await operation();
   } catch (error) {
+    if (error instanceof UnknownStripeStatusError) reportUnknownStatus(logger, error);
     if (
       intent !== undefined &&
       error instanceof Stripe.errors.StripeInvalidRequestError &&
@@ -54,13 +80,23 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
     ...connection(options.apiBase),
   });
   const livemode = options.secretKey.includes('_live_');
+  const { logger } = options;
+  const listRefunds = async (paymentIntentId: string) => {
+    const page = await stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 });
+    return page.data.map(toRefundSnapshot);
+  };
+  const verified = (payload: unknown): VerifiedEvent => {
+    const result = toVerifiedEvent(payload);
+    if (result.event.kind === 'unknown_status') reportUnknownStatus(logger, result.event.problem, result);
+    return result;
+  };
 
   return {
     livemode,
     publicInfo: { publishableKey: options.publishableKey, livemode },
 
     createPaymentIntent: (input: CreatePaymentIntentInput) =>
-      call(async () => {
+      call(logger, async () => {
         const intent = await stripe.paymentIntents.create(
           {
             amount: input.amount,
@@ -76,7 +112,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       }),
 
     retrievePaymentIntent: (id: string) =>
-      call(async () => toIntentSnapshot(await stripe.paymentIntents.retrieve(id)), { id }),
+      call(logger, async () => toIntentSnapshot(await stripe.paymentIntents.retrieve(id)), { id }),
 
     cancelPaymentIntent: (
       id: string,
@@ -84,6 +120,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       reason: 'abandoned' | 'requested_by_customer',
     ): Promise<PaymentIntentSnapshot> =>
       call(
+        logger,
         async () => {
           try {
             return toIntentSnapshot(
@@ -105,31 +142,38 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
 
     createRefund: (input: CreateRefundInput): Promise<RefundSnapshot> =>
       call(
+        logger,
         async () => {
-          const refund = await stripe.refunds.create(
-            {
-              payment_intent: input.paymentIntentId,
-              amount: input.amount,
-              reason: input.reason,
-              metadata: { refund_id: input.ledgerId, order_id: input.orderId },
-            },
-            { idempotencyKey: input.idempotencyKey },
-          );
-          return toRefundSnapshot(refund);
+          try {
+            const refund = await stripe.refunds.create(
+              {
+                payment_intent: input.paymentIntentId,
+                amount: input.amount,
+                reason: input.reason,
+                metadata: { refund_id: input.ledgerId, order_id: input.orderId },
+              },
+              { idempotencyKey: input.idempotencyKey },
+            );
+            return toRefundSnapshot(refund);
+          } catch (error) {
+            if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+            if (error.code !== 'charge_already_refunded') throw error;
+            // Stripe keeps an idempotency key for a day, so a retry after that may find this very
+            // refund already made (our ledger id is in its metadata). Otherwise other refunds gave
+            // the whole payment back, and the ledger must hear which ones.
+            const refunds = await listRefunds(input.paymentIntentId);
+            const ours = refunds.find((refund) => refund.ledgerId === input.ledgerId);
+            if (ours) return ours;
+            throw new RefundAlreadyMadeError(input.paymentIntentId, refunds);
+          }
         },
         { id: input.paymentIntentId, param: 'payment_intent' },
       ),
 
     listRefunds: (paymentIntentId: string) =>
-      call(
-        async () => {
-          const page = await stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 });
-          return page.data.map(toRefundSnapshot);
-        },
-        { id: paymentIntentId, param: 'payment_intent' },
-      ),
+      call(logger, () => listRefunds(paymentIntentId), { id: paymentIntentId, param: 'payment_intent' }),
 
-    parseEvent: (payload: unknown) => toVerifiedEvent(payload).event,
+    parseEvent: (payload: unknown) => verified(payload).event,
 
     verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): VerifiedEvent {
       if (!signatureHeader) throw new WebhookSignatureError('Missing Stripe-Signature header.');
@@ -148,19 +192,20 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
             'The signed body is not a Stripe event.',
           );
         }
-        return toVerifiedEvent(payload);
+        return verified(payload);
       }
       throw new WebhookSignatureError(lastError instanceof Error ? lastError.message : 'Invalid signature.');
     },
   };
 }
 
-export function stripeGatewayFromConfig(config: Config): PaymentGateway | undefined {
+export function stripeGatewayFromConfig(config: Config, logger: Logger): PaymentGateway | undefined {
   if (!config.STRIPE_SECRET_KEY) return undefined;
   return createStripeGateway({
     secretKey: config.STRIPE_SECRET_KEY,
     publishableKey: config.STRIPE_PUBLISHABLE_KEY ?? 'pk_test_unset',
     webhookSecrets: config.STRIPE_WEBHOOK_SECRETS ?? [],
     apiBase: config.STRIPE_API_BASE,
+    logger,
   });
 }

@@ -1,5 +1,111 @@
 import Stripe from 'stripe';
-import { toDomainError } from './stripe-mapping.ts';
+import { UnknownStripeStatusError } from './payment-gateway.ts';
+import type { IntentFields, RefundFields } from './stripe-event.schemas.ts';
+import { toDomainError, toIntentSnapshot, toRefundSnapshot, toVerifiedEvent } from './stripe-mapping.ts';
+
+const intent = (status: string): IntentFields => ({
+  id: 'pi_test_mapping',
+  status,
+  amount: 2_500,
+  amount_received: 0,
+  currency: 'usd',
+  livemode: false,
+  client_secret: 'pi_test_mapping_secret_x',
+  metadata: {},
+  last_payment_error: null,
+});
+
+const refund = (status: string | null): RefundFields => ({
+  id: 're_test_mapping',
+  payment_intent: 'pi_test_mapping',
+  amount: 700,
+  currency: 'usd',
+  status,
+  reason: null,
+  metadata: null,
+});
+
+const event = (type: string, object: object) => ({
+  id: 'evt_test_mapping',
+  type,
+  created: 1_795_000_000,
+  livemode: false,
+  data: { object },
+});
+
+describe('Stripe statuses', () => {
+  it.each([
+    'requires_payment_method',
+    'requires_confirmation',
+    'requires_action',
+    'processing',
+    'requires_capture',
+    'canceled',
+    'succeeded',
+  ])('when a PaymentIntent is %s, then the snapshot keeps that status', (status) => {
+    expect(toIntentSnapshot(intent(status)).status).toBe(status);
+  });
+
+  it.each(['pending', 'requires_action', 'succeeded', 'failed', 'canceled'])(
+    'when a refund is %s, then the snapshot keeps that status',
+    (status) => {
+      expect(toRefundSnapshot(refund(status)).status).toBe(status);
+    },
+  );
+
+  it.each([
+    [
+      'a PaymentIntent has a status this code does not know',
+      () => toIntentSnapshot(intent('requires_reauthorization')),
+      'payment_intent',
+      'pi_test_mapping',
+      'requires_reauthorization',
+    ],
+    [
+      'a refund has a status this code does not know',
+      () => toRefundSnapshot(refund('reversed')),
+      'refund',
+      're_test_mapping',
+      'reversed',
+    ],
+    ['a refund has no status', () => toRefundSnapshot(refund(null)), 'refund', 're_test_mapping', null],
+  ])(
+    'when %s, then it is an UnknownStripeStatusError naming the object and the status',
+    (_name, map, object, objectId, stripeStatus) => {
+      let thrown: unknown;
+      try {
+        map();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(UnknownStripeStatusError);
+      expect(thrown).toMatchObject({ object, objectId, stripeStatus });
+    },
+  );
+
+  it.each([
+    ['payment_intent.updated', { object: 'payment_intent', ...intent('requires_reauthorization') }],
+    ['refund.updated', { object: 'refund', ...refund('reversed') }],
+    [
+      'charge.refunded',
+      {
+        object: 'charge',
+        payment_intent: 'pi_test_mapping',
+        refunds: { data: [refund('succeeded'), { ...refund('reversed'), id: 're_test_other' }] },
+      },
+    ],
+  ])(
+    'when a signed %s event carries an unknown status, then it is read as unknown_status, not refused',
+    (type, object) => {
+      const verified = toVerifiedEvent(event(type, object));
+      expect(verified).toMatchObject({ id: 'evt_test_mapping', type });
+      expect(verified.event).toMatchObject({ kind: 'unknown_status', type });
+      expect(verified.event.kind === 'unknown_status' && verified.event.problem).toBeInstanceOf(
+        UnknownStripeStatusError,
+      );
+    },
+  );
+});
 
 type RawError = NonNullable<ConstructorParameters<typeof Stripe.errors.StripeCardError>[0]>;
 const raw = (type: NonNullable<RawError['type']>, extra: Partial<RawError> = {}): RawError => ({

@@ -7,6 +7,7 @@ import {
   type PaymentEvent,
   type PaymentIntentSnapshot,
   type RefundSnapshot,
+  UnknownStripeStatusError,
   type VerifiedEvent,
 } from './payment-gateway.ts';
 import {
@@ -22,25 +23,51 @@ function idOf(value: string | { id: string } | null | undefined): string | null 
   return typeof value === 'string' ? value : value.id;
 }
 
-const INTENT_STATUSES: readonly string[] = [
-  'requires_payment_method',
-  'requires_confirmation',
-  'requires_action',
-  'processing',
-  'requires_capture',
-  'canceled',
-  'succeeded',
-] satisfies PaymentIntentSnapshot['status'][];
+/** The named members of an SDK union, without the `string & {}` it adds for values newer than the SDK. */
+type Named<T> = T extends string ? (string extends T ? never : T) : never;
 
-function intentStatus(status: string): PaymentIntentSnapshot['status'] {
-  // A status newer than this code is treated as "still in flight": nothing final happens on it.
-  return INTENT_STATUSES.includes(status) ? (status as PaymentIntentSnapshot['status']) : 'processing';
+/** An SDK upgrade that adds a status fails the `never` check here until the status is mapped. */
+function intentStatus(intent: IntentFields): PaymentIntentSnapshot['status'] {
+  const status = intent.status as Named<Stripe.PaymentIntent.Status>;
+  switch (status) {
+    case 'requires_payment_method':
+    case 'requires_confirmation':
+    case 'requires_action':
+    case 'processing':
+    case 'requires_capture':
+    case 'canceled':
+    case 'succeeded':
+      return status;
+    default: {
+      const unknown: never = status;
+      throw new UnknownStripeStatusError('payment_intent', intent.id, unknown);
+    }
+  }
+}
+
+/** The SDK types a refund's status as any string, so the union is the one Stripe documents. */
+function refundStatus(refund: RefundFields): RefundSnapshot['status'] {
+  const status = refund.status as RefundSnapshot['status'] | null;
+  switch (status) {
+    case 'pending':
+    case 'requires_action':
+    case 'succeeded':
+    case 'failed':
+    case 'canceled':
+      return status;
+    case null:
+      throw new UnknownStripeStatusError('refund', refund.id, null);
+    default: {
+      const unknown: never = status;
+      throw new UnknownStripeStatusError('refund', refund.id, unknown);
+    }
+  }
 }
 
 export function toIntentSnapshot(intent: IntentFields): PaymentIntentSnapshot {
   return {
     id: intent.id,
-    status: intentStatus(intent.status),
+    status: intentStatus(intent),
     amount: intent.amount,
     amountReceived: intent.amount_received,
     currency: intent.currency,
@@ -54,16 +81,12 @@ export function toIntentSnapshot(intent: IntentFields): PaymentIntentSnapshot {
 }
 
 export function toRefundSnapshot(refund: RefundFields): RefundSnapshot {
-  const status = refund.status;
   return {
     id: refund.id,
     paymentIntentId: idOf(refund.payment_intent),
     amount: refund.amount,
     currency: refund.currency,
-    status:
-      status === 'succeeded' || status === 'failed' || status === 'canceled' || status === 'requires_action'
-        ? status
-        : 'pending',
+    status: refundStatus(refund),
     reason: refund.reason ?? null,
     failureReason: refund.failure_reason ?? null,
     ledgerId: refund.metadata?.refund_id ?? null,
@@ -118,6 +141,16 @@ function toPaymentEvent(type: string, objectType: unknown, payload: unknown): Pa
   }
 }
 
+/** An event with a status we do not know is kept whole (to be stored), never applied in part. */
+function readEvent(type: string, objectType: unknown, payload: unknown): PaymentEvent {
+  try {
+    return toPaymentEvent(type, objectType, payload);
+  } catch (error) {
+    if (!(error instanceof UnknownStripeStatusError)) throw error;
+    return { kind: 'unknown_status', type, problem: error };
+  }
+}
+
 /**
  * Checks a signed event's shape and reduces it to what we act on; throws MalformedEventError when
  * the envelope, or an object of a type we handle, lacks a field we read or has one of the wrong type.
@@ -130,7 +163,7 @@ export function toVerifiedEvent(payload: unknown): VerifiedEvent {
     created: envelope.created,
     livemode: envelope.livemode,
     payload,
-    event: toPaymentEvent(envelope.type, envelope.data.object.object, payload),
+    event: readEvent(envelope.type, envelope.data.object.object, payload),
   };
 }
 

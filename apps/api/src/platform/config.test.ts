@@ -59,6 +59,29 @@ describe('loadConfig', () => {
   });
 });
 
+describe('job schedules', () => {
+  it('when nothing is set, then idempotency keys are purged hourly and the reconciler runs every 5 minutes', () => {
+    expect(loadConfig({})).toMatchObject({
+      IDEMPOTENCY_PURGE_CRON: '0 * * * *',
+      RECONCILE_CRON: '*/5 * * * *',
+    });
+  });
+
+  it('when a schedule is off or a six-field cron, then it is kept as given', () => {
+    expect(loadConfig({ IDEMPOTENCY_PURGE_CRON: 'off', RECONCILE_CRON: '0 */5 * * * *' })).toMatchObject({
+      IDEMPOTENCY_PURGE_CRON: 'off',
+      RECONCILE_CRON: '0 */5 * * * *',
+    });
+  });
+
+  it('when a schedule is not a cron expression, then the variable is named', () => {
+    expect(problems({ IDEMPOTENCY_PURGE_CRON: 'hourly', RECONCILE_CRON: '*/5 * *' })).toEqual([
+      'RECONCILE_CRON: expected a cron expression such as "0 * * * *" (UTC), or off',
+      'IDEMPOTENCY_PURGE_CRON: expected a cron expression such as "0 * * * *" (UTC), or off',
+    ]);
+  });
+});
+
 describe('README configuration table', () => {
   it('when a setting exists, then the README documents it', async () => {
     const readme = await readFile(new URL('../../../../README.md', import.meta.url), 'utf8');

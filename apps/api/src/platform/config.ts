@@ -10,6 +10,15 @@ const list = z.string().transform((value) =>
     .filter(Boolean),
 );
 
+/** A pg-boss schedule: a cron expression of five fields (or six, with seconds), read in UTC, or `off`. */
+const cronOrOff = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value === 'off' || /^\S+(\s+\S+){4,5}$/.test(value),
+    'expected a cron expression such as "0 * * * *" (UTC), or off',
+  );
+
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const optionalUrl = (protocols: string[], hint: string) =>
@@ -97,11 +106,13 @@ export const ConfigSchema = z
     /** Timeout of one POS hand-off request. */
     POS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     /** When the reconciler runs (cron, UTC); `off` disables the schedule (`reconcile:run` still works). */
-    RECONCILE_CRON: z.string().trim().min(1).default('*/5 * * * *'),
+    RECONCILE_CRON: cronOrOff.default('*/5 * * * *'),
     /** A pending_payment order older than this is re-synced from Stripe (lost webhooks). */
     RECONCILE_PENDING_AFTER_MINUTES: z.coerce.number().int().min(1).default(15),
     /** A pending_payment order older than this is abandoned: its PaymentIntent is canceled. */
     ABANDONED_ORDER_TTL_MINUTES: z.coerce.number().int().min(5).default(120),
+    /** When idempotency keys past their retention are deleted (cron, UTC); `off` disables the schedule. */
+    IDEMPOTENCY_PURGE_CRON: cronOrOff.default('0 * * * *'),
     /** Operator API key for the seeded demo restaurant. Unset: one is generated and printed. */
     DEMO_OPERATOR_API_KEY: z
       .string()

@@ -25,7 +25,7 @@ export async function openRuntime(config: Config, logger: Logger, webhookUrl: st
   const applied = await migrateToLatest(database.db);
   logger.info({ database: database.kind, applied }, 'database ready');
 
-  const gateway = stripeGatewayFromConfig(config);
+  const gateway = stripeGatewayFromConfig(config, logger);
   if (gateway) {
     logger.info(
       { livemode: gateway.livemode, apiBase: config.STRIPE_API_BASE ?? 'api.stripe.com' },
@@ -46,6 +46,7 @@ export async function openRuntime(config: Config, logger: Logger, webhookUrl: st
     publishableKey: emulator.publishableKey,
     webhookSecrets: [secret],
     apiBase: emulator.url,
+    logger,
   });
   logger.warn(
     { emulator: emulator.url },

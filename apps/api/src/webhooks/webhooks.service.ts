@@ -44,6 +44,7 @@ function orderLookupFor(event: PaymentEvent): OrderLookup | null {
       const intentId = event.kind === 'refund' ? event.refund.paymentIntentId : event.paymentIntentId;
       return intentId ? { column: 'payment_intent_id', value: intentId } : null;
     }
+    case 'unknown_status':
     case 'unhandled':
       return null;
     default: {
@@ -64,6 +65,7 @@ async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): P
     case 'dispute':
       return applyDisputeToOrder(tx, order, event, actor);
     case 'payment_intent':
+    case 'unknown_status':
     case 'unhandled':
       return { outcome: 'unchanged', reason: `event type ${event.type} is not handled here` };
     default: {
@@ -98,6 +100,13 @@ async function applyLocked(
     const detail = `livemode ${verified.livemode} does not match this API's ${deps.payments.livemode ? 'live' : 'test'} key`;
     deps.logger.error({ eventId: verified.id, type: verified.type }, `webhook ignored: ${detail}`);
     return ignore(detail);
+  }
+  if (verified.event.kind === 'unknown_status') {
+    // Stripe retrying the event cannot teach this code a new status, so the event is answered 2xx
+    // and kept as failed. A replay applies it once the code knows the status; the gateway logged it.
+    const detail = verified.event.problem.message;
+    await recordOutcome(tx, verified.id, 'failed', detail);
+    return { receipt: { outcome: 'failed', detail } };
   }
   if (!order)
     return ignore(

@@ -8,6 +8,7 @@ import {
 } from '../../test/harness.ts';
 import { deliver, orderRow, placeOrder, storedEvent, succeeded } from '../../test/webhooks.ts';
 import { createStripeGateway } from '../payments/stripe-gateway.ts';
+import { createLogger } from '../platform/logger.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -54,6 +55,7 @@ describe('POST /payments/webhooks/stripe signature checks', () => {
       publishableKey: ctx.emulator.publishableKey,
       webhookSecrets: ['whsec_old_secret_before_rotation', WEBHOOK_SECRET],
       apiBase: ctx.emulator.url,
+      logger: createLogger(ctx.config),
     });
     const app = appWith(ctx, { payments: rotating });
     const first = await placeOrder(ctx);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RefundReason } from '@repo/contracts';
-import type { PaymentGateway } from '../../payments/payment-gateway.ts';
+import { type PaymentGateway, RefundAlreadyMadeError } from '../../payments/payment-gateway.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import type { Order, Refund } from '../../platform/db/schema.ts';
 import { ConflictError, DomainError, ProviderUnavailableError } from '../../platform/errors.ts';
@@ -14,9 +14,9 @@ import {
 } from '../../refunds/refunds.repository.ts';
 import { type Actor, recordOrderEvent } from './lifecycle.repository.ts';
 import { isPaid } from './machine.ts';
-import { withLockedOrder } from './order-lock.ts';
+import { lockOrder, withLockedOrder } from './order-lock.ts';
 import type { ReviewListener } from './payment-sync.ts';
-import { applyRefundToOrder, recomputeRefundedAmount } from './refund-sync.ts';
+import { applyRefundsToOrder, applyRefundToOrder, recomputeRefundedAmount } from './refund-sync.ts';
 
 export interface RefundIntent {
   orderId: string;
@@ -107,6 +107,41 @@ async function refuseRefund(
   if (review) onReview?.({ orderId: refund.order_id, reason: review });
 }
 
+/** Why a ledger row closed as canceled when Stripe had refunded the payment in full already. */
+const ALREADY_REFUNDED = 'the payment was already refunded in full at Stripe';
+
+/** Whether a submitted refund found the money already back (see recordAlreadyRefunded). */
+export function foundAlreadyRefunded(row: Refund): boolean {
+  return row.status === 'canceled' && row.failure_reason === ALREADY_REFUNDED;
+}
+
+/**
+ * Stripe answered `charge_already_refunded`: the money is back, through refunds other than this
+ * row (made in the Dashboard, say). Those refunds are imported, so the ledger records the money as
+ * refunded, and this row, which moved nothing, is closed as canceled: not a refusal.
+ */
+async function recordAlreadyRefunded(
+  db: Db,
+  refund: Refund,
+  made: RefundAlreadyMadeError,
+  actor: Actor,
+  onReview: ReviewListener | undefined,
+): Promise<void> {
+  const review = await withLockedOrder(db, refund.order_id, async (tx, order) => {
+    const imported = await applyRefundsToOrder(tx, order, made.refunds, actor);
+    await updateRefund(tx, refund.id, { status: 'canceled', failure_reason: ALREADY_REFUNDED });
+    const { payment, review } = await recomputeRefundedAmount(tx, (await lockOrder(tx, order.id)) ?? order);
+    await recordOrderEvent(tx, order.id, {
+      type: 'refund_canceled',
+      actor,
+      paymentStatus: payment,
+      detail: { refund_id: refund.id, amount: refund.amount, reason: ALREADY_REFUNDED },
+    });
+    return review ?? (imported.outcome === 'applied' ? imported.review : undefined);
+  });
+  if (review) onReview?.({ orderId: refund.order_id, reason: review });
+}
+
 /**
  * Sends a reserved refund to Stripe with an idempotency key derived from the ledger row (so a
  * retry never refunds twice) and applies Stripe's answer under the order lock. An outage leaves
@@ -137,6 +172,10 @@ export async function submitRefund(
       idempotencyKey: `refund-${refund.id}`,
     });
   } catch (error) {
+    if (error instanceof RefundAlreadyMadeError) {
+      await recordAlreadyRefunded(db, refund, error, actor, onReview);
+      return (await findRefund(db, refund.id)) ?? refund;
+    }
     if (error instanceof DomainError && !(error instanceof ProviderUnavailableError)) {
       await refuseRefund(db, refund, error.message, actor, onReview);
     }
