@@ -1,5 +1,6 @@
-import { closeDispute } from './domain/charging.ts';
+import { expireAuthorization } from './domain/authorization.ts';
 import type { Domain } from './domain/context.ts';
+import { closeDispute } from './domain/disputes.ts';
 import { backgroundCause } from './domain/events.ts';
 import type { FailSwitch } from './http/fail-switch.ts';
 import type { EmulatorControl } from './types.ts';
@@ -39,6 +40,13 @@ export function createControl(
       const dispute = domain.store.disputes.get(disputeId);
       if (!dispute) throw new Error(`No such dispute: ${disputeId}`);
       closeDispute(domain, dispute, outcome);
+    },
+    expireAuthorization(paymentIntentId) {
+      const pi = domain.store.paymentIntents.get(paymentIntentId);
+      if (!pi) throw new Error(`No such payment_intent: ${paymentIntentId}`);
+      const cause = backgroundCause();
+      expireAuthorization(domain, pi, cause);
+      void domain.events.flush(cause);
     },
     events: () => domain.store.events.map((e) => structuredClone(e)),
     waitForIdle: () => dispatcher.waitForIdle(),

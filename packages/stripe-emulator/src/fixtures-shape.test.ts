@@ -46,6 +46,16 @@ function shapeDiff(actual: unknown, expected: unknown, path: string, exactKeys: 
   return diffs;
 }
 
+const strip = (o: { lastResponse?: unknown }) => {
+  const { lastResponse, ...json } = o;
+  return json;
+};
+
+function expectFixtureShape(name: string, object: unknown): void {
+  const diffs = shapeDiff(object, fixtures.resources[name], name, NEWER_THAN_FIXTURES[name] ?? []);
+  expect(diffs.filter((d) => !d.startsWith('event.data.object'))).toEqual([]);
+}
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -84,10 +94,6 @@ describe('object shapes match fixtures3.json', () => {
       (disputeEvent?.data.object as Stripe.Dispute | undefined)?.id ?? '',
     );
     expect(dispute.charge).toBe(disputed.latest_charge);
-    const strip = (o: { lastResponse?: unknown }) => {
-      const { lastResponse, ...json } = o;
-      return json;
-    };
     const objects: Record<string, unknown> = {
       payment_intent: strip(pi as Stripe.Response<Stripe.PaymentIntent>),
       charge: strip(charge),
@@ -95,13 +101,35 @@ describe('object shapes match fixtures3.json', () => {
       event: strip(event as Stripe.Event & { lastResponse?: unknown }),
       dispute: strip(dispute),
     };
-    for (const [name, object] of Object.entries(objects)) {
-      const expected = fixtures.resources[name];
-      const exempt = NEWER_THAN_FIXTURES[name] ?? [];
-      const diffs = shapeDiff(object, expected, name, exempt).filter(
-        (d) => !d.startsWith('event.data.object'),
-      );
-      expect(diffs).toEqual([]);
-    }
+    for (const [name, object] of Object.entries(objects)) expectFixtureShape(name, object);
+  });
+
+  it('when a payment is authorized, captured in part and another expires, then every object keeps the fixture shape', async () => {
+    const held = await h.stripe.paymentIntents.create({
+      amount: 1000,
+      currency: 'usd',
+      capture_method: 'manual',
+      confirm: true,
+      payment_method: 'pm_card_visa',
+    });
+    const uncaptured = await h.stripe.charges.retrieve(String(held.latest_charge));
+    expect(typeof uncaptured.payment_method_details?.card?.capture_before).toBe('number');
+    const captured = await h.stripe.paymentIntents.capture(held.id, { amount_to_capture: 400 });
+    const capturedCharge = await h.stripe.charges.retrieve(String(held.latest_charge));
+    const other = await h.stripe.paymentIntents.create({
+      amount: 1000,
+      currency: 'usd',
+      capture_method: 'manual',
+      confirm: true,
+      payment_method: 'pm_card_visa',
+    });
+    h.emulator.control.expireAuthorization(other.id);
+    const [expiredEvent] = (await h.stripe.events.list({ type: 'charge.expired' })).data;
+    expectFixtureShape('payment_intent', strip(held));
+    expectFixtureShape('payment_intent', strip(captured));
+    expectFixtureShape('payment_intent', strip(await h.stripe.paymentIntents.retrieve(other.id)));
+    expectFixtureShape('charge', strip(uncaptured));
+    expectFixtureShape('charge', strip(capturedCharge));
+    expectFixtureShape('event', strip(expiredEvent as Stripe.Event & { lastResponse?: unknown }));
   });
 });

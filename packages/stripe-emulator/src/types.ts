@@ -62,6 +62,11 @@ export interface EmulatorControl {
   settleRefunds(): Promise<void>;
   /** Close an open dispute as won or lost (emits charge.dispute.closed). */
   closeDispute(disputeId: string, outcome: 'won' | 'lost'): void;
+  /**
+   * The authorization on a PaymentIntent in requires_capture lapses now, as Stripe does after about
+   * seven days: charge.expired, then payment_intent.canceled with cancellation_reason `expired`.
+   */
+  expireAuthorization(paymentIntentId: string): void;
   events(): Stripe.Event[];
   /** Resolves when no delivery is pending or in flight (held ones excluded). */
   waitForIdle(): Promise<void>;

@@ -21,14 +21,18 @@ function outcome(failure: DeclineDetails | null): Stripe.Charge.Outcome {
   };
 }
 
+/** How long Stripe lets a customer-initiated card authorization wait for capture. */
+export const AUTHORIZATION_VALIDITY_SECONDS = 7 * 24 * 3600;
+
 function cardDetails(
-  pm: StoredPaymentMethod,
-  threeDSecure: boolean,
+  { pi, pm, threeDSecure, failure, authorizeOnly }: NewCharge,
+  created: number,
 ): Stripe.Charge.PaymentMethodDetails.Card {
   return {
-    amount_authorized: null,
+    amount_authorized: failure ? null : pi.amount,
     authorization_code: null,
     brand: pm.card.brand,
+    ...(authorizeOnly ? { capture_before: created + AUTHORIZATION_VALIDITY_SECONDS } : {}),
     checks: {
       address_line1_check: null,
       address_postal_code_check: pm.postalCode ? 'pass' : null,
@@ -72,21 +76,26 @@ export interface NewCharge {
   pm: StoredPaymentMethod;
   threeDSecure: boolean;
   failure: DeclineDetails | null;
+  /** Manual capture: the card is authorized and the money held, not yet taken. */
+  authorizeOnly: boolean;
 }
 
-export function buildCharge({ pi, pm, threeDSecure, failure }: NewCharge): Stripe.Charge {
+export function buildCharge(input: NewCharge): Stripe.Charge {
+  const { pi, pm, failure } = input;
   const id = newId('ch');
+  const created = nowSeconds();
   const succeeded = failure === null;
+  const captured = succeeded && !input.authorizeOnly;
   return {
     id,
     object: 'charge',
     amount: pi.amount,
-    amount_captured: succeeded ? pi.amount : 0,
+    amount_captured: captured ? pi.amount : 0,
     amount_refunded: 0,
     application: null,
     application_fee: null,
     application_fee_amount: null,
-    balance_transaction: succeeded ? newId('txn') : null,
+    balance_transaction: captured ? newId('txn') : null,
     billing_details: {
       address: { ...NULL_ADDRESS, postal_code: pm.postalCode },
       email: null,
@@ -95,8 +104,8 @@ export function buildCharge({ pi, pm, threeDSecure, failure }: NewCharge): Strip
       tax_id: null,
     },
     calculated_statement_descriptor: 'EMULATOR* RESTAURANT',
-    captured: succeeded,
-    created: nowSeconds(),
+    captured,
+    created,
     currency: pi.currency,
     customer: null,
     description: pi.description,
@@ -112,7 +121,7 @@ export function buildCharge({ pi, pm, threeDSecure, failure }: NewCharge): Strip
     paid: succeeded,
     payment_intent: pi.id,
     payment_method: pm.id,
-    payment_method_details: { card: cardDetails(pm, threeDSecure), type: 'card' },
+    payment_method_details: { card: cardDetails(input, created), type: 'card' },
     receipt_email: pi.receipt_email,
     receipt_number: null,
     receipt_url: null,

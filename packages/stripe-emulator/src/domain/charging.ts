@@ -1,11 +1,12 @@
 import type Stripe from 'stripe';
 import { ApiError } from '../errors.ts';
+import { scheduleExpiry } from './authorization.ts';
 import { declineDetails } from './cards.ts';
 import { buildCharge } from './charge.object.ts';
 import type { Domain } from './context.ts';
-import { backgroundCause, type Cause } from './events.ts';
+import { scheduleDispute } from './disputes.ts';
+import type { Cause } from './events.ts';
 import { paymentMethodObject } from './payment-methods.ts';
-import { buildDispute } from './refund.object.ts';
 import type { StoredPaymentMethod } from './store.ts';
 
 /** Charges the card; a decline leaves the intent retryable and answers 402 like Stripe. */
@@ -17,10 +18,20 @@ export function chargeCard(
   cause: Cause,
 ): Stripe.PaymentIntent {
   const failure = pm.card.decline ? declineDetails(pm.card.decline) : null;
-  const charge = buildCharge({ pi, pm, threeDSecure, failure });
+  const authorizeOnly = pi.capture_method === 'manual';
+  const charge = buildCharge({ pi, pm, threeDSecure, failure, authorizeOnly });
   domain.store.charges.set(charge.id, charge);
   pi.latest_charge = charge.id;
   pi.next_action = null;
+  if (!failure && authorizeOnly) {
+    // Stripe announces an authorization with charge.succeeded (captured: false), then the hold.
+    pi.status = 'requires_capture';
+    pi.amount_capturable = pi.amount;
+    domain.events.emit('charge.succeeded', charge, cause);
+    domain.events.emit('payment_intent.amount_capturable_updated', pi, cause);
+    scheduleExpiry(domain, pi);
+    return pi;
+  }
   if (!failure) {
     pi.status = 'succeeded';
     pi.amount_received = pi.amount;
@@ -72,22 +83,4 @@ export function failAuthentication(
     payment_method: paymentMethodObject(pm),
   };
   domain.events.emit('payment_intent.payment_failed', pi, cause);
-}
-
-function scheduleDispute(domain: Domain, charge: Stripe.Charge): void {
-  domain.store.schedule(domain.refundSettleMs, () => {
-    const dispute = buildDispute(charge);
-    domain.store.disputes.set(dispute.id, dispute);
-    charge.disputed = true;
-    const cause = backgroundCause();
-    domain.events.emit('charge.dispute.created', dispute, cause);
-    void domain.events.flush(cause);
-  });
-}
-
-export function closeDispute(domain: Domain, dispute: Stripe.Dispute, outcome: 'won' | 'lost'): void {
-  dispute.status = outcome;
-  const cause = backgroundCause();
-  domain.events.emit('charge.dispute.closed', dispute, cause);
-  void domain.events.flush(cause);
 }

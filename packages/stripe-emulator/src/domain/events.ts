@@ -7,12 +7,15 @@ type EventObject = Stripe.PaymentIntent | Stripe.Charge | Stripe.Refund | Stripe
 
 export type EmittedType =
   | 'payment_intent.created'
+  | 'payment_intent.amount_capturable_updated'
   | 'payment_intent.processing'
   | 'payment_intent.requires_action'
   | 'payment_intent.succeeded'
   | 'payment_intent.payment_failed'
   | 'payment_intent.canceled'
   | 'charge.succeeded'
+  | 'charge.captured'
+  | 'charge.expired'
   | 'charge.failed'
   | 'charge.refunded'
   | 'charge.dispute.created'

@@ -8,6 +8,7 @@ export interface NewPaymentIntent {
   metadata: Record<string, string>;
   description: string | null;
   receiptEmail: string | null;
+  captureMethod: Stripe.PaymentIntent.CaptureMethod;
 }
 
 export function buildPaymentIntent(input: NewPaymentIntent): Stripe.PaymentIntent {
@@ -27,7 +28,7 @@ export function buildPaymentIntent(input: NewPaymentIntent): Stripe.PaymentInten
       : null,
     canceled_at: null,
     cancellation_reason: null,
-    capture_method: 'automatic_async',
+    capture_method: input.captureMethod,
     client_secret: `${id}_secret_${randomToken(25)}`,
     confirmation_method: 'automatic',
     created: nowSeconds(),

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { invalidRequest, resourceMissing, unexpectedState } from '../errors.ts';
 import { nowSeconds } from '../ids.ts';
+import { releaseAuthorization } from './authorization.ts';
 import { chargeCard } from './charging.ts';
 import type { Domain } from './context.ts';
 import type { Cause } from './events.ts';
@@ -21,6 +22,18 @@ import { resolvePaymentMethod } from './payment-methods.ts';
 const UPDATABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 const CANCELABLE = [...UPDATABLE, 'requires_capture', 'processing'];
 const CANCEL_REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'];
+const CAPTURE_METHODS = ['automatic', 'automatic_async', 'manual'];
+
+function captureMethod(params: Params): Stripe.PaymentIntent.CaptureMethod | undefined {
+  const value = optionalString(params, 'capture_method');
+  if (value === undefined || CAPTURE_METHODS.includes(value))
+    return value as Stripe.PaymentIntent.CaptureMethod | undefined;
+  throw invalidRequest(
+    `Invalid capture_method: must be one of ${CAPTURE_METHODS.join(', ')}`,
+    'parameter_invalid_string',
+    'capture_method',
+  );
+}
 
 export function findPaymentIntent(domain: Domain, id: string): Stripe.PaymentIntent {
   const pi = domain.store.paymentIntents.get(id);
@@ -39,6 +52,7 @@ export function createPaymentIntent(domain: Domain, params: Params, cause: Cause
     metadata: mergeMetadata({}, params),
     description: optionalString(params, 'description') ?? null,
     receiptEmail: optionalString(params, 'receipt_email') ?? null,
+    captureMethod: captureMethod(params) ?? 'automatic_async',
   });
   domain.store.paymentIntents.set(pi.id, pi);
   domain.events.emit('payment_intent.created', pi, cause);
@@ -68,6 +82,7 @@ export function updatePaymentIntent(
     pi.amount = validateAmount(amount ?? pi.amount, currency);
   pi.currency = currency;
   pi.metadata = mergeMetadata(pi.metadata, params);
+  pi.capture_method = captureMethod(params) ?? pi.capture_method;
   const description = optionalString(params, 'description');
   if (description !== undefined) pi.description = description || null;
   const receiptEmail = optionalString(params, 'receipt_email');
@@ -134,6 +149,7 @@ export function cancelPaymentIntent(domain: Domain, pi: Stripe.PaymentIntent, pa
       'cancellation_reason',
     );
   }
+  if (pi.status === 'requires_capture') releaseAuthorization(domain, pi);
   pi.status = 'canceled';
   pi.canceled_at = nowSeconds();
   pi.cancellation_reason = (reason as Stripe.PaymentIntent.CancellationReason | undefined) ?? null;

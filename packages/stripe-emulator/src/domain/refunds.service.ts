@@ -12,7 +12,17 @@ function money(amount: number, currency: string): string {
   return currency === 'jpy' ? `¥${amount}` : `$${(amount / 100).toFixed(2)}`;
 }
 
-function refundableCharge(domain: Domain, params: Params): Stripe.Charge {
+/** Money that was only held was never taken; Stripe's answer is to cancel the PaymentIntent. */
+function refuseUncaptured(charge: Stripe.Charge, params: Params): Stripe.Charge {
+  if (charge.captured) return charge;
+  throw invalidRequest(
+    `Charge ${charge.id} has not been captured, so it has nothing to refund. Cancel the PaymentIntent instead to release the authorization.`,
+    'charge_not_refundable',
+    params.charge === undefined ? 'payment_intent' : 'charge',
+  );
+}
+
+function findCharge(domain: Domain, params: Params): Stripe.Charge {
   const piId = optionalString(params, 'payment_intent');
   const chargeId = optionalString(params, 'charge');
   if (chargeId) {
@@ -38,8 +48,8 @@ function refundableCharge(domain: Domain, params: Params): Stripe.Charge {
 }
 
 export function createRefund(domain: Domain, params: Params, cause: Cause): Stripe.Refund {
-  const charge = refundableCharge(domain, params);
-  const remaining = charge.amount - charge.amount_refunded;
+  const charge = refuseUncaptured(findCharge(domain, params), params);
+  const remaining = charge.amount_captured - charge.amount_refunded;
   if (remaining <= 0)
     throw invalidRequest(`Charge ${charge.id} has already been refunded.`, 'charge_already_refunded');
   const amount = optionalInteger(params, 'amount') ?? remaining;
@@ -73,7 +83,7 @@ export function createRefund(domain: Domain, params: Params, cause: Cause): Stri
   });
   domain.store.refunds.set(refund.id, refund);
   charge.amount_refunded += amount;
-  charge.refunded = charge.amount_refunded >= charge.amount;
+  charge.refunded = charge.amount_refunded >= charge.amount_captured;
   charge.refunds?.data.unshift(refund);
   domain.events.emit('refund.created', refund, cause);
   domain.events.emit('charge.refunded', charge, cause);

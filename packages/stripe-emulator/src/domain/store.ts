@@ -28,6 +28,8 @@ export class Store {
   /** return_url given at confirm, needed again after 3-D Secure. */
   returnUrls = new Map<string, string>();
   private timers = new Map<number, { run: () => void; timer: NodeJS.Timeout }>();
+  /** Authorization expiry timers by PaymentIntent id; kept apart so settling refunds never expires a hold. */
+  private holds = new Map<string, NodeJS.Timeout>();
   private nextTimer = 0;
 
   reset(): void {
@@ -41,6 +43,24 @@ export class Store {
     this.returnUrls.clear();
     for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    for (const timer of this.holds.values()) clearTimeout(timer);
+    this.holds.clear();
+  }
+
+  /** Runs `expire` once the authorization on this PaymentIntent lapses, unless released first. */
+  holdUntil(paymentIntentId: string, delayMs: number, expire: () => void): void {
+    this.releaseHold(paymentIntentId);
+    const timer = setTimeout(() => {
+      this.holds.delete(paymentIntentId);
+      expire();
+    }, delayMs);
+    timer.unref();
+    this.holds.set(paymentIntentId, timer);
+  }
+
+  releaseHold(paymentIntentId: string): void {
+    clearTimeout(this.holds.get(paymentIntentId));
+    this.holds.delete(paymentIntentId);
   }
 
   /** A delayed state change (refund settling, dispute opening) that `runScheduled` can force. */

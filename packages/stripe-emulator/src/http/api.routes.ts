@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import { capturePaymentIntent } from '../domain/authorization.ts';
 import type { Domain } from '../domain/context.ts';
 import { optionalString } from '../domain/params.ts';
 import {
@@ -68,6 +69,14 @@ export function apiRoutes(domain: Domain, log: (line: string) => void): Router {
       requireSecretOrClientSecret(auth, pi, params.client_secret);
       return confirmPaymentIntent(domain, pi, params, cause);
     }),
+  );
+  router.post(
+    '/payment_intents/:id/capture',
+    route(
+      secret(({ path, params, cause }) =>
+        capturePaymentIntent(domain, findPaymentIntent(domain, path.id ?? ''), params, cause),
+      ),
+    ),
   );
   router.post(
     '/payment_intents/:id/cancel',

@@ -82,6 +82,15 @@ export function controlRoutes(control: EmulatorControl): Router {
     control.closeDispute(req.params.id, body(req).outcome === 'lost' ? 'lost' : 'won');
     res.json(ok);
   });
+  router.post('/payment_intents/:id/expire-authorization', (req, res) => {
+    try {
+      control.expireAuthorization(req.params.id);
+    } catch (error) {
+      res.status(400).json({ error: (error as Error).message });
+      return;
+    }
+    res.json(ok);
+  });
   router.post('/wait-for-idle', async (_req, res) => {
     await control.waitForIdle();
     res.json(ok);

@@ -5,6 +5,13 @@ import { backgroundCause } from '../domain/events.ts';
 import { ApiError, invalidRequest, resourceMissing } from '../errors.ts';
 import { challengePage, resultPage } from './three-d-secure.page.ts';
 
+/** An authorized (requires_capture) payment returns as succeeded: the customer's part is done. */
+const REDIRECT_STATUS: Partial<Record<string, string>> = {
+  succeeded: 'succeeded',
+  requires_capture: 'succeeded',
+  processing: 'processing',
+};
+
 /** The page a 3-D Secure card's next_action.redirect_to_url points at. */
 export function threeDSecureRoutes(domain: Domain): Router {
   const router = express.Router();
@@ -41,8 +48,7 @@ export function threeDSecureRoutes(domain: Domain): Router {
         failAuthentication(domain, pi, pm, cause);
       }
     }
-    const redirectStatus =
-      pi.status === 'succeeded' ? 'succeeded' : pi.status === 'processing' ? 'processing' : 'failed';
+    const redirectStatus = REDIRECT_STATUS[pi.status] ?? 'failed';
     res.once('finish', () => void domain.events.flush(cause));
     const returnUrl = store.returnUrls.get(pi.id);
     if (!returnUrl) {

@@ -49,11 +49,12 @@ describeBrowser('Stripe.js stand-in in Chromium', () => {
     await page.close();
   });
 
-  async function openCheckout(deferred = false): Promise<string> {
+  async function openCheckout(deferred = false, capture_method?: 'manual'): Promise<string> {
     const pi = await h.stripe.paymentIntents.create({
       amount: 1999,
       currency: 'usd',
       automatic_payment_methods: { enabled: true },
+      ...(capture_method ? { capture_method } : {}),
     });
     const mode = deferred ? '&deferred=1' : '';
     await page.goto(
@@ -96,6 +97,25 @@ describeBrowser('Stripe.js stand-in in Chromium', () => {
     expect(url.searchParams.get('payment_intent_client_secret')).toMatch(new RegExp(`^${piId}_secret_`));
     expect(url.searchParams.get('redirect_status')).toBe('succeeded');
     expect((await h.stripe.paymentIntents.retrieve(piId)).status).toBe('succeeded');
+  });
+
+  it('when a manual-capture intent is confirmed, then the browser returns as succeeded and the money is held', async () => {
+    const piId = await openCheckout(false, 'manual');
+    await fillCard('4242424242424242');
+    await page.getByRole('button', { name: 'Pay' }).click();
+    await page.waitForURL(/\/done\?/);
+    expect(new URL(page.url()).searchParams.get('redirect_status')).toBe('succeeded');
+    const pi = await h.stripe.paymentIntents.retrieve(piId);
+    expect(pi).toMatchObject({ status: 'requires_capture', amount_capturable: 1999 });
+  });
+
+  it('when a manual-capture intent is confirmed with redirect if_required, then it resolves in place as requires_capture', async () => {
+    const piId = await openCheckout(true, 'manual');
+    await fillCard('4242424242424242');
+    await page.getByRole('button', { name: 'Pay' }).click();
+    await page.waitForFunction(() => document.querySelector('#error')?.textContent?.startsWith('status:'));
+    expect(await page.locator('#error').textContent()).toBe('status:requires_capture');
+    expect((await h.stripe.paymentIntents.retrieve(piId)).status).toBe('requires_capture');
   });
 
   it('when the card is declined, then the page stays and shows the decline', async () => {
