@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const { db } = runtime.database;
   if (config.NODE_ENV !== 'production') {
     const demo = await seedDemoRestaurant(db);
-    logger.info({ slug: 'demo' }, 'demo restaurant seeded');
+    await seedDemoRestaurant(db, 'demo-manual');
+    logger.info({ slugs: ['demo', 'demo-manual'] }, 'demo restaurants seeded');
     await provisionDemoOperatorKey(db, demo, config.DEMO_OPERATOR_API_KEY, (line) =>
       process.stdout.write(`${line}\n`),
     );

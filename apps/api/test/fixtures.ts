@@ -5,8 +5,8 @@ import type { OrderUpdate } from '../src/platform/db/schema.ts';
 import { fingerprintOf } from '../src/platform/idempotency.ts';
 import type { TestContext } from './harness.ts';
 
-export async function fetchMenu(ctx: TestContext): Promise<Menu> {
-  const res = await request(ctx.app).get('/api/clients/demo/menu').expect(200);
+export async function fetchMenu(ctx: TestContext, slug = 'demo'): Promise<Menu> {
+  const res = await request(ctx.app).get(`/api/clients/${slug}/menu`).expect(200);
   return res.body as Menu;
 }
 

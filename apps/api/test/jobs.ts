@@ -26,6 +26,7 @@ export function jobTestEnv(overrides: Record<string, string> = {}): Record<strin
     POS_TIMEOUT_MS: '20000',
     RECONCILE_CRON: 'off',
     IDEMPOTENCY_PURGE_CRON: 'off',
+    ACCEPTANCE_EXPIRY_CRON: 'off',
     ...overrides,
   };
 }

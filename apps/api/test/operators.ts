@@ -46,6 +46,16 @@ export function operatorApi(ctx: TestContext, key: string | null, slug = 'demo')
       const req = auth(request(ctx.app).post(`/api/clients/${slug}/orders/${orderId}/cancel`));
       return (idempotencyKey ? req.set('Idempotency-Key', idempotencyKey) : req).send(body as object);
     },
+    /** accept, reject or status: a staff action on one order. */
+    act: (
+      orderId: string,
+      action: 'accept' | 'reject' | 'status',
+      body: unknown,
+      idempotencyKey: string | null = newKey(),
+    ) => {
+      const req = auth(request(ctx.app).post(`/api/clients/${slug}/orders/${orderId}/${action}`));
+      return (idempotencyKey ? req.set('Idempotency-Key', idempotencyKey) : req).send(body as object);
+    },
   };
 }
 

@@ -17,10 +17,10 @@ export function sdk(ctx: TestContext): Stripe {
   return new Stripe(ctx.emulator.secretKey, ctx.emulator.stripeConfig);
 }
 
-export async function placeOrder(ctx: TestContext, tip = 300): Promise<PlacedOrder> {
-  const menu = await fetchMenu(ctx);
+export async function placeOrder(ctx: TestContext, tip = 300, slug = 'demo'): Promise<PlacedOrder> {
+  const menu = await fetchMenu(ctx, slug);
   const res = await request(ctx.app)
-    .post('/api/clients/demo/orders')
+    .post(`/api/clients/${slug}/orders`)
     .set('Idempotency-Key', newKey())
     .send(pickupOrder(menu, { tip }))
     .expect(201);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Currency, MinorUnits } from './money.ts';
+import { OrderAcceptance } from './status.ts';
 
 export const Modifier = z.object({
   id: z.uuid(),
@@ -42,6 +43,10 @@ export const Menu = z
       phone: z.string().nullable(),
       address: z.string().nullable(),
       timezone: z.string(),
+      /** `manual`: the card is charged when the restaurant accepts the order. */
+      order_acceptance: OrderAcceptance,
+      /** How long a manual restaurant has to accept an order before it is rejected. */
+      acceptance_window_minutes: z.number().int().positive(),
     }),
     currency: Currency,
     /** Fraction, e.g. 0.08875 for 8.875 %; `taxRateToPpm` turns it back into what `taxFor` takes. */

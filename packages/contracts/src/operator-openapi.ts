@@ -1,12 +1,15 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
+  AcceptOrderRequest,
   CancelOrderRequest,
   CreateRefundRequest,
+  KitchenStatusRequest,
   OperatorOrderView,
   OrderList,
   OrderListQuery,
   RefundView,
+  RejectOrderRequest,
 } from './operator.ts';
 import { Problem } from './problem.ts';
 
@@ -99,4 +102,39 @@ export function registerOperatorRoutes(registry: OpenAPIRegistry): void {
       ...denied,
     },
   });
+  const action = (path: string, summary: string, schema: z.ZodType, conflicts: string) =>
+    registry.registerPath({
+      method: 'post',
+      path: `/api/clients/{slug}/orders/{orderId}/${path}`,
+      tags: ['operator'],
+      summary,
+      security,
+      request: { params, headers: idempotent, body: { content: { 'application/json': { schema } } } },
+      responses: {
+        200: json('The order as it ends up', OperatorOrderView),
+        400: problem('Missing Idempotency-Key or unknown fields'),
+        409: problem(conflicts),
+        422: problem('Invalid body, or the key was used with a different body'),
+        503: problem('Stripe unavailable: nothing changed; retry with the same key'),
+        ...denied,
+      },
+    });
+  action(
+    'accept',
+    'Accept an order waiting for the restaurant: capture all of the authorization, or less (the rest is released)',
+    AcceptOrderRequest,
+    'order-not-awaiting-acceptance, order-being-rejected, order-being-accepted, capture-exceeds-authorized, authorization-gone (the hold lapsed: released)',
+  );
+  action(
+    'reject',
+    'Reject an order waiting for the restaurant: the authorization is released, the diner is not charged and is emailed',
+    RejectOrderRequest,
+    'order-not-awaiting-acceptance (accepted or cancelled meanwhile), order-being-accepted',
+  );
+  action(
+    'status',
+    'Move a confirmed order through the kitchen: preparing, ready (emails the diner), completed; forward only',
+    KitchenStatusRequest,
+    'status-not-forward (going back), order-not-accepted (not confirmed yet, cancelled or in review)',
+  );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Currency, MinorUnits } from './money.ts';
 import { OrderCoreFields, storableText } from './order.ts';
 import {
+  KitchenStatus,
   OrderStatus,
   OrderType,
   PaymentStatus,
@@ -40,6 +41,24 @@ export const CreateRefundRequest = z.strictObject({
 /** `POST …/orders/:orderId/cancel`. */
 export const CancelOrderRequest = z.strictObject({
   reason: storableText(500, 1),
+});
+
+/** `POST …/orders/:orderId/accept`: capture the authorization (all, or less) and confirm. */
+export const AcceptOrderRequest = z.strictObject({
+  /** When the order will be ready, from now; the restaurant's preparation time when omitted. */
+  ready_in_minutes: z.number().int().min(1).max(240).optional(),
+  /** Capture less than authorized (an item ran out): the rest is released, with no refund. */
+  amount_to_capture: z.number().int().min(1).max(99_999_999).optional(),
+});
+
+/** `POST …/orders/:orderId/reject`: release the authorization; the diner is not charged. */
+export const RejectOrderRequest = z.strictObject({
+  reason: storableText(500, 1),
+});
+
+/** `POST …/orders/:orderId/status`: the kitchen's next step, forward only (skipping is allowed). */
+export const KitchenStatusRequest = z.strictObject({
+  status: KitchenStatus,
 });
 
 /** Who caused a change: the diner, Stripe (event id), an operator (key prefix) or the system. */
@@ -141,6 +160,11 @@ export const OperatorOrderView = z.object({
   ),
   created_at: isoDateTime,
   confirmed_at: isoDateTime.nullable(),
+  acceptance_deadline: isoDateTime.nullable(),
+  accepted_at: isoDateTime.nullable(),
+  preparing_at: isoDateTime.nullable(),
+  ready_at: isoDateTime.nullable(),
+  completed_at: isoDateTime.nullable(),
   cancelled_at: isoDateTime.nullable(),
   cancel_reason: z.string().nullable(),
 });
@@ -149,6 +173,9 @@ export type OrderListQuery = z.output<typeof OrderListQuery>;
 export type CreateRefundRequest = z.input<typeof CreateRefundRequest>;
 export type ParsedCreateRefundRequest = z.output<typeof CreateRefundRequest>;
 export type CancelOrderRequest = z.infer<typeof CancelOrderRequest>;
+export type AcceptOrderRequest = z.infer<typeof AcceptOrderRequest>;
+export type RejectOrderRequest = z.infer<typeof RejectOrderRequest>;
+export type KitchenStatusRequest = z.infer<typeof KitchenStatusRequest>;
 export type Actor = z.infer<typeof Actor>;
 export type RefundView = z.infer<typeof RefundView>;
 export type OrderSummary = z.infer<typeof OrderSummary>;

@@ -137,10 +137,22 @@ export const DinerOrderView = z
     estimated_ready_at: z.iso.datetime({ offset: true }).nullable(),
     /** Why the last payment attempt failed, safe to show the diner. */
     payment_error: z.string().nullable(),
-    /** True once nothing will change without a person: confirmed, cancelled, completed, or failed. */
+    /**
+     * True once nothing more will happen to the order by itself: completed, cancelled, in review,
+     * or a payment that failed (the diner may pay again). A page following the order stops then.
+     */
     final: z.boolean(),
+    /** Until when a manual-acceptance restaurant may accept it; null otherwise. */
+    acceptance_deadline: z.iso.datetime({ offset: true }).nullable(),
+    /** The restaurant could not take it: the card authorization was released, nothing charged. */
+    rejected: z.boolean(),
     created_at: z.iso.datetime({ offset: true }),
+    /** When each step was reached; null until it is. */
     confirmed_at: z.iso.datetime({ offset: true }).nullable(),
+    preparing_at: z.iso.datetime({ offset: true }).nullable(),
+    ready_at: z.iso.datetime({ offset: true }).nullable(),
+    completed_at: z.iso.datetime({ offset: true }).nullable(),
+    cancelled_at: z.iso.datetime({ offset: true }).nullable(),
   })
   .meta({ id: 'DinerOrderView' });
 

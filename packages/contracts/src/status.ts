@@ -1,13 +1,24 @@
 import { z } from 'zod';
 
-/** Where the order is in the restaurant's workflow. See ARCHITECTURE.md "Order state". */
-export const OrderStatus = z.enum(['pending_payment', 'confirmed', 'completed', 'cancelled', 'needs_review']);
+/** Where the order is in the restaurant's workflow. See docs/order-lifecycle.md. */
+export const OrderStatus = z.enum([
+  'pending_payment',
+  'awaiting_acceptance',
+  'confirmed',
+  'preparing',
+  'ready',
+  'completed',
+  'cancelled',
+  'needs_review',
+]);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
 /** Where the order's money is. Only moves forward. */
 export const PaymentStatus = z.enum([
   'requires_payment',
   'processing',
+  /** Held on the card, captured when the restaurant accepts the order. */
+  'authorized',
   'succeeded',
   'partially_refunded',
   'refunded',
@@ -17,6 +28,17 @@ export const PaymentStatus = z.enum([
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
 export const OrderType = z.enum(['pickup', 'delivery']);
+
+/** The kitchen's own steps, in order, after an order is confirmed. */
+export const KitchenStatus = z.enum(['preparing', 'ready', 'completed']);
+export type KitchenStatus = z.infer<typeof KitchenStatus>;
+
+/**
+ * How a restaurant takes orders: `automatic` confirms and charges at payment; `manual` holds the
+ * amount on the card until staff accept the order (captured then) or reject it (released, no fee).
+ */
+export const OrderAcceptance = z.enum(['automatic', 'manual']);
+export type OrderAcceptance = z.infer<typeof OrderAcceptance>;
 export type OrderType = z.infer<typeof OrderType>;
 
 export const RefundStatus = z.enum(['pending', 'requires_action', 'succeeded', 'failed', 'canceled']);
@@ -35,7 +57,7 @@ export const TimelineEntryType = z.enum([
   'payment_processing',
   'payment_requires_action',
   'payment_requires_confirmation',
-  'payment_requires_capture',
+  'payment_authorized',
   'payment_succeeded',
   'payment_failed',
   'payment_canceled',
@@ -44,6 +66,13 @@ export const TimelineEntryType = z.enum([
   'cancel_requested',
   'cancel_abandoned',
   'cancelled',
+  'accept_requested',
+  'accept_abandoned',
+  'accepted',
+  'rejected',
+  'preparing',
+  'ready',
+  'completed',
   'refund_requested',
   'refund_refused',
   'refund_imported',

@@ -46,6 +46,9 @@ export function amountRows(order: Order): [string, string][] {
   if (order.tip > 0) rows.push(['Tip', money(order.tip)]);
   if (order.delivery_fee > 0) rows.push(['Delivery fee', money(order.delivery_fee)]);
   rows.push(['Total', money(order.total)]);
+  // Accepted with less captured than ordered (an item ran out): what the card was actually charged.
+  if (order.amount_received > 0 && order.amount_received < order.total)
+    rows.push(['Charged to your card', money(order.amount_received)]);
   return rows;
 }
 

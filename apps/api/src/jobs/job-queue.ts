@@ -4,11 +4,18 @@ import type { DatabaseHandle } from '../platform/db/database.ts';
 import type { OrderJobKind } from '../platform/db/schema.ts';
 
 /** One queue per kind of order job, named after the kind. */
-export const ORDER_JOB_KINDS: readonly OrderJobKind[] = ['confirmation_email', 'pos_handoff', 'refund_email'];
+export const ORDER_JOB_KINDS: readonly OrderJobKind[] = [
+  'confirmation_email',
+  'pos_handoff',
+  'refund_email',
+  'rejection_email',
+  'ready_email',
+];
 /** Where an order job goes when its retries are exhausted. */
 export const DEAD_LETTER_QUEUE = 'order_jobs_dead';
 export const RECONCILE_QUEUE = 'reconcile';
 export const IDEMPOTENCY_PURGE_QUEUE = 'idempotency_purge';
+export const ACCEPTANCE_EXPIRY_QUEUE = 'acceptance_expiry';
 
 /**
  * pg-boss's connection: PGlite through pg-boss's own adapter (the same single session kysely uses;
@@ -63,7 +70,7 @@ export async function ensureQueues(boss: PgBoss, config: Config): Promise<void> 
   await upsertQueue(boss, DEAD_LETTER_QUEUE, { deleteAfterSeconds: 30 * 24 * 3600 });
   for (const kind of ORDER_JOB_KINDS) await upsertQueue(boss, kind, orderJobQueue(config));
   // Scheduled passes: one at a time across processes, and a failed one waits for the next tick.
-  for (const name of [RECONCILE_QUEUE, IDEMPOTENCY_PURGE_QUEUE]) {
+  for (const name of [RECONCILE_QUEUE, IDEMPOTENCY_PURGE_QUEUE, ACCEPTANCE_EXPIRY_QUEUE]) {
     await upsertQueue(boss, name, {
       policy: 'stately',
       retryLimit: 0,

@@ -4,9 +4,11 @@ import type { Config } from '../platform/config.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import { IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from '../platform/idempotency.ts';
 import type { Logger } from '../platform/logger.ts';
+import { rejectOverdueOrders } from './acceptance-expiry.ts';
 import { buryOrderJob } from './dead-jobs.ts';
 import { type Dispatcher, startDispatcher } from './job-dispatcher.ts';
 import {
+  ACCEPTANCE_EXPIRY_QUEUE,
   createBoss,
   DEAD_LETTER_QUEUE,
   ensureQueues,
@@ -57,9 +59,10 @@ export async function startJobRunner(
   const logger = deps.logger.child({ component: 'jobs' });
   const reconcile = deps.payments !== undefined && config.RECONCILE_CRON !== 'off';
   const purge = config.IDEMPOTENCY_PURGE_CRON !== 'off';
+  const expire = deps.payments !== undefined && config.ACCEPTANCE_EXPIRY_CRON !== 'off';
   const boss = createBoss(database, config, {
     ...(options.queueDb ? { db: options.queueDb } : {}),
-    schedule: reconcile || purge,
+    schedule: reconcile || purge || expire,
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
@@ -82,6 +85,9 @@ export async function startJobRunner(
     await boss.work(RECONCILE_QUEUE, polling, async () => {
       await runReconciler({ db: database.db, payments, logger, config });
     });
+    await boss.work(ACCEPTANCE_EXPIRY_QUEUE, polling, async () => {
+      await rejectOverdueOrders({ db: database.db, payments, logger });
+    });
   }
   await boss.work(IDEMPOTENCY_PURGE_QUEUE, polling, async () => {
     const deleted = await purgeIdempotencyKeys(database.db);
@@ -95,6 +101,9 @@ export async function startJobRunner(
   // keys leaves the reconciler's schedule to the processes that have them.
   if (reconcile) await boss.schedule(RECONCILE_QUEUE, config.RECONCILE_CRON, null, { tz: 'UTC' });
   else if (config.RECONCILE_CRON === 'off') await boss.unschedule(RECONCILE_QUEUE);
+  if (expire)
+    await boss.schedule(ACCEPTANCE_EXPIRY_QUEUE, config.ACCEPTANCE_EXPIRY_CRON, null, { tz: 'UTC' });
+  else if (config.ACCEPTANCE_EXPIRY_CRON === 'off') await boss.unschedule(ACCEPTANCE_EXPIRY_QUEUE);
   if (purge) await boss.schedule(IDEMPOTENCY_PURGE_QUEUE, config.IDEMPOTENCY_PURGE_CRON, null, { tz: 'UTC' });
   else await boss.unschedule(IDEMPOTENCY_PURGE_QUEUE);
 

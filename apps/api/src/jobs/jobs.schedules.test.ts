@@ -3,7 +3,7 @@ import { jobTestEnv, waitFor } from '../../test/jobs.ts';
 import type { Config } from '../platform/config.ts';
 import { IDEMPOTENCY_RETENTION_HOURS } from '../platform/idempotency.ts';
 import { createLogger } from '../platform/logger.ts';
-import { IDEMPOTENCY_PURGE_QUEUE, RECONCILE_QUEUE } from './job-queue.ts';
+import { ACCEPTANCE_EXPIRY_QUEUE, IDEMPOTENCY_PURGE_QUEUE, RECONCILE_QUEUE } from './job-queue.ts';
 import { type JobRunner, startJobRunner } from './job-runner.ts';
 
 let ctx: TestContext;
@@ -32,15 +32,20 @@ const scheduled = (runner: JobRunner) =>
     .then((rows) => rows.map(({ name, cron, timezone }) => ({ name, cron, timezone })));
 
 describe('job runner schedules', () => {
-  it('when the purge and the reconciler have crons, then both are scheduled in UTC; when set to off, then both are removed', async () => {
-    const on = { IDEMPOTENCY_PURGE_CRON: '0 * * * *', RECONCILE_CRON: '*/5 * * * *' };
+  it('when the purge, the reconciler and the acceptance expiry have crons, then all are scheduled in UTC; when set to off, then all are removed', async () => {
+    const on = {
+      IDEMPOTENCY_PURGE_CRON: '0 * * * *',
+      RECONCILE_CRON: '*/5 * * * *',
+      ACCEPTANCE_EXPIRY_CRON: '* * * * *',
+    };
     expect(await withRunner(on, scheduled)).toEqual(
       expect.arrayContaining([
         { name: IDEMPOTENCY_PURGE_QUEUE, cron: '0 * * * *', timezone: 'UTC' },
         { name: RECONCILE_QUEUE, cron: '*/5 * * * *', timezone: 'UTC' },
+        { name: ACCEPTANCE_EXPIRY_QUEUE, cron: '* * * * *', timezone: 'UTC' },
       ]),
     );
-    const off = { IDEMPOTENCY_PURGE_CRON: 'off', RECONCILE_CRON: 'off' };
+    const off = { IDEMPOTENCY_PURGE_CRON: 'off', RECONCILE_CRON: 'off', ACCEPTANCE_EXPIRY_CRON: 'off' };
     expect(await withRunner(off, scheduled)).toEqual([]);
   });
 

@@ -20,7 +20,15 @@ export async function loadOrderContext(db: Executor, orderId: string): Promise<O
 
 /** Whether the kitchen should still act on the order: a later cancel makes the work moot. */
 export function isKitchenOrder(order: Order): boolean {
-  return order.status === 'confirmed' || order.status === 'completed';
+  switch (order.status) {
+    case 'confirmed':
+    case 'preparing':
+    case 'ready':
+    case 'completed':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
@@ -30,7 +38,7 @@ export function isKitchenOrder(order: Order): boolean {
 export class CancellationInProgressError extends Error {}
 
 export function assertNotBeingCancelled(order: Order): void {
-  if (order.status === 'confirmed' && order.cancel_reason !== null) {
+  if (isKitchenOrder(order) && order.cancel_reason !== null) {
     throw new CancellationInProgressError(`order ${order.id} is being cancelled; retrying later`);
   }
 }

@@ -5,11 +5,14 @@ import type { JobDeps, JobOutcome, OrderJobData, OrderJobHandler } from './job-t
 import { finishAttempt, startAttempt } from './order-jobs.repository.ts';
 import { handOffToPos } from './pos-handoff.job.ts';
 import { sendRefundEmail } from './refund-email.job.ts';
+import { sendReadyEmail, sendRejectionEmail } from './service-email.job.ts';
 
 const HANDLERS: Record<OrderJobKind, OrderJobHandler> = {
   confirmation_email: sendConfirmationEmail,
   pos_handoff: handOffToPos,
   refund_email: sendRefundEmail,
+  rejection_email: sendRejectionEmail,
+  ready_email: sendReadyEmail,
 };
 
 function messageOf(error: unknown): string {

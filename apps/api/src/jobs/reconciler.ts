@@ -6,9 +6,11 @@ import {
   syncOrderWithIntent,
 } from '../orders/lifecycle/payment-sync.ts';
 import { findRefundsToResend } from '../orders/lifecycle/refund-ledger.ts';
+import { rejectOrder } from '../orders/lifecycle/rejection.ts';
 import {
   claimStaleOrders,
   clearIntentMissing,
+  findExpiringAuthorizations,
   noteIntentMissing,
   type StaleOrder,
 } from '../orders/lifecycle/stale-orders.repository.ts';
@@ -41,11 +43,11 @@ export interface ReconcileReport {
   errors: number;
 }
 
+// Not requires_capture: an authorization waits for the restaurant, and is applied, not abandoned.
 const CANCELABLE = new Set<PaymentIntentSnapshot['status']>([
   'requires_payment_method',
   'requires_confirmation',
   'requires_action',
-  'requires_capture',
 ]);
 const ACTOR = { actorType: 'system', actorId: 'reconciler' } as const;
 const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
@@ -162,6 +164,7 @@ export async function runReconciler(deps: ReconcilerDeps, now = new Date()): Pro
     }
   }
   await resendUnsentRefunds(deps, now, report);
+  await releaseExpiringAuthorizations(deps, now, report);
   report.flaggedJobs = await flagUnflaggedDeadJobs(deps.db, deps.logger);
   deps.logger.info(
     { ...report, changed: report.changed.length, changes: report.changed },
@@ -189,6 +192,36 @@ async function resendUnsentRefunds(deps: ReconcilerDeps, now: Date, report: Reco
         { err: error, refundId: refund.id, orderId: refund.order_id },
         'reconciler could not send a pending refund',
       );
+    }
+  }
+}
+
+/**
+ * Stripe lets a card authorization lapse after about 7 days. One still waiting for the restaurant
+ * after 6 is released now, so the diner is told while the order can still be reasoned about; one
+ * Stripe no longer knows goes to a person.
+ */
+async function releaseExpiringAuthorizations(
+  deps: ReconcilerDeps,
+  now: Date,
+  report: ReconcileReport,
+): Promise<void> {
+  const onReview = reviewLogger(deps.logger);
+  for (const orderId of await findExpiringAuthorizations(deps.db, minutesBefore(now, 6 * 24 * 60), 100)) {
+    try {
+      await rejectOrder(deps.db, deps.payments, orderId, 'authorization expiring', ACTOR, null, onReview);
+      report.changed.push({ orderId, change: 'rejected' });
+    } catch (error) {
+      if (error instanceof PaymentIntentMissingError) {
+        const result = await reviewMissingIntent(deps.db, orderId, error.paymentIntentId, ACTOR);
+        if (result.outcome === 'needs_review') {
+          onReview({ orderId, reason: result.reason });
+          report.changed.push({ orderId, change: 'needs_review' });
+        }
+        continue;
+      }
+      report.errors += 1;
+      deps.logger.error({ err: error, orderId }, 'reconciler could not release an expiring authorization');
     }
   }
 }

@@ -61,6 +61,8 @@ export async function getMenu(db: Executor, slug: string, stripe: StripePublicIn
       phone: restaurant.phone,
       address: restaurant.address,
       timezone: restaurant.timezone,
+      order_acceptance: restaurant.order_acceptance,
+      acceptance_window_minutes: restaurant.acceptance_window_minutes,
     },
     currency: restaurant.currency,
     tax_rate: restaurant.tax_rate_ppm / 1_000_000,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MenuImport } from '@repo/contracts';
+import { MenuImport, OrderAcceptance } from '@repo/contracts';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { upsertMenu } from '../menu/menu.repository.ts';
@@ -26,6 +26,8 @@ const RestaurantOptions = z.object({
   phone: optional,
   email: z.email().optional(),
   address: optional,
+  'order-acceptance': OrderAcceptance.default('automatic'),
+  'acceptance-window': z.coerce.number().int().min(1).max(240).default(10),
   update: z.boolean(),
 });
 
@@ -43,52 +45,71 @@ export function parseMenuFile(file: string, text: string): unknown {
   }
 }
 
-export const catalogCommands: CliCommand[] = [
-  {
-    name: 'restaurants:create',
-    usage:
-      'restaurants:create --slug <slug> --name <name> [--currency usd] [--tax-rate 8.875] [--prep-time 20] [--delivery --delivery-fee 399] [--timezone …] [--phone …] [--email …] [--address …] [--update]',
-    summary:
-      'Create a restaurant (tax rate in percent, fees in minor units); --update changes an existing one.',
-    options: {
-      slug: { type: 'string' },
-      name: { type: 'string' },
-      currency: { type: 'string', default: 'usd' },
-      'tax-rate': { type: 'string', default: '0' },
-      'prep-time': { type: 'string', default: '20' },
-      'delivery-fee': { type: 'string', default: '0' },
-      delivery: { type: 'boolean', default: false },
-      timezone: { type: 'string', default: 'UTC' },
-      phone: { type: 'string' },
-      email: { type: 'string' },
-      address: { type: 'string' },
-      update: { type: 'boolean', default: false },
-    },
-    async run({ db, print }, { values }) {
-      const parsed = RestaurantOptions.safeParse(values);
-      if (!parsed.success) throw new UsageError(describeIssues(parsed.error, 'options'));
-      const o = parsed.data;
-      if (!o.update && (await findRestaurantBySlug(db, o.slug))) {
-        throw new UsageError(`restaurant "${o.slug}" already exists (add --update to change it)`);
-      }
-      const restaurant = await upsertRestaurant(db, {
-        slug: o.slug,
-        name: o.name,
-        currency: o.currency,
-        tax_rate_ppm: Math.round(o['tax-rate'] * 10_000),
-        prep_time_minutes: o['prep-time'],
-        delivery_enabled: o.delivery,
-        delivery_fee: o['delivery-fee'],
-        timezone: o.timezone,
-        phone: o.phone ?? null,
-        email: o.email ?? null,
-        address: o.address ?? null,
-      });
-      print(
-        `${o.update ? 'saved' : 'created'} restaurant "${restaurant.slug}" (${restaurant.name}), id ${restaurant.id}`,
-      );
-    },
+const createRestaurant: CliCommand = {
+  name: 'restaurants:create',
+  usage:
+    'restaurants:create --slug <slug> --name <name> [--currency usd] [--tax-rate 8.875] [--prep-time 20] [--delivery --delivery-fee 399] [--timezone …] [--phone …] [--email …] [--address …] [--order-acceptance automatic|manual] [--acceptance-window 10] [--update]',
+  summary:
+    'Create a restaurant (tax rate in percent, fees in minor units); --update changes an existing one.',
+  options: {
+    slug: { type: 'string' },
+    name: { type: 'string' },
+    currency: { type: 'string', default: 'usd' },
+    'tax-rate': { type: 'string', default: '0' },
+    'prep-time': { type: 'string', default: '20' },
+    'delivery-fee': { type: 'string', default: '0' },
+    delivery: { type: 'boolean', default: false },
+    timezone: { type: 'string', default: 'UTC' },
+    phone: { type: 'string' },
+    email: { type: 'string' },
+    address: { type: 'string' },
+    'order-acceptance': { type: 'string', default: 'automatic' },
+    'acceptance-window': { type: 'string', default: '10' },
+    update: { type: 'boolean', default: false },
   },
+  async run({ db, print }, { values }) {
+    const parsed = RestaurantOptions.safeParse(values);
+    if (!parsed.success) throw new UsageError(describeIssues(parsed.error, 'options'));
+    const o = parsed.data;
+    if (!o.update && (await findRestaurantBySlug(db, o.slug))) {
+      throw new UsageError(`restaurant "${o.slug}" already exists (add --update to change it)`);
+    }
+    const restaurant = await upsertRestaurant(db, {
+      slug: o.slug,
+      name: o.name,
+      currency: o.currency,
+      tax_rate_ppm: Math.round(o['tax-rate'] * 10_000),
+      prep_time_minutes: o['prep-time'],
+      delivery_enabled: o.delivery,
+      delivery_fee: o['delivery-fee'],
+      timezone: o.timezone,
+      phone: o.phone ?? null,
+      email: o.email ?? null,
+      address: o.address ?? null,
+      order_acceptance: o['order-acceptance'],
+      acceptance_window_minutes: o['acceptance-window'],
+    });
+    print(
+      `${o.update ? 'saved' : 'created'} restaurant "${restaurant.slug}" (${restaurant.name}), id ${restaurant.id}`,
+    );
+  },
+};
+
+/** The same options as restaurants:create, for a restaurant that exists; unset ones take their defaults. */
+const updateRestaurant: CliCommand = {
+  ...createRestaurant,
+  name: 'restaurants:update',
+  usage: createRestaurant.usage
+    .replace('restaurants:create', 'restaurants:update')
+    .replace(' [--update]', ''),
+  summary: 'Change an existing restaurant, with the options of restaurants:create.',
+  run: (context, args) =>
+    createRestaurant.run(context, { ...args, values: { ...args.values, update: true } }),
+};
+
+export const catalogCommands: CliCommand[] = [
+  createRestaurant,
+  updateRestaurant,
   {
     name: 'menu:import',
     usage: 'menu:import <file.json|file.yaml> --restaurant <slug>',

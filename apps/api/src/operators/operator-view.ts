@@ -76,6 +76,11 @@ export function toOperatorView(parts: OperatorOrderParts): OperatorOrderView {
     })),
     created_at: order.created_at.toISOString(),
     confirmed_at: iso(order.confirmed_at),
+    acceptance_deadline: iso(order.acceptance_deadline),
+    accepted_at: iso(order.accepted_at),
+    preparing_at: iso(order.preparing_at),
+    ready_at: iso(order.ready_at),
+    completed_at: iso(order.completed_at),
     cancelled_at: iso(order.cancelled_at),
     cancel_reason: order.cancel_reason,
   };

@@ -1,12 +1,31 @@
-import { CancelOrderRequest, CreateRefundRequest, OrderListQuery } from '@repo/contracts';
+import {
+  AcceptOrderRequest,
+  CancelOrderRequest,
+  CreateRefundRequest,
+  KitchenStatusRequest,
+  OrderListQuery,
+  RejectOrderRequest,
+} from '@repo/contracts';
 import { type Request, type Response, Router } from 'express';
+import type { z } from 'zod';
 import type { AppDeps } from '../platform/app-deps.ts';
 import { keyedRequest, missingBeforeInvalid, parseInput, sendStored } from '../platform/http.ts';
+import type { StoredResponse } from '../platform/idempotency.ts';
 import type { RateLimits } from '../platform/rate-limit.ts';
+import type { Operator } from './api-keys.service.ts';
 import { operatorOf, requireOperator } from './operator-auth.ts';
 import { cancelOperatorOrder } from './operator-cancel.service.ts';
-import { listOperatorOrders, requireOperatorOrder } from './operator-orders.service.ts';
+import {
+  listOperatorOrders,
+  type OrderActionCommand,
+  requireOperatorOrder,
+} from './operator-orders.service.ts';
 import { createOperatorRefund } from './operator-refunds.service.ts';
+import {
+  acceptOperatorOrder,
+  moveOperatorOrderStatus,
+  rejectOperatorOrder,
+} from './restaurant-service.service.ts';
 
 /**
  * An operator's write on one order, as a command: the parsed body, the Idempotency-Key, and the
@@ -51,6 +70,47 @@ export function operatorRoutes(deps: AppDeps, limits: RateLimits): Router {
       sendStored(res, await cancelOperatorOrder(deps, operatorOf(res), command));
     },
     orderFirst,
+  );
+
+  const staffAction = <
+    S extends typeof AcceptOrderRequest | typeof RejectOrderRequest | typeof KitchenStatusRequest,
+  >(
+    path: string,
+    action: string,
+    schema: S,
+    run: (
+      deps: AppDeps,
+      operator: Operator,
+      command: OrderActionCommand<z.output<S>>,
+    ) => Promise<StoredResponse>,
+  ) =>
+    router.post(
+      path,
+      ...guard,
+      async (req: Request, res: Response) => {
+        const request = parseInput(schema, req.body) as z.output<S>;
+        const command = { request, ...orderAction(req, action) };
+        sendStored(res, await run(deps, operatorOf(res), command));
+      },
+      orderFirst,
+    );
+  staffAction(
+    '/api/clients/:slug/orders/:orderId/accept',
+    'orders.accept',
+    AcceptOrderRequest,
+    acceptOperatorOrder,
+  );
+  staffAction(
+    '/api/clients/:slug/orders/:orderId/reject',
+    'orders.reject',
+    RejectOrderRequest,
+    rejectOperatorOrder,
+  );
+  staffAction(
+    '/api/clients/:slug/orders/:orderId/status',
+    'orders.status',
+    KitchenStatusRequest,
+    moveOperatorOrderStatus,
   );
 
   return router;

@@ -62,6 +62,26 @@ describe('operator CLI', () => {
     ).rejects.toThrow(/slug: .*\n.*currency/s);
   });
 
+  it('when a restaurant is updated to manual acceptance, then its menu says so and its window is kept', async () => {
+    await cli('restaurants:create', { ...restaurant, slug: 'late-co', ...defaults });
+    await cli('restaurants:update', {
+      ...restaurant,
+      slug: 'late-co',
+      ...defaults,
+      'order-acceptance': 'manual',
+      'acceptance-window': '15',
+    });
+    const row = await ctx.db
+      .selectFrom('restaurants')
+      .selectAll()
+      .where('slug', '=', 'late-co')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ order_acceptance: 'manual', acceptance_window_minutes: 15 });
+    await expect(
+      cli('restaurants:update', { ...restaurant, slug: 'late-co', ...defaults, 'order-acceptance': 'maybe' }),
+    ).rejects.toThrow(/order-acceptance/);
+  });
+
   it('when a YAML menu is imported, then it is upserted; a bad JSON menu is refused naming each bad path', async () => {
     const yaml = path.join(dir, 'menu.yaml');
     await writeFile(

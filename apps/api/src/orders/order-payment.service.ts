@@ -31,6 +31,7 @@ async function openPayment(
     receiptEmail: order.customer_email,
     // Derived from the order, so a retry after a crash finds the same PaymentIntent at Stripe.
     idempotencyKey: `order-${order.id}-payment-intent`,
+    ...(restaurant.order_acceptance === 'manual' ? { captureMethod: 'manual' as const } : {}),
   });
   if (!intent.clientSecret)
     throw new ProviderUnavailableError('The payment provider returned no client secret.');

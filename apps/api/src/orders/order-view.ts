@@ -44,7 +44,13 @@ export function toDinerView(order: Order, items: OrderItem[]): DinerOrderView {
     estimated_ready_at: iso(order.estimated_ready_at),
     payment_error: order.payment_status === 'failed' ? order.last_payment_error : null,
     final: isFinalForDiner(order.status, order.payment_status),
+    acceptance_deadline: iso(order.acceptance_deadline),
+    rejected: order.status === 'cancelled' && order.authorized_at !== null && order.amount_received === 0,
     created_at: order.created_at.toISOString(),
     confirmed_at: iso(order.confirmed_at),
+    preparing_at: iso(order.preparing_at),
+    ready_at: iso(order.ready_at),
+    completed_at: iso(order.completed_at),
+    cancelled_at: iso(order.cancelled_at),
   };
 }

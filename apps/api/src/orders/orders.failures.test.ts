@@ -258,7 +258,7 @@ describe('GET /api/clients/:slug/orders/:orderId (diner)', () => {
       .get(`/api/clients/demo/orders/${order.orderId}`)
       .set('X-Order-Token', order.token)
       .expect(200);
-    expect(res.body).toMatchObject({ status: 'confirmed', payment_status: 'succeeded', final: true });
+    expect(res.body).toMatchObject({ status: 'confirmed', payment_status: 'succeeded', final: false });
     expect(res.body.confirmed_at).not.toBeNull();
   });
 

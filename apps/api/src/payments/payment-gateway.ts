@@ -15,6 +15,8 @@ export interface PaymentIntentSnapshot {
     | 'succeeded';
   amount: number;
   amountReceived: number;
+  /** Held on the card, not yet captured (manual capture, `requires_capture`). */
+  amountCapturable: number;
   currency: string;
   livemode: boolean;
   clientSecret: string | null;
@@ -65,6 +67,8 @@ export interface CreatePaymentIntentInput {
   currency: string;
   receiptEmail: string;
   idempotencyKey: string;
+  /** `manual`: only authorize now; the restaurant's acceptance captures it. Absent: automatic. */
+  captureMethod?: 'manual';
 }
 
 export interface CreateRefundInput {
@@ -90,6 +94,16 @@ export interface PaymentGateway {
     id: string,
     idempotencyKey: string,
     reason: 'abandoned' | 'requested_by_customer',
+  ): Promise<PaymentIntentSnapshot>;
+  /**
+   * Captures an authorized PaymentIntent, all of it or `amountToCapture` (the rest is released).
+   * A PaymentIntent no longer capturable (captured, released, lapsed) is returned as it is, for the
+   * caller to apply.
+   */
+  capturePaymentIntent(
+    id: string,
+    amountToCapture: number | undefined,
+    idempotencyKey: string,
   ): Promise<PaymentIntentSnapshot>;
   /**
    * Throws RefundAlreadyMadeError when Stripe answers `charge_already_refunded` and none of the

@@ -27,6 +27,8 @@ export const IntentFields = z.object({
   status: z.string(),
   amount: minorUnits,
   amount_received: minorUnits,
+  /** Held on the card and not yet captured (manual capture); older payloads may lack it. */
+  amount_capturable: minorUnits.optional(),
   currency,
   livemode: z.boolean(),
   client_secret: z.string().nullable(),

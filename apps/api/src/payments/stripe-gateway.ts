@@ -105,6 +105,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
             receipt_email: input.receiptEmail,
             description: `Order #${input.orderNumber} (${input.clientSlug})`,
             metadata: { order_id: input.orderId, client_slug: input.clientSlug },
+            ...(input.captureMethod === 'manual' ? { capture_method: 'manual' as const } : {}),
           },
           { idempotencyKey: input.idempotencyKey },
         );
@@ -128,6 +129,27 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
             );
           } catch (error) {
             // Canceled already, or succeeded meanwhile: report where it is and let the caller decide.
+            if (
+              error instanceof Stripe.errors.StripeInvalidRequestError &&
+              error.code === 'payment_intent_unexpected_state'
+            ) {
+              return toIntentSnapshot(await stripe.paymentIntents.retrieve(id));
+            }
+            throw error;
+          }
+        },
+        { id },
+      ),
+
+    capturePaymentIntent: (id: string, amountToCapture: number | undefined, idempotencyKey: string) =>
+      call(
+        logger,
+        async () => {
+          try {
+            const params = amountToCapture === undefined ? {} : { amount_to_capture: amountToCapture };
+            return toIntentSnapshot(await stripe.paymentIntents.capture(id, params, { idempotencyKey }));
+          } catch (error) {
+            // Captured already, released or lapsed: report where it is and let the caller decide.
             if (
               error instanceof Stripe.errors.StripeInvalidRequestError &&
               error.code === 'payment_intent_unexpected_state'

@@ -70,6 +70,7 @@ export function toIntentSnapshot(intent: IntentFields): PaymentIntentSnapshot {
     status: intentStatus(intent),
     amount: intent.amount,
     amountReceived: intent.amount_received,
+    amountCapturable: intent.amount_capturable ?? 0,
     currency: intent.currency,
     livemode: intent.livemode,
     clientSecret: intent.client_secret,

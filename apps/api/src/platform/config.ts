@@ -113,6 +113,8 @@ export const ConfigSchema = z
     ABANDONED_ORDER_TTL_MINUTES: z.coerce.number().int().min(5).default(120),
     /** When idempotency keys past their retention are deleted (cron, UTC); `off` disables the schedule. */
     IDEMPOTENCY_PURGE_CRON: cronOrOff.default('0 * * * *'),
+    /** When orders past their acceptance window are rejected (cron, UTC); `off` disables it. */
+    ACCEPTANCE_EXPIRY_CRON: cronOrOff.default('* * * * *'),
     /** Operator API key for the seeded demo restaurant. Unset: one is generated and printed. */
     DEMO_OPERATOR_API_KEY: z
       .string()

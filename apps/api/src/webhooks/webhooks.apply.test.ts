@@ -282,7 +282,7 @@ describe('POST /payments/webhooks/stripe applying events', () => {
       .get(`/api/clients/demo/orders/${order.orderId}`)
       .set('X-Order-Token', order.token)
       .expect(200);
-    expect(view.body).toMatchObject({ status: 'confirmed', payment_status: 'succeeded', final: true });
+    expect(view.body).toMatchObject({ status: 'confirmed', payment_status: 'succeeded', final: false });
     const late = await intentEvent(ctx, 'payment_intent.succeeded', order.intentId);
     expect((await deliver(ctx, late).expect(200)).body.outcome).toBe('ignored');
     expect(await succeededEvents(order.orderId)).toBe(1);

@@ -32,6 +32,7 @@ function intent(
     status,
     amount: 3768,
     amountReceived: status === 'succeeded' ? 3768 : 0,
+    amountCapturable: status === 'requires_capture' ? 3768 : 0,
     currency: 'usd',
     livemode: false,
     clientSecret: null,

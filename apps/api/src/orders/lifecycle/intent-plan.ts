@@ -1,42 +1,16 @@
-import type { OrderStatus, PaymentStatus, TimelineEntryType } from '@repo/contracts';
+import type { PaymentStatus } from '@repo/contracts';
 import type { PaymentIntentSnapshot } from '../../payments/payment-gateway.ts';
-import type { Order, OrderJobKind, OrderUpdate } from '../../platform/db/schema.ts';
+import type { Order, OrderUpdate } from '../../platform/db/schema.ts';
+import { flagMismatch, foreignPayment, reconcile } from './intent-review.ts';
 import { canMoveOrder, canMovePayment } from './machine.ts';
+import type { IntentDecision, Step } from './plan.ts';
 
-/** What one move does to an order: decided by a pure planner, written in one statement. */
-export interface MovePlan {
-  /** The timeline entry the move writes, e.g. `payment_succeeded`. */
-  type: TimelineEntryType;
-  changes: OrderUpdate;
-  /** Confirmation without a scheduled time: ready = now + the restaurant's prep time. */
-  readyAfterPrep: boolean;
-  /** Post-payment work staged with the change (outbox). */
-  jobs: OrderJobKind[];
-  status: OrderStatus;
-  paymentStatus: PaymentStatus;
-  detail: Record<string, unknown> | null;
-  /** Set when the payment does not match the order (invariant 3). */
-  reviewReason: string | null;
-}
+export { planMissingIntent, reconcile } from './intent-review.ts';
+export type { IntentDecision, MovePlan } from './plan.ts';
 
-export type IntentDecision =
-  /** `eventAt`: a newer event that changes nothing still moves the order's event clock. */
-  { kind: 'unchanged'; reason: string; eventAt?: Date } | { kind: 'move'; plan: MovePlan };
-
-/** A step's own part of a plan; planIntentTransition completes it. */
-type Step = Partial<MovePlan> & Pick<MovePlan, 'type' | 'changes'>;
-
-/** Why a succeeded PaymentIntent may not confirm this order (invariant 3), or null when it may. */
-export function reconcile(order: Order, intent: PaymentIntentSnapshot): string | null {
-  if (intent.orderId !== order.id) return `metadata.order_id ${intent.orderId ?? '(none)'} is not this order`;
-  if (intent.currency !== order.currency)
-    return `currency ${intent.currency} differs from the order's ${order.currency}`;
-  if (intent.amountReceived !== order.total)
-    return `amount_received ${intent.amountReceived} differs from the total ${order.total}`;
-  if (intent.livemode !== order.livemode)
-    return `livemode ${intent.livemode} differs from the order's ${order.livemode}`;
-  return null;
-}
+/** Before the order is confirmed: payment, or (manual acceptance) the restaurant, still to come. */
+const awaitingConfirmation = (order: Order) =>
+  order.status === 'pending_payment' || order.status === 'awaiting_acceptance';
 
 function succeeded(order: Order, intent: PaymentIntentSnapshot, now: Date): IntentDecision | Step {
   if (order.payment_status === 'canceled') {
@@ -52,7 +26,8 @@ function succeeded(order: Order, intent: PaymentIntentSnapshot, now: Date): Inte
   }
   const movesPayment =
     order.payment_status !== 'succeeded' && canMovePayment(order.payment_status, 'succeeded');
-  const mismatch = reconcile(order, intent);
+  // A capture this API made takes what the acceptance chose; any other takes the whole total.
+  const mismatch = reconcile(order, intent, 'amount_received', order.capture_amount ?? order.total);
   if (mismatch) {
     if (order.status === 'needs_review' || !canMoveOrder(order.status, 'needs_review'))
       return { kind: 'unchanged', reason: mismatch };
@@ -68,24 +43,57 @@ function succeeded(order: Order, intent: PaymentIntentSnapshot, now: Date): Inte
       detail: { reason: mismatch },
     };
   }
-  if (!movesPayment && order.status !== 'pending_payment')
+  if (!movesPayment && !awaitingConfirmation(order))
     return { kind: 'unchanged', reason: 'already past succeeded' };
   const changes: OrderUpdate = {
     amount_received: intent.amountReceived,
     last_payment_error: null,
     ...(movesPayment ? { payment_status: 'succeeded' } : {}),
   };
-  if (order.status !== 'pending_payment') return { type: 'payment_succeeded', changes };
+  if (!awaitingConfirmation(order)) return { type: 'payment_succeeded', changes };
+  const accepted = order.status === 'awaiting_acceptance';
+  // An acceptance begun here set the ready time it promised; a capture made elsewhere did not.
+  const readyTimeSet = order.scheduled_time !== null || (accepted && order.capture_amount !== null);
   return {
-    type: 'payment_succeeded',
+    type: accepted ? 'accepted' : 'payment_succeeded',
     changes: {
       ...changes,
       status: 'confirmed',
       confirmed_at: now,
+      ...(accepted ? { accepted_at: now } : {}),
       ...(order.scheduled_time ? { estimated_ready_at: order.scheduled_time } : {}),
     },
-    readyAfterPrep: !order.scheduled_time,
+    readyAfterPrep: !readyTimeSet,
     jobs: ['confirmation_email', 'pos_handoff'],
+    detail: accepted ? { captured: intent.amountReceived, authorized: order.total } : null,
+  };
+}
+
+/**
+ * Stripe holds the authorization of a manually accepted order: it waits for the restaurant, with
+ * a deadline, once the hold matches the order (invariant 3 as for a payment).
+ */
+function authorized(order: Order, intent: PaymentIntentSnapshot, now: Date): IntentDecision | Step {
+  if (order.status !== 'pending_payment' || !canMovePayment(order.payment_status, 'authorized'))
+    return { kind: 'unchanged', reason: `order is ${order.status}, payment ${order.payment_status}` };
+  const mismatch = reconcile(order, intent, 'amount_capturable');
+  if (mismatch)
+    return {
+      type: 'payment_mismatch',
+      changes: { status: 'needs_review', review_reason: mismatch },
+      reviewReason: mismatch,
+      detail: { reason: mismatch },
+    };
+  return {
+    type: 'payment_authorized',
+    changes: {
+      status: 'awaiting_acceptance',
+      payment_status: 'authorized',
+      authorized_at: now,
+      last_payment_error: null,
+    },
+    deadlineAfterWindow: true,
+    detail: { amount_capturable: intent.amountCapturable },
   };
 }
 
@@ -97,7 +105,16 @@ export const ABANDONED = 'abandoned: not paid in time';
  * same whether the canceling call's answer or the webhook is applied first.
  */
 function cancelReasonOf(intent: PaymentIntentSnapshot): string {
-  return intent.cancellationReason === 'abandoned' ? ABANDONED : 'payment canceled';
+  switch (intent.cancellationReason) {
+    case 'abandoned':
+      return ABANDONED;
+    case 'expired':
+    case 'automatic':
+      // Stripe let the card authorization lapse (`automatic` before its 2025-03-31 API version).
+      return 'authorization expired at Stripe';
+    default:
+      return 'payment canceled';
+  }
 }
 
 function step(
@@ -131,21 +148,27 @@ function step(
         changes: { payment_status: 'failed', last_payment_error: intent.lastPaymentError },
         detail: { error: intent.lastPaymentError },
       };
-    case 'canceled':
-      if (!moves('canceled') || order.status !== 'pending_payment')
+    case 'canceled': {
+      if (!moves('canceled') || !awaitingConfirmation(order))
         return { kind: 'unchanged', reason: `payment is ${order.payment_status}` };
+      // An authorization released (rejected by the restaurant, not accepted in time, or lapsed at
+      // Stripe): the diner hears that the restaurant could not take the order.
+      const rejected = order.status === 'awaiting_acceptance';
       return {
-        type: 'payment_canceled',
+        type: rejected ? 'rejected' : 'payment_canceled',
         changes: {
           payment_status: 'canceled',
           status: 'cancelled',
           cancelled_at: now,
           cancel_reason: order.cancel_reason ?? cancelReasonOf(intent),
         },
+        jobs: rejected ? ['rejection_email'] : [],
       };
+    }
+    case 'requires_capture':
+      return authorized(order, intent, now);
     case 'requires_action':
     case 'requires_confirmation':
-    case 'requires_capture':
       if (order.payment_intent_status === intent.status || order.status !== 'pending_payment') {
         return { kind: 'unchanged', reason: `intent is ${intent.status}` };
       }
@@ -165,76 +188,6 @@ const PASSING: ReadonlySet<PaymentIntentSnapshot['status']> = new Set([
   'requires_confirmation',
   'requires_capture',
 ]);
-
-/**
- * Flags an order for a person (invariant 3) without touching its payment status: a
- * `payment_mismatch` timeline entry and `review_reason`, `status` when it moves (an unpaid order to
- * needs_review), and the amount received when the money came through the order's own intent. The
- * same reason twice changes nothing.
- */
-function flagMismatch(
-  order: Order,
-  reason: string,
-  intent: PaymentIntentSnapshot,
-  { status = order.status, ownIntent = false }: { status?: OrderStatus; ownIntent?: boolean } = {},
-): IntentDecision {
-  if (order.review_reason === reason) return { kind: 'unchanged', reason };
-  return {
-    kind: 'move',
-    plan: {
-      type: 'payment_mismatch',
-      changes: {
-        review_reason: reason,
-        ...(status !== order.status ? { status } : {}),
-        ...(ownIntent ? { amount_received: intent.amountReceived } : {}),
-      },
-      readyAfterPrep: false,
-      jobs: [],
-      status,
-      paymentStatus: order.payment_status,
-      detail: { reason, payment_intent_id: intent.id, amount_received: intent.amountReceived },
-      reviewReason: reason,
-    },
-  };
-}
-
-/**
- * Money taken for this order through a PaymentIntent that is not the order's own (a second charge,
- * or one made outside this API): the order keeps its own payment and is flagged for a person to
- * refund or settle (invariant 3). An unpaid order is not confirmed by it: it goes to needs_review.
- * An order past payment keeps its status (the kitchen still gets a paid order) and gets the flag.
- */
-function foreignPayment(order: Order, intent: PaymentIntentSnapshot): IntentDecision {
-  const reason = `PaymentIntent ${intent.id} took ${intent.amountReceived} ${intent.currency} for this order, whose payment is ${order.payment_intent_id}`;
-  return flagMismatch(order, reason, intent, {
-    status: order.status === 'pending_payment' ? 'needs_review' : order.status,
-  });
-}
-
-/**
- * Stripe does not know the order's PaymentIntent (its test data was deleted, or the key is another
- * account's), so no payment can reach the order through it: an unpaid order goes to needs_review for
- * a person to cancel or settle. Anything else, or an order that has another intent now, is unchanged.
- */
-export function planMissingIntent(order: Order, intentId: string): IntentDecision {
-  if (order.payment_intent_id !== intentId)
-    return { kind: 'unchanged', reason: `PaymentIntent ${intentId} is not this order's` };
-  if (order.status !== 'pending_payment') return { kind: 'unchanged', reason: `order is ${order.status}` };
-  const reason = `Stripe does not know PaymentIntent ${intentId} (test data deleted, or a key from another account)`;
-  return {
-    kind: 'move',
-    plan: {
-      type: 'payment_intent_missing',
-      changes: { status: 'needs_review', review_reason: reason },
-      readyAfterPrep: false,
-      jobs: [],
-      status: 'needs_review',
-      paymentStatus: order.payment_status,
-      detail: { payment_intent_id: intentId },
-      reviewReason: reason,
-    },
-  };
-}
 
 /**
  * Decides how a locked order moves to match its PaymentIntent. Pure: transitions only move forward,
@@ -278,6 +231,7 @@ export function planIntentTransition(
       type: decided.type,
       changes,
       readyAfterPrep: decided.readyAfterPrep ?? false,
+      deadlineAfterWindow: decided.deadlineAfterWindow ?? false,
       jobs: decided.jobs ?? [],
       status: changes.status ?? order.status,
       paymentStatus: changes.payment_status ?? order.payment_status,

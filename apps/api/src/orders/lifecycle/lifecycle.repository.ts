@@ -35,6 +35,11 @@ export async function writeMove(
       sql`estimated_ready_at = now() + make_interval(mins => (select r.prep_time_minutes from restaurants r where r.id = orders.restaurant_id))`,
     );
   }
+  if (plan.deadlineAfterWindow) {
+    sets.push(
+      sql`acceptance_deadline = now() + make_interval(mins => (select r.acceptance_window_minutes from restaurants r where r.id = orders.restaurant_id))`,
+    );
+  }
   const staged =
     plan.jobs.length > 0
       ? sql`, staged as (

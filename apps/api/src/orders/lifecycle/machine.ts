@@ -1,4 +1,4 @@
-import type { OrderStatus, PaymentStatus, RefundStatus } from '@repo/contracts';
+import type { KitchenStatus, OrderStatus, PaymentStatus, RefundStatus } from '@repo/contracts';
 import type { Order } from '../../platform/db/schema.ts';
 
 /**
@@ -7,12 +7,33 @@ import type { Order } from '../../platform/db/schema.ts';
  * tables, so the drawing and the code cannot disagree.
  */
 export const ORDER_MOVES: { readonly [From in OrderStatus]: readonly OrderStatus[] } = {
-  pending_payment: ['confirmed', 'cancelled', 'needs_review'],
-  confirmed: ['cancelled', 'needs_review'],
+  pending_payment: ['awaiting_acceptance', 'confirmed', 'cancelled', 'needs_review'],
+  awaiting_acceptance: ['confirmed', 'cancelled', 'needs_review'],
+  confirmed: ['preparing', 'ready', 'completed', 'cancelled', 'needs_review'],
+  preparing: ['ready', 'completed', 'cancelled'],
+  ready: ['completed'],
   needs_review: ['cancelled'],
   completed: [],
   cancelled: [],
 };
+
+/** The kitchen's steps in order: a move goes forward, and may skip a step. */
+const KITCHEN_ORDER: readonly OrderStatus[] = ['confirmed', 'preparing', 'ready', 'completed'];
+
+/**
+ * How a kitchen command meets an order: it moves it forward, finds it there already, would take it
+ * back, or finds an order the kitchen does not have (not accepted, cancelled, in review).
+ */
+export function kitchenMove(
+  from: OrderStatus,
+  to: KitchenStatus,
+): 'forward' | 'already' | 'backward' | 'not-kitchen' {
+  const at = KITCHEN_ORDER.indexOf(from);
+  if (at === -1) return 'not-kitchen';
+  const target = KITCHEN_ORDER.indexOf(to);
+  if (target === at) return 'already';
+  return target > at && canMoveOrder(from, to) ? 'forward' : 'backward';
+}
 
 type PaymentMoves = { readonly [From in PaymentStatus]: readonly PaymentStatus[] };
 
@@ -25,9 +46,11 @@ type PaymentMoves = { readonly [From in PaymentStatus]: readonly PaymentStatus[]
  */
 export const PAYMENT_MOVES: { readonly payment: PaymentMoves; readonly refunds: PaymentMoves } = {
   payment: {
-    requires_payment: ['processing', 'failed', 'succeeded', 'canceled'],
-    processing: ['failed', 'succeeded', 'canceled'],
-    failed: ['processing', 'failed', 'succeeded', 'canceled'],
+    requires_payment: ['processing', 'authorized', 'failed', 'succeeded', 'canceled'],
+    processing: ['authorized', 'failed', 'succeeded', 'canceled'],
+    failed: ['processing', 'authorized', 'failed', 'succeeded', 'canceled'],
+    // Captured when the restaurant accepts the order; released when it rejects it or lets it lapse.
+    authorized: ['succeeded', 'canceled'],
     succeeded: [],
     partially_refunded: [],
     refunded: [],
@@ -36,6 +59,7 @@ export const PAYMENT_MOVES: { readonly payment: PaymentMoves; readonly refunds: 
   refunds: {
     requires_payment: [],
     processing: [],
+    authorized: [],
     failed: [],
     succeeded: ['partially_refunded', 'refunded'],
     partially_refunded: ['succeeded', 'partially_refunded', 'refunded'],
@@ -90,6 +114,7 @@ export function isPaid(payment: PaymentStatus): boolean {
       return true;
     case 'requires_payment':
     case 'processing':
+    case 'authorized':
     case 'failed':
     case 'refunded':
     case 'canceled':
@@ -135,6 +160,7 @@ export function paymentAfterRefunds(
       return refunded >= received ? 'refunded' : 'partially_refunded';
     case 'requires_payment':
     case 'processing':
+    case 'authorized':
     case 'failed':
     case 'canceled':
       return current;
@@ -145,9 +171,33 @@ export function paymentAfterRefunds(
   }
 }
 
-/** Nothing will change without a person: what the confirmation page waits for. */
+/**
+ * Nothing more will happen to the order by itself: the diner's page stops following it. A payment
+ * that failed waits for the diner to pay again.
+ */
 export function isFinalForDiner(status: OrderStatus, payment: PaymentStatus): boolean {
-  return status !== 'pending_payment' || payment === 'failed' || payment === 'canceled';
+  switch (status) {
+    case 'completed':
+    case 'cancelled':
+    case 'needs_review':
+      return true;
+    case 'pending_payment':
+      return payment === 'failed' || payment === 'canceled';
+    case 'awaiting_acceptance':
+    case 'confirmed':
+    case 'preparing':
+    case 'ready':
+      return false;
+    default: {
+      const unreachable: never = status;
+      throw new Error(`unknown order status ${String(unreachable)}`);
+    }
+  }
+}
+
+/** Whether the diner's page should still ask Stripe: only while the payment's outcome is unknown. */
+export function paymentOutcomeUnknown(order: Pick<Order, 'status' | 'payment_intent_id'>): boolean {
+  return order.status === 'pending_payment' && order.payment_intent_id !== null;
 }
 
 /**

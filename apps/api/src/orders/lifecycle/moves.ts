@@ -32,8 +32,8 @@ export const MOVES: readonly MoveSpec[] = [
     writes: 'payment_intent_status, payment_event_at',
   },
   {
-    trigger: `${INTENT}: requires_action, requires_confirmation, requires_capture`,
-    timeline: ['payment_requires_action', 'payment_requires_confirmation', 'payment_requires_capture'],
+    trigger: `${INTENT}: requires_action, requires_confirmation`,
+    timeline: ['payment_requires_action', 'payment_requires_confirmation'],
     writes: 'payment_intent_status, payment_event_at',
   },
   {
@@ -50,14 +50,54 @@ export const MOVES: readonly MoveSpec[] = [
     writes: 'amount_received, confirmed_at, estimated_ready_at; jobs confirmation_email and pos_handoff',
   },
   {
+    trigger: `${INTENT}: requires_capture, matching (manual acceptance: the card is authorized)`,
+    order: { from: ['pending_payment'], to: 'awaiting_acceptance' },
+    payment: { from: UNPAID, to: 'authorized', cause: 'payment' },
+    timeline: ['payment_authorized'],
+    writes: "authorized_at, acceptance_deadline (now + the restaurant's window)",
+  },
+  {
+    trigger: 'POST …/accept (staff): captures all or part of the authorization',
+    order: { from: ['awaiting_acceptance'], to: 'confirmed' },
+    payment: { from: ['authorized'], to: 'succeeded', cause: 'payment' },
+    timeline: ['accept_requested', 'accepted', 'accept_abandoned'],
+    writes:
+      'capture_amount and estimated_ready_at when it begins; then amount_received, accepted_at, confirmed_at; jobs confirmation_email and pos_handoff',
+  },
+  {
+    trigger: 'POST …/reject or …/cancel (staff), the acceptance window, a lapsing authorization: released',
+    order: { from: ['awaiting_acceptance'], to: 'cancelled' },
+    payment: { from: ['authorized'], to: 'canceled', cause: 'payment' },
+    timeline: ['rejected'],
+    writes: 'cancelled_at, cancel_reason (`not_accepted_in_time` for the window); job rejection_email',
+  },
+  {
+    trigger: 'POST …/status (staff): the kitchen, forward only, skipping allowed',
+    order: { from: ['confirmed'], to: 'preparing' },
+    timeline: ['preparing'],
+    writes: 'preparing_at',
+  },
+  {
+    trigger: 'POST …/status (staff): ready',
+    order: { from: ['confirmed', 'preparing'], to: 'ready' },
+    timeline: ['ready'],
+    writes: 'ready_at; job ready_email (ready for pickup, or on its way)',
+  },
+  {
+    trigger: 'POST …/status (staff): completed',
+    order: { from: ['confirmed', 'preparing', 'ready'], to: 'completed' },
+    timeline: ['completed'],
+    writes: 'completed_at',
+  },
+  {
     trigger: `${INTENT}: succeeded, not matching (amount, currency, order id, livemode, another intent)`,
-    order: { from: ['pending_payment', 'confirmed'], to: 'needs_review' },
+    order: { from: ['pending_payment', 'awaiting_acceptance', 'confirmed'], to: 'needs_review' },
     timeline: ['payment_mismatch'],
     writes: 'review_reason, amount_received; logged at error level',
   },
   {
-    trigger: 'Reconciler: Stripe has not known the PaymentIntent for a day',
-    order: { from: ['pending_payment'], to: 'needs_review' },
+    trigger: 'Reconciler: Stripe has not known the PaymentIntent for a day (or an expiring authorization)',
+    order: { from: ['pending_payment', 'awaiting_acceptance'], to: 'needs_review' },
     timeline: ['payment_intent_missing'],
     writes: 'review_reason; logged at error level',
   },
@@ -75,7 +115,7 @@ export const MOVES: readonly MoveSpec[] = [
   },
   {
     trigger: 'POST …/cancel (operator): finished, once the payment is canceled or refunded',
-    order: { from: ['pending_payment', 'confirmed', 'needs_review'], to: 'cancelled' },
+    order: { from: ['pending_payment', 'confirmed', 'preparing', 'needs_review'], to: 'cancelled' },
     payment: { from: UNPAID, to: 'canceled', cause: 'payment' },
     timeline: ['cancelled'],
     writes: 'cancelled_at; a paid order is refunded through the ledger first',

@@ -57,3 +57,44 @@ export async function clearIntentMissing(db: Db, orderId: string): Promise<void>
     .where('id', '=', orderId)
     .execute();
 }
+
+/**
+ * Orders still waiting for the restaurant whose authorization Stripe held before `authorizedBefore`:
+ * Stripe lets an online card hold lapse after about 7 days, so these are released first.
+ */
+export async function findExpiringAuthorizations(db: Db, authorizedBefore: Date, limit: number) {
+  const rows = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('status', '=', 'awaiting_acceptance')
+    .where('authorized_at', '<', authorizedBefore)
+    .orderBy('authorized_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** How long an acceptance in progress keeps an overdue order from the expiry job. */
+const ACCEPTING_GRACE_MS = 10 * 60_000;
+
+/**
+ * Orders waiting for the restaurant past their acceptance deadline, oldest first. One an
+ * acceptance began to capture waits a grace period more: that acceptance may be retrying an outage.
+ */
+export async function findOverdueAcceptances(db: Db, now: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('status', '=', 'awaiting_acceptance')
+    .where('acceptance_deadline', '<', now)
+    .where((eb) =>
+      eb.or([
+        eb('capture_amount', 'is', null),
+        eb('acceptance_deadline', '<', new Date(now.getTime() - ACCEPTING_GRACE_MS)),
+      ]),
+    )
+    .orderBy('acceptance_deadline')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}

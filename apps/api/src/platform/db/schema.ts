@@ -1,4 +1,11 @@
-import type { OrderStatus, OrderType, PaymentStatus, RefundStatus, TimelineEntryType } from '@repo/contracts';
+import type {
+  OrderAcceptance,
+  OrderStatus,
+  OrderType,
+  PaymentStatus,
+  RefundStatus,
+  TimelineEntryType,
+} from '@repo/contracts';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -15,6 +22,8 @@ export interface RestaurantTable {
   delivery_enabled: Generated<boolean>;
   delivery_fee: Generated<number>;
   timezone: Generated<string>;
+  order_acceptance: Generated<OrderAcceptance>;
+  acceptance_window_minutes: Generated<number>;
   phone: string | null;
   email: string | null;
   address: string | null;
@@ -109,6 +118,16 @@ export interface OrderTable {
   reconciled_at: Timestamp | null;
   /** Since when Stripe has not known its PaymentIntent, by the reconciler; null when it does. */
   payment_intent_missing_since: Timestamp | null;
+  /** When Stripe first held the authorization of a manually accepted order. */
+  authorized_at: Timestamp | null;
+  /** Until when the restaurant may accept it; then the job runner rejects it. */
+  acceptance_deadline: Timestamp | null;
+  /** The amount an acceptance in progress captures: set while accepting, so a reject is refused. */
+  capture_amount: number | null;
+  accepted_at: Timestamp | null;
+  preparing_at: Timestamp | null;
+  ready_at: Timestamp | null;
+  completed_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -166,7 +185,14 @@ export interface IdempotencyKeyTable {
  * How far a request under an Idempotency-Key got, so a retry resumes there: placing an order
  * (`order_created`), cancelling one (`cancel_requested`), a refund reserved in the ledger.
  */
-export type RecoveryPoint = 'started' | 'order_created' | 'cancel_requested' | 'refund_reserved' | 'finished';
+export type RecoveryPoint =
+  | 'started'
+  | 'order_created'
+  | 'cancel_requested'
+  | 'accept_requested'
+  | 'status_moved'
+  | 'refund_reserved'
+  | 'finished';
 
 export type WebhookOutcome = 'received' | 'applied' | 'ignored' | 'failed';
 
@@ -211,7 +237,12 @@ export interface ApiKeyTable {
   revoked_at: Timestamp | null;
 }
 
-export type OrderJobKind = 'confirmation_email' | 'pos_handoff' | 'refund_email';
+export type OrderJobKind =
+  | 'confirmation_email'
+  | 'pos_handoff'
+  | 'refund_email'
+  | 'rejection_email'
+  | 'ready_email';
 export type OrderJobStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'dead' | 'skipped';
 
 export interface OrderJobTable {

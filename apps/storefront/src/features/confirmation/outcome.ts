@@ -19,8 +19,12 @@ export function outcomeOf(
 ): Outcome {
   switch (order.status) {
     case 'confirmed':
+    case 'preparing':
+    case 'ready':
     case 'completed':
       return { kind: 'confirmed' };
+    case 'awaiting_acceptance':
+      return { kind: 'processing' };
     case 'cancelled':
       return { kind: 'cancelled' };
     case 'needs_review':

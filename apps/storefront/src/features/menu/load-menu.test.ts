@@ -8,6 +8,8 @@ const menu: Menu = {
     phone: null,
     address: null,
     timezone: 'America/New_York',
+    order_acceptance: 'automatic',
+    acceptance_window_minutes: 10,
   },
   currency: 'usd',
   tax_rate: 0.08875,
