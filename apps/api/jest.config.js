@@ -1,3 +1,6 @@
 import preset from '../../jest.preset.js';
 
-export default { ...preset };
+export default {
+  ...preset,
+  globalSetup: '<rootDir>/test/global-setup.ts',
+};

@@ -1,26 +1,36 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type DatabaseHandle, type DatabaseOptions, openDatabase } from '../src/platform/db/database.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { ensurePgliteSnapshot, loadSnapshot } from './pglite-snapshot.ts';
+import { ensurePostgresTemplate } from './postgres-template.ts';
+
+async function adminQuery(databaseUrl: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
 
 /**
- * A fresh, migrated database for one test file: a throwaway database on the PostgreSQL named by
- * DATABASE_URL (created here, dropped on close), or an in-memory PGlite when it is unset.
+ * A fresh, migrated database for one test file: a throwaway copy of the migrated template on the
+ * PostgreSQL named by DATABASE_URL (dropped on close), or an in-memory PGlite started from the
+ * migrated snapshot when it is unset. Jest's global setup names the template or snapshot; without
+ * it, they are found or built here.
  */
 export async function createTestDatabase(
   databaseUrl: string | undefined,
   options: Pick<DatabaseOptions, 'poolSize' | 'preparedStatements'> = {},
 ): Promise<DatabaseHandle> {
   if (!databaseUrl) {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(handle.db);
-    return handle;
+    const snapshot = process.env.TEST_PGLITE_SNAPSHOT ?? (await ensurePgliteSnapshot());
+    return openDatabase({ dataDir: 'memory://', loadDataDir: await loadSnapshot(snapshot) });
   }
+  const template = process.env.TEST_POSTGRES_TEMPLATE ?? (await ensurePostgresTemplate(databaseUrl));
   const name = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  await adminQuery(databaseUrl, `create database ${name} template ${template}`);
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({
@@ -29,15 +39,14 @@ export async function createTestDatabase(
     poolSize: 20,
     ...options,
   });
-  await migrateToLatest(handle.db);
   return {
     ...handle,
     close: async () => {
-      await handle.close();
-      const cleanup = new pg.Client({ connectionString: databaseUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      try {
+        await handle.close();
+      } finally {
+        await adminQuery(databaseUrl, `drop database if exists ${name} with (force)`);
+      }
     },
   };
 }

@@ -10,6 +10,7 @@ import type { DatabaseHandle, Db } from '../src/platform/db/database.ts';
 import type { Database, Restaurant } from '../src/platform/db/schema.ts';
 import { createLogger, type Logger } from '../src/platform/logger.ts';
 import { seedDemoRestaurant } from '../src/restaurants/seed.ts';
+import { closeAll } from './close-all.ts';
 import { createTestDatabase } from './database.ts';
 
 export const WEBHOOK_SECRET = 'whsec_test_harness_secret_0001';
@@ -41,8 +42,29 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     ...options.env,
   });
   const database = await createTestDatabase(config.DATABASE_URL);
-  const restaurant = await seedDemoRestaurant(database.db);
-  const emulator = await startEmulator({ retryScheduleMs: [50, 100, 200] });
+  let emulator: Emulator | undefined;
+  try {
+    const restaurant = await seedDemoRestaurant(database.db);
+    emulator = await startEmulator({ retryScheduleMs: [50, 100, 200] });
+    return startedContext(config, database, restaurant, emulator, options);
+  } catch (error) {
+    // A failed setup closes what it started (open handles would keep Jest from exiting) and
+    // reports its own error rather than one from closing.
+    await closeAll(
+      () => emulator?.close(),
+      () => database.close(),
+    ).catch(() => {});
+    throw error;
+  }
+}
+
+function startedContext(
+  config: Config,
+  database: DatabaseHandle,
+  restaurant: Restaurant,
+  emulator: Emulator,
+  options: TestContextOptions,
+): TestContext {
   const logger = createLogger(config);
   const payments = createStripeGateway({
     secretKey: emulator.secretKey,
@@ -70,11 +92,12 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
       emulator.control.addWebhookEndpoint({ url: `${url}/payments/webhooks/stripe`, secret: WEBHOOK_SECRET });
       return url;
     },
-    async close() {
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      await emulator.close();
-      await database.close();
-    },
+    close: () =>
+      closeAll(
+        () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+        () => emulator.close(),
+        () => database.close(),
+      ),
   };
 }
 

@@ -1,3 +1,4 @@
+import { closeAll } from '../../test/close-all.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { jobEnded, jobTestEnv, type PosReceiver, startPosReceiver, startRunner } from '../../test/jobs.ts';
 import { deliver, placeOrder, succeeded } from '../../test/webhooks.ts';
@@ -16,11 +17,13 @@ beforeAll(async () => {
   ctx = await createTestContext({ env: jobTestEnv() });
   runner = await startRunner(ctx);
 });
-afterAll(async () => {
-  await runner.stop();
-  await ctx.close();
-  await pos.close();
-});
+afterAll(() =>
+  closeAll(
+    () => runner?.stop(),
+    () => ctx?.close(),
+    () => pos?.close(),
+  ),
+);
 beforeEach(() => {
   printed = [];
 });

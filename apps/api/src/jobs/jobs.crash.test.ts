@@ -1,4 +1,5 @@
 import type { Db as BossDb } from 'pg-boss';
+import { closeAll } from '../../test/close-all.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import {
   jobEnded,
@@ -24,10 +25,12 @@ beforeAll(async () => {
     .where('id', '=', ctx.restaurant.id)
     .execute();
 });
-afterAll(async () => {
-  await ctx.close();
-  await pos.close();
-});
+afterAll(() =>
+  closeAll(
+    () => ctx?.close(),
+    () => pos?.close(),
+  ),
+);
 
 /** pg-boss's connection, cut at will: after `cut()` the runner can record nothing, as if it died. */
 function severable(db: BossDb) {

@@ -1,3 +1,4 @@
+import { closeAll } from '../../test/close-all.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { jobEnded, jobTestEnv, type SmtpCapture, startRunner, startSmtpCapture } from '../../test/jobs.ts';
 import { deliver, orderRow, placeOrder, sdk, succeeded } from '../../test/webhooks.ts';
@@ -13,11 +14,13 @@ beforeAll(async () => {
   });
   runner = await startRunner(ctx);
 });
-afterAll(async () => {
-  await runner.stop();
-  await ctx.close();
-  await smtp.close();
-});
+afterAll(() =>
+  closeAll(
+    () => runner?.stop(),
+    () => ctx?.close(),
+    () => smtp?.close(),
+  ),
+);
 
 const mailFor = (subjectPart: string) => smtp.messages.filter((m) => m.subject?.includes(subjectPart));
 

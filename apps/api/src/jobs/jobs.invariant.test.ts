@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { simpleParser } from 'mailparser';
+import { closeAll } from '../../test/close-all.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { jobEnded, jobTestEnv, startRunner, waitFor } from '../../test/jobs.ts';
 import {
@@ -21,10 +22,12 @@ beforeAll(async () => {
   ctx = await createTestContext({ env: jobTestEnv() });
   runner = await startRunner(ctx);
 });
-afterAll(async () => {
-  await runner.stop();
-  await ctx.close();
-});
+afterAll(() =>
+  closeAll(
+    () => runner?.stop(),
+    () => ctx?.close(),
+  ),
+);
 
 async function queuedOrderJobIds(): Promise<string[]> {
   const ids: string[] = [];

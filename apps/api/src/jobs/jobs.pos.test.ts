@@ -1,4 +1,5 @@
 import { PosOrderV1 } from '@repo/contracts';
+import { closeAll } from '../../test/close-all.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { jobEnded, jobTestEnv, type PosReceiver, startPosReceiver, startRunner } from '../../test/jobs.ts';
 import { deliver, orderRow, placeOrder, succeeded } from '../../test/webhooks.ts';
@@ -15,11 +16,13 @@ beforeAll(async () => {
   ctx = await createTestContext({ env: jobTestEnv() });
   runner = await startRunner(ctx);
 });
-afterAll(async () => {
-  await runner.stop();
-  await ctx.close();
-  await pos.close();
-});
+afterAll(() =>
+  closeAll(
+    () => runner?.stop(),
+    () => ctx?.close(),
+    () => pos?.close(),
+  ),
+);
 
 async function setPos(url: string | null, secret: string | null = SECRET) {
   await ctx.db

@@ -40,14 +40,9 @@ export async function getDinerOrder(
     if (intent) {
       // A review it raises is logged once committed: for a person, and for the alerts.
       const onReview = reviewLogger(deps.logger, { paymentIntentId: intent.id });
-      const result = await syncOrderWithIntent(
-        deps.db,
-        orderId,
-        intent,
-        { actorType: 'diner', actorId: null },
-        onReview,
-      );
-      if (result.outcome !== 'unchanged') order = (await findOrder(deps.db, restaurant.id, orderId)) ?? order;
+      await syncOrderWithIntent(deps.db, orderId, intent, { actorType: 'diner', actorId: null }, onReview);
+      // Read again even when this re-sync changed nothing: a webhook may have moved the order meanwhile.
+      order = (await findOrder(deps.db, restaurant.id, orderId)) ?? order;
     }
   }
   return toDinerView(order, await findOrderItems(deps.db, order.id));

@@ -30,6 +30,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Directory for the embedded database; `memory://` keeps it in memory. */
   dataDir: string;
+  /** A tarball from PGlite's `dumpDataDir` to start an in-memory database from (tests start migrated). */
+  loadDataDir?: Blob;
   poolSize?: number;
   /** Name statements so PostgreSQL plans each once per connection (off for PgBouncer before 1.21). */
   preparedStatements?: boolean;
@@ -71,7 +73,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     mkdirSync(dataDir, { recursive: true });
     unlock = lockDataDir(dataDir);
   }
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir, { loadDataDir: options.loadDataDir });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
