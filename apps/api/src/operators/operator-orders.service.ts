@@ -21,9 +21,9 @@ const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 export const OPERATOR_WRITES = 'operator.writes';
 
 /** An operator's write on one order, as its route parsed it. */
-export interface OrderActionCommand<Request> extends KeyedRequest {
+export interface OrderActionCommand<Body> extends KeyedRequest {
   orderId: string;
-  request: Request;
+  request: Body;
 }
 
 export function operatorWriteScope(operator: Operator, command: KeyedRequest): IdempotencyScope {
