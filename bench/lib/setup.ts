@@ -1,4 +1,4 @@
-import { migrateToLatest, openDatabase, seedDemoRestaurant } from '@repo/api';
+import { createOperatorKey, migrateToLatest, openDatabase, seedDemoRestaurant } from '@repo/api';
 import { createBenchDatabase } from './database.ts';
 import { type Started, startServer } from './processes.ts';
 
@@ -6,6 +6,8 @@ export const WEBHOOK_SECRET = 'whsec_bench_secret_0123456789';
 
 export interface BenchEnvironment {
   databaseUrl: string;
+  /** An operator key of the manual-acceptance restaurant `demo-manual`. */
+  operatorKey: string;
   emulator: Started;
   serverEnv: Record<string, string>;
   stop(): Promise<void>;
@@ -17,6 +19,8 @@ export async function benchEnvironment(): Promise<BenchEnvironment> {
   const handle = await openDatabase({ databaseUrl: database.url, dataDir: 'memory://' });
   await migrateToLatest(handle.db);
   await seedDemoRestaurant(handle.db);
+  await seedDemoRestaurant(handle.db, 'demo-manual');
+  const operatorKey = (await createOperatorKey(handle.db, 'demo-manual', 'bench')).key;
   await handle.close();
   const emulator = await startServer('emulator.ts', {});
   const serverEnv = {
@@ -32,6 +36,7 @@ export async function benchEnvironment(): Promise<BenchEnvironment> {
   };
   return {
     databaseUrl: database.url,
+    operatorKey,
     emulator,
     serverEnv,
     async stop() {

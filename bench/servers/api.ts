@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createApp,
@@ -31,10 +32,27 @@ const payments = createStripeGateway({
   apiBase: config.STRIPE_API_BASE,
   logger,
 });
-const app = createApp({ config, db: database.db, logger, payments });
+// Counts the PaymentIntent reads the app makes (the diner's re-sync), answered on a port of its own.
+let retrieves = 0;
+const counted = {
+  ...payments,
+  livemode: payments.livemode,
+  publicInfo: payments.publicInfo,
+  retrievePaymentIntent: (id: string) => {
+    retrieves += 1;
+    return payments.retrievePaymentIntent(id);
+  },
+};
+const app = createApp({ config, db: database.db, logger, payments: counted });
+const counter = createServer((_req, res) => res.end(JSON.stringify({ retrieves })));
+await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
+const port = (address: AddressInfo | string | null) => (address as AddressInfo).port;
 const server = app.listen(0, '127.0.0.1', () => {
-  process.stdout.write(
-    `${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`,
-  );
+  const url = `http://127.0.0.1:${port(server.address())}`;
+  const stripeCalls = `http://127.0.0.1:${port(counter.address())}`;
+  process.stdout.write(`${JSON.stringify({ url, stripeCalls })}\n`);
 });
-process.on('SIGTERM', () => server.close(() => void database.close().then(() => process.exit(0))));
+process.on('SIGTERM', () => {
+  counter.close();
+  server.close(() => void database.close().then(() => process.exit(0)));
+});
