@@ -30,7 +30,7 @@ describe('checkout with a card', () => {
     await screenshot(page, 'checkout-desktop');
     await checkoutWithCard(page, '4242 4242 4242 4242');
     await waitForConfirmed(page);
-    const panel = page.locator('[data-panel="confirmed"]');
+    const panel = page.locator('[data-panel="order"]');
     await expect(panel.locator('[data-field="total"]').textContent()).resolves.toBe(MARGHERITA_LARGE_TOTAL);
     await expect(panel.textContent()).resolves.toContain('A confirmation has been sent to ada@example.com');
     await expect(panel.locator('[data-field="order-number"]').textContent()).resolves.toMatch(/^#\d+$/);
