@@ -26,6 +26,7 @@ describe('checkout with a card', () => {
     await addMargherita(page);
     await page.goto('/checkout');
     await expect(page.locator('[data-total="total"]').textContent()).resolves.toBe(MARGHERITA_LARGE_TOTAL);
+    await expect(page.locator('[data-charge-notice]').count()).resolves.toBe(0);
     await page.locator('#payment-element input').first().waitFor();
     await screenshot(page, 'checkout-desktop');
     await checkoutWithCard(page, '4242 4242 4242 4242');
