@@ -1,5 +1,6 @@
 // `pnpm start`: the API (with the Stripe emulator when no Stripe keys are set), then the storefront built
-// against it and served on STOREFRONT_PORT. Node built-ins only; Ctrl-C or SIGTERM stops everything.
+// against it and served on STOREFRONT_PORT, and a second one for the manual-acceptance `demo-manual`
+// restaurant on the next port. Node built-ins only; Ctrl-C or SIGTERM stops everything.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -8,6 +9,8 @@ const storefront = path.join(root, 'apps/storefront');
 const env = process.env;
 const apiPort = Number(env.PORT ?? 3000);
 const sitePort = Number(env.STOREFRONT_PORT ?? 4321);
+const manualSitePort = sitePort + 1;
+const manualSlug = 'demo-manual';
 const emulatorPort = Number(env.STRIPE_EMULATOR_PORT ?? 12111);
 const slug = env.PUBLIC_CLIENT_SLUG ?? 'demo';
 const apiUrl = env.PUBLIC_API_URL ?? `http://127.0.0.1:${apiPort}`;
@@ -66,7 +69,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
-  const corsOrigins = env.CORS_ORIGINS ?? `http://localhost:${sitePort},http://127.0.0.1:${sitePort}`;
+  const corsOrigins =
+    env.CORS_ORIGINS ??
+    [sitePort, manualSitePort]
+      .flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`])
+      .join(',');
   say(`starting the API on port ${apiPort}…`);
   const api = run('API', ['apps/api/src/main.ts'], { PORT: String(apiPort), CORS_ORIGINS: corsOrigins });
   await waitForReady(`${apiUrl}/readyz`, api);
@@ -78,29 +85,47 @@ async function main(): Promise<void> {
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
   const stripeJsUrl = env.PUBLIC_STRIPE_JS_URL ?? (usesEmulator ? `${emulatorUrl}/v3/stripe.js` : undefined);
 
-  say('building the storefront…');
-  const build = run(
-    'build',
-    ['node_modules/astro/bin/astro.mjs', 'build'],
-    {
-      ASTRO_TELEMETRY_DISABLED: '1',
-      PUBLIC_API_URL: apiUrl,
-      PUBLIC_CLIENT_SLUG: slug,
-      PUBLIC_STRIPE_KEY: stripeKey,
-      ...(stripeJsUrl ? { PUBLIC_STRIPE_JS_URL: stripeJsUrl } : {}),
-    },
-    storefront,
-  );
-  const built = await new Promise<number | null>((resolve) => build.once('exit', resolve));
-  if (stopping) return;
-  if (built !== 0) throw new Error(`the storefront build failed (exit ${built})`);
+  const buildSite = async (siteSlug: string, outDir: string): Promise<void> => {
+    say(`building the storefront for "${siteSlug}"…`);
+    const build = run(
+      'build',
+      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir],
+      {
+        ASTRO_TELEMETRY_DISABLED: '1',
+        PUBLIC_API_URL: apiUrl,
+        PUBLIC_CLIENT_SLUG: siteSlug,
+        PUBLIC_STRIPE_KEY: stripeKey,
+        ...(stripeJsUrl ? { PUBLIC_STRIPE_JS_URL: stripeJsUrl } : {}),
+      },
+      storefront,
+    );
+    const built = await new Promise<number | null>((resolve) => build.once('exit', resolve));
+    if (!stopping && built !== 0)
+      throw new Error(`the storefront build for "${siteSlug}" failed (exit ${built})`);
+  };
+  const serveSite = async (name: string, port: number, dist: string): Promise<string> => {
+    run(
+      name,
+      ['scripts/serve-dist.ts'],
+      { STOREFRONT_PORT: String(port), STOREFRONT_DIST: dist },
+      storefront,
+    );
+    const url = `http://127.0.0.1:${port}`;
+    await waitForReady(url, api);
+    return url;
+  };
 
-  run('storefront', ['scripts/serve-dist.ts'], { STOREFRONT_PORT: String(sitePort) }, storefront);
-  const siteUrl = `http://127.0.0.1:${sitePort}`;
-  await waitForReady(siteUrl, api);
+  // The manual-acceptance demo is seeded outside production only; without it there is no second site.
+  const withManual = slug !== manualSlug && (await fetch(`${apiUrl}/api/clients/${manualSlug}/menu`)).ok;
+  await buildSite(slug, 'dist');
+  if (withManual && !stopping) await buildSite(manualSlug, 'dist-manual');
+  if (stopping) return;
+  const siteUrl = await serveSite('storefront', sitePort, 'dist');
+  const manualUrl = withManual ? await serveSite('storefront (manual)', manualSitePort, 'dist-manual') : null;
   const lines = [
     '',
     `  Storefront      ${siteUrl}/`,
+    ...(manualUrl ? [`  Storefront      ${manualUrl}/   (${manualSlug}: staff accept each order)`] : []),
     `  API             ${apiUrl}   (docs ${apiUrl}/docs, health ${apiUrl}/readyz)`,
     usesEmulator
       ? `  Stripe emulator ${emulatorUrl}   TEST DOUBLE, not Stripe: pay with 4242 4242 4242 4242`

@@ -26,11 +26,12 @@ describe('checkout with a card', () => {
     await addMargherita(page);
     await page.goto('/checkout');
     await expect(page.locator('[data-total="total"]').textContent()).resolves.toBe(MARGHERITA_LARGE_TOTAL);
+    await expect(page.locator('[data-charge-notice]').count()).resolves.toBe(0);
     await page.locator('#payment-element input').first().waitFor();
     await screenshot(page, 'checkout-desktop');
     await checkoutWithCard(page, '4242 4242 4242 4242');
     await waitForConfirmed(page);
-    const panel = page.locator('[data-panel="confirmed"]');
+    const panel = page.locator('[data-panel="order"]');
     await expect(panel.locator('[data-field="total"]').textContent()).resolves.toBe(MARGHERITA_LARGE_TOTAL);
     await expect(panel.textContent()).resolves.toContain('A confirmation has been sent to ada@example.com');
     await expect(panel.locator('[data-field="order-number"]').textContent()).resolves.toMatch(/^#\d+$/);

@@ -61,7 +61,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await waitForConfirmed(page);
     // Funghi Bianca small 15.95 + 15 % tip 2.39 + tax 1.42 = 19.76
-    await expect(page.locator('[data-panel="confirmed"] [data-field="total"]').textContent()).resolves.toBe(
+    await expect(page.locator('[data-panel="order"] [data-field="total"]').textContent()).resolves.toBe(
       '$19.76',
     );
     await context.close();

@@ -26,7 +26,7 @@ describe('3-D Secure', () => {
     await checkoutWithCard(page, '4000 0025 0000 3155');
     await page.getByRole('button', { name: 'Complete authentication' }).click();
     await waitForConfirmed(page);
-    await expect(page.locator('[data-panel="confirmed"] [data-field="total"]').textContent()).resolves.toBe(
+    await expect(page.locator('[data-panel="order"] [data-field="total"]').textContent()).resolves.toBe(
       MARGHERITA_LARGE_TOTAL,
     );
     await context.close();

@@ -138,6 +138,11 @@ export const DinerOrderView = z
     /** Why the last payment attempt failed, safe to show the diner. */
     payment_error: z.string().nullable(),
     /**
+     * What the card was charged, in minor units: 0 until the payment is captured, less than
+     * `amounts.total` when a restaurant accepted only part of the order. Refunds do not lower it.
+     */
+    amount_charged: MinorUnits,
+    /**
      * True once nothing more will happen to the order by itself: completed, cancelled, in review,
      * or a payment that failed (the diner may pay again). A page following the order stops then.
      */

@@ -81,6 +81,10 @@ describe('manual acceptance', () => {
       review_reason: null,
       amount_received: captured,
     });
+    expect(await dinerView(ctx, order)).toMatchObject({
+      amount_charged: captured,
+      amounts: { total: order.total },
+    });
   });
 
   it('when staff reject, then the authorization is released, the order cancelled with the reason, and the diner emailed', async () => {

@@ -43,6 +43,7 @@ export function toDinerView(order: Order, items: OrderItem[]): DinerOrderView {
     scheduled_time: iso(order.scheduled_time),
     estimated_ready_at: iso(order.estimated_ready_at),
     payment_error: order.payment_status === 'failed' ? order.last_payment_error : null,
+    amount_charged: order.amount_received,
     final: isFinalForDiner(order.status, order.payment_status),
     acceptance_deadline: iso(order.acceptance_deadline),
     rejected: order.status === 'cancelled' && order.authorized_at !== null && order.amount_received === 0,

@@ -51,7 +51,12 @@ export const ConfigSchema = z
     /** Where the embedded database and outgoing .eml files live. */
     DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
     /** Browser origins allowed to call the API (the storefronts). */
-    CORS_ORIGINS: list.default(['http://localhost:4321', 'http://127.0.0.1:4321']),
+    CORS_ORIGINS: list.default([
+      'http://localhost:4321',
+      'http://127.0.0.1:4321',
+      'http://localhost:4322',
+      'http://127.0.0.1:4322',
+    ]),
     /** Express `trust proxy`: hops of proxies in front of the API, so rate limits see the client IP. */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     BODY_LIMIT: z

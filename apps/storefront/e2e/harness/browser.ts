@@ -26,11 +26,12 @@ export async function newContext(
   browser: Browser,
   viewport = DESKTOP,
   javaScriptEnabled = true,
+  baseURL = readState().siteUrl,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport,
     javaScriptEnabled,
-    baseURL: readState().siteUrl,
+    baseURL,
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(20_000);

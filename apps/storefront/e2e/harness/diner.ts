@@ -38,15 +38,17 @@ export interface StoredOrder {
   order_token: string;
 }
 
-export async function storedOrders(page: Page): Promise<StoredOrder[]> {
+export async function storedOrders(page: Page, slug = 'demo'): Promise<StoredOrder[]> {
   return page.evaluate(
-    () => JSON.parse(localStorage.getItem('storefront:demo:orders:v1') ?? '[]') as StoredOrder[],
+    (key) => JSON.parse(localStorage.getItem(key) ?? '[]') as StoredOrder[],
+    `storefront:${slug}:orders:v1`,
   );
 }
 
-export async function cartSize(page: Page): Promise<number> {
+export async function cartSize(page: Page, slug = 'demo'): Promise<number> {
   return page.evaluate(
-    () => (JSON.parse(localStorage.getItem('storefront:demo:cart:v1') ?? '[]') as unknown[]).length,
+    (key) => (JSON.parse(localStorage.getItem(key) ?? '[]') as unknown[]).length,
+    `storefront:${slug}:cart:v1`,
   );
 }
 

@@ -4,16 +4,22 @@ import path from 'node:path';
 import { serveStatic } from '../../scripts/serve.ts';
 import { createE2eDatabase, dropE2eDatabase } from './database.ts';
 import { handles } from './handles.ts';
-import { exited, freePort, spawnNode, stopChild, waitForOk } from './processes.ts';
-import { ARTIFACTS, type E2eState, REPO_ROOT, STATE_FILE, STOREFRONT_DIR } from './state.ts';
+import { MANUAL_SLUG, prepareManualRestaurant } from './manual-restaurant.ts';
+import { freePort, spawnNode, stopChild, waitForOk } from './processes.ts';
+import { buildSite } from './site-build.ts';
+import { ARTIFACTS, type E2eState, REPO_ROOT, STATE_FILE } from './state.ts';
 
-/** Starts the API (with its in-process Stripe emulator), builds the site against it, and serves dist. */
+/**
+ * Starts the API (with its in-process Stripe emulator), builds a site for `demo` and one for the
+ * manual-acceptance `demo-manual` against it, and serves both.
+ */
 export default async function globalSetup(): Promise<void> {
   try {
     await start();
   } catch (error) {
     // Jest skips teardown when setup throws: stop what was started here.
     await handles.site?.close();
+    await handles.manualSite?.close();
     await stopChild(handles.api);
     if (handles.database) await dropE2eDatabase(handles.database.adminUrl, handles.database.name);
     throw error;
@@ -22,8 +28,14 @@ export default async function globalSetup(): Promise<void> {
 
 async function start(): Promise<void> {
   mkdirSync(path.join(ARTIFACTS, 'screenshots'), { recursive: true });
-  const [apiPort, emulatorPort, sitePort] = [await freePort(), await freePort(), await freePort()];
+  const [apiPort, emulatorPort, sitePort, manualSitePort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const siteUrl = `http://127.0.0.1:${sitePort}`;
+  const manualSiteUrl = `http://127.0.0.1:${manualSitePort}`;
   const adminUrl = process.env.DATABASE_URL;
   const database = adminUrl ? await createE2eDatabase(adminUrl) : null;
   handles.database = database && adminUrl ? { name: database.name, adminUrl } : undefined;
@@ -34,7 +46,7 @@ async function start(): Promise<void> {
     PORT: String(apiPort),
     HOST: '127.0.0.1',
     STRIPE_EMULATOR_PORT: String(emulatorPort),
-    CORS_ORIGINS: siteUrl,
+    CORS_ORIGINS: `${siteUrl},${manualSiteUrl}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(dataDir ? { DATA_DIR: dataDir } : {}),
     ...(database ? { DATABASE_URL: database.url } : {}),
@@ -46,6 +58,7 @@ async function start(): Promise<void> {
     'STRIPE_API_BASE',
   ])
     delete env[name];
+  const manualOperatorKey = await prepareManualRestaurant(env);
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const api = spawnNode(
     path.join(REPO_ROOT, 'apps/api/src/main.ts'),
@@ -62,28 +75,20 @@ async function start(): Promise<void> {
   };
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
   const outDir = path.join(ARTIFACTS, 'dist');
-  const build = spawnNode(
-    path.join(STOREFRONT_DIR, 'node_modules/astro/bin/astro.mjs'),
-    ['build', '--outDir', outDir],
-    {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      PUBLIC_API_URL: apiUrl,
-      PUBLIC_CLIENT_SLUG: 'demo',
-      PUBLIC_STRIPE_KEY: menu.stripe.publishable_key,
-      PUBLIC_STRIPE_JS_URL: `${emulatorUrl}/v3/stripe.js`,
-    },
-    STOREFRONT_DIR,
-    path.join(ARTIFACTS, 'build.log'),
-  );
-  const code = await exited(build);
-  if (code !== 0) throw new Error(`astro build failed (${code}); see ${path.join(ARTIFACTS, 'build.log')}`);
+  const manualOutDir = path.join(ARTIFACTS, 'dist-manual');
+  const build = { apiUrl, emulatorUrl, publishableKey: menu.stripe.publishable_key };
+  // One build after the other: Astro builds from one project folder, and the machine has two cores.
+  await buildSite({ ...build, slug: 'demo', outDir });
+  await buildSite({ ...build, slug: MANUAL_SLUG, outDir: manualOutDir });
 
   handles.site = await serveStatic(outDir, sitePort);
+  handles.manualSite = await serveStatic(manualOutDir, manualSitePort);
   const state: E2eState = {
     apiUrl,
     emulatorUrl,
     siteUrl,
+    manualSiteUrl,
+    manualOperatorKey,
     publishableKey: menu.stripe.publishable_key,
     dataDir,
     database: handles.database ?? null,

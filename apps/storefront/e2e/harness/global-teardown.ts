@@ -6,6 +6,7 @@ import { readState } from './state.ts';
 
 export default async function globalTeardown(): Promise<void> {
   await handles.site?.close();
+  await handles.manualSite?.close();
   await stopChild(handles.api);
   const { dataDir, database } = readState();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import type { StaticServer } from '../../scripts/serve.ts';
 interface Handles {
   api?: ChildProcess;
   site?: StaticServer;
+  manualSite?: StaticServer;
   database?: { name: string; adminUrl: string } | undefined;
 }
 

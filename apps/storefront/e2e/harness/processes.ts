@@ -55,3 +55,21 @@ export async function stopChild(child: ChildProcess | undefined, graceMs = 8000)
   await new Promise((resolve) => child.once('exit', resolve));
   clearTimeout(timer);
 }
+
+/** Runs node with a script to its end and returns what it printed; a failure names the log file. */
+export async function runNode(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  logFile: string,
+): Promise<string> {
+  const child = spawnNode(script, args, env, cwd, logFile);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const code = await exited(child);
+  if (code !== 0) throw new Error(`${args[0] ?? script} failed (${code}); see ${logFile}`);
+  return output;
+}

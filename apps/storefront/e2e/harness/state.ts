@@ -11,6 +11,10 @@ export interface E2eState {
   apiUrl: string;
   emulatorUrl: string;
   siteUrl: string;
+  /** The site built for `demo-manual`, whose staff accept each order. */
+  manualSiteUrl: string;
+  /** An operator key of `demo-manual`, for the staff's moves in the tests. */
+  manualOperatorKey: string;
   publishableKey: string;
   dataDir: string | null;
   /** The throwaway PostgreSQL database, when DATABASE_URL is set. */

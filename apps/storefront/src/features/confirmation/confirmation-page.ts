@@ -1,15 +1,27 @@
+import type { DinerOrderView } from '@repo/contracts';
 import { $ } from '../../lib/dom.ts';
 import { readSiteConfig } from '../../lib/site-config.ts';
 import { CartStore } from '../cart/cart-store.ts';
 import { ApiProblem, getOrder } from '../checkout/api.ts';
 import { forgetForm } from '../checkout/form-memory.ts';
 import { endCheckoutAttempt, findOrder } from '../checkout/order-storage.ts';
-import { renderConfirmed, showState, type ViewState } from './confirmation-view.ts';
-import { nextDelay, outcomeOf } from './outcome.ts';
+import { renderOrder, renderStage, showState, type ViewState } from './confirmation-view.ts';
+import {
+  isPlaced,
+  nextDelay,
+  type OtherOutcome,
+  type Outcome,
+  type OutcomeKind,
+  outcomeOf,
+} from './outcome.ts';
 
 const SLOW_AFTER_MS = 45_000;
+/** A page left open with nothing happening stops asking; a reload starts again. */
 const GIVE_UP_AFTER_MS = 30 * 60_000;
+const MISSING = 'We could not find this order on this device.';
+const PROCESSING = 'Your payment is being confirmed. This page updates by itself.';
 
+/** Follows the order by polling the diner's view until nothing more can happen to it by itself. */
 export function startConfirmation(): void {
   const config = readSiteConfig();
   const params = new URLSearchParams(window.location.search);
@@ -18,60 +30,94 @@ export function startConfirmation(): void {
   const stored = findOrder(config.slug, params.get('order_id'));
   const redirectStatus = params.get('redirect_status');
   const started = Date.now();
-  let lastState: ViewState | null = null;
-
-  const show = (state: ViewState, announcement: string) => {
-    showState(root, state);
-    if (state !== lastState) live.textContent = announcement;
-    lastState = state;
-  };
+  let lastKind: OutcomeKind | null = null;
+  let lastChange = Date.now();
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   if (!stored) {
-    show('missing', 'We could not find this order on this device.');
+    showState(root, 'missing');
+    live.textContent = MISSING;
     return;
   }
 
-  const poll = async (attempt: number): Promise<void> => {
+  const show = (order: DinerOrderView, outcome: Outcome) => {
+    const changed = outcome.kind !== lastKind;
+    lastKind = outcome.kind;
+    if (changed) lastChange = Date.now();
+    if (isPlaced(outcome)) {
+      const words = renderStage(root, outcome.kind, order, config.restaurantName);
+      if (!changed) return;
+      renderOrder(root, outcome.kind, order);
+      showState(root, 'order');
+      live.textContent = words.announcement;
+      new CartStore(config.slug).clear();
+      endCheckoutAttempt(config.slug);
+      forgetForm(config.slug);
+      return;
+    }
+    if (outcome.kind === 'processing')
+      root.toggleAttribute('data-slow', Date.now() - started > SLOW_AFTER_MS);
+    if (outcome.kind === 'failed') $('[data-field="failure-reason"]', root).textContent = outcome.reason;
+    if (!changed) return;
+    if (outcome.kind === 'not_accepted') endCheckoutAttempt(config.slug);
+    const [state, announcement] = panelFor(outcome);
+    showState(root, state);
+    live.textContent = announcement;
+  };
+
+  const check = async (): Promise<void> => {
+    timer = undefined;
+    let retryAfterMs: number | null = null;
     try {
       const order = await getOrder(config, stored.order_id, stored.order_token);
       const outcome = outcomeOf(order, redirectStatus);
-      switch (outcome.kind) {
-        case 'confirmed':
-          renderConfirmed(root, order);
-          new CartStore(config.slug).clear();
-          endCheckoutAttempt(config.slug);
-          forgetForm(config.slug);
-          show('confirmed', `Order number ${order.order_number} is confirmed.`);
-          return;
-        case 'failed':
-          $('[data-field="failure-reason"]', root).textContent = outcome.reason;
-          show('failed', `Payment not completed. ${outcome.reason}`);
-          return;
-        case 'cancelled':
-          show('cancelled', 'This order was cancelled.');
-          return;
-        case 'review':
-          show('review', 'Your payment was received and the restaurant is checking your order.');
-          return;
-        case 'processing':
-          root.toggleAttribute('data-slow', Date.now() - started > SLOW_AFTER_MS);
-          show('processing', 'Your payment is being confirmed. This page updates by itself.');
-          break;
-        default: {
-          const unknown: never = outcome;
-          return unknown;
-        }
-      }
+      show(order, outcome);
+      if (order.final || outcome.kind === 'failed') return;
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 404) {
-        show('missing', 'We could not find this order on this device.');
+        showState(root, 'missing');
+        live.textContent = MISSING;
         return;
       }
-      if (lastState === null)
-        show('processing', 'Your payment is being confirmed. This page updates by itself.');
+      retryAfterMs = error instanceof ApiProblem ? error.retryAfterMs : null;
+      if (lastKind === null) {
+        lastKind = 'processing';
+        showState(root, 'processing');
+        live.textContent = PROCESSING;
+      }
     }
-    if (Date.now() - started > GIVE_UP_AFTER_MS) return;
-    setTimeout(() => void poll(attempt + 1), nextDelay(attempt));
+    if (Date.now() - lastChange > GIVE_UP_AFTER_MS) {
+      root.toggleAttribute('data-stopped', true);
+      return;
+    }
+    timer = setTimeout(() => void check(), nextDelay(attempt++, document.hidden, retryAfterMs));
   };
-  void poll(0);
+
+  // A tab brought back into view is brought up to date at once rather than at its slow hidden pace.
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden || timer === undefined) return;
+    clearTimeout(timer);
+    void check();
+  });
+  void check();
+}
+
+function panelFor(outcome: OtherOutcome): [ViewState, string] {
+  switch (outcome.kind) {
+    case 'processing':
+      return ['processing', PROCESSING];
+    case 'failed':
+      return ['failed', `Payment not completed. ${outcome.reason}`];
+    case 'cancelled':
+      return ['cancelled', 'This order was cancelled.'];
+    case 'not_accepted':
+      return ['not-accepted', 'The restaurant could not accept your order. Your card was not charged.'];
+    case 'review':
+      return ['review', 'Your payment was received and the restaurant is checking your order.'];
+    default: {
+      const unknown: never = outcome;
+      return unknown;
+    }
+  }
 }

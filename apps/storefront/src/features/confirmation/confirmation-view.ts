@@ -1,13 +1,17 @@
 import type { DinerOrderView } from '@repo/contracts';
 import { $, el } from '../../lib/dom.ts';
 import { formatMoney } from '../../lib/money.ts';
+import { emailNote, partialCharge, readyText, stageWords, timeText, totalLabel } from './order-text.ts';
+import type { PlacedKind } from './outcome.ts';
+import { progressSteps } from './progress.ts';
 
 export type ViewState =
   | 'loading'
-  | 'confirmed'
+  | 'order'
   | 'processing'
   | 'failed'
   | 'cancelled'
+  | 'not-accepted'
   | 'review'
   | 'missing';
 
@@ -17,39 +21,68 @@ export function showState(root: HTMLElement, state: ViewState): void {
     panel.hidden = panel.dataset.panel !== state;
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
-const dayFormat = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric' });
+const field = (root: HTMLElement, name: string) => $(`[data-field="${name}"]`, root);
 
-export function readyText(order: Pick<DinerOrderView, 'scheduled_time' | 'estimated_ready_at'>): string {
-  const iso = order.scheduled_time ?? order.estimated_ready_at;
-  if (!iso) return '';
-  const at = new Date(iso);
-  const sameDay = at.toDateString() === new Date().toDateString();
-  const time = timeFormat.format(at);
-  return sameDay ? time : `${dayFormat.format(at)}, ${time}`;
+/** The headline and the line under it; called on every poll, as the deadline's minutes count down. */
+export function renderStage(root: HTMLElement, kind: PlacedKind, order: DinerOrderView, restaurant: string) {
+  const words = stageWords(kind, order, restaurant);
+  field(root, 'headline').textContent = words.headline;
+  const lead = field(root, 'lead');
+  lead.textContent = words.lead;
+  lead.hidden = words.lead === '';
+  return words;
 }
 
-export function renderConfirmed(root: HTMLElement, order: DinerOrderView): void {
+function renderProgress(list: HTMLElement, kind: PlacedKind, order: DinerOrderView): void {
+  list.replaceChildren(
+    ...progressSteps(kind, order).map((step) =>
+      el(
+        'li',
+        {
+          class: 'step',
+          'data-step': step.state,
+          'aria-current': step.state === 'current' ? 'step' : undefined,
+        },
+        el('span', { class: 'step-label', text: step.label }),
+        el('span', { class: 'sr-only', text: step.state === 'upcoming' ? ', not yet' : ', done' }),
+        ...(step.at ? [el('span', { class: 'step-time', text: timeText(step.at) })] : []),
+      ),
+    ),
+  );
+}
+
+/** Everything on the order card that changes only when the order reaches another step. */
+export function renderOrder(root: HTMLElement, kind: PlacedKind, order: DinerOrderView): void {
   const currency = order.amounts.currency;
-  $('[data-field="first-name"]', root).textContent = order.customer.first_name;
-  $('[data-field="order-number"]', root).textContent = `#${order.order_number}`;
-  $('[data-field="ready-label"]', root).textContent =
+  const money = (amount: number) => formatMoney(amount, currency);
+  const card = $('[data-panel="order"]', root);
+  card.dataset.stage = kind;
+  card.dataset.orderType = order.order_type;
+  field(root, 'order-number').textContent = `#${order.order_number}`;
+  renderProgress(field(root, 'progress'), kind, order);
+  field(root, 'ready-label').textContent =
     order.order_type === 'delivery' ? 'Estimated delivery' : 'Ready for pickup at about';
-  $('[data-field="ready-at"]', root).textContent = readyText(order);
-  $('[data-field="email"]', root).textContent = order.customer.email;
-  $('[data-field="total"]', root).textContent = formatMoney(order.amounts.total, currency);
+  field(root, 'ready-at').textContent = readyText(order);
+  field(root, 'ready-line').hidden = kind !== 'confirmed' && kind !== 'preparing';
+  const [before, after] = emailNote(kind);
+  field(root, 'email-note').replaceChildren(before, el('strong', { text: order.customer.email }), after);
   const rows: [string, number][] = [
     ['Subtotal', order.amounts.subtotal],
     ['Tax', order.amounts.tax],
     ...(order.amounts.delivery_fee ? [['Delivery', order.amounts.delivery_fee] as [string, number]] : []),
     ['Tip', order.amounts.tip],
   ];
-  $('[data-field="breakdown"]', root).replaceChildren(
+  field(root, 'breakdown').replaceChildren(
     ...rows.map(([label, amount]) =>
-      el('div', {}, el('dt', { text: label }), el('dd', { text: formatMoney(amount, currency) })),
+      el('div', {}, el('dt', { text: label }), el('dd', { text: money(amount) })),
     ),
   );
-  $('[data-field="items"]', root).replaceChildren(
+  field(root, 'total-label').textContent = totalLabel(kind, order);
+  field(root, 'total').textContent = money(order.amounts.total);
+  const charged = partialCharge(order);
+  field(root, 'charged-row').hidden = charged === null;
+  field(root, 'charged').textContent = charged === null ? '' : money(charged);
+  field(root, 'items').replaceChildren(
     ...order.items.map((item) => {
       const details = item.modifiers.map((m) => m.name).join(', ');
       return el(
@@ -64,7 +97,7 @@ export function renderConfirmed(root: HTMLElement, order: DinerOrderView): void 
             ? [el('span', { class: 'line-detail line-note', text: `“${item.special_instructions}”` })]
             : []),
         ),
-        el('span', { class: 'line-price', text: formatMoney(item.line_total, currency) }),
+        el('span', { class: 'line-price', text: money(item.line_total) }),
       );
     }),
   );

@@ -1,0 +1,139 @@
+import {
+  emailNote,
+  partialCharge,
+  readyText,
+  stageWords,
+  timeLeftText,
+  totalLabel,
+  waitingText,
+} from './order-text.ts';
+import type { PlacedKind } from './outcome.ts';
+
+const time = /^\d{1,2}:\d{2}\s(AM|PM)$/u;
+const dayAndTime = /^[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2}\s(AM|PM)$/u;
+const now = new Date('2026-12-04T19:00:00.000Z');
+const inMinutes = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
+const amounts = { subtotal: 2095, tax: 186, tip: 0, delivery_fee: 0, total: 2281, currency: 'usd' };
+
+describe('readyText', () => {
+  it('when the order is ready today, then only the time is shown', () => {
+    const soon = new Date();
+    soon.setHours(12, 30, 0, 0);
+    expect(readyText({ scheduled_time: null, estimated_ready_at: soon.toISOString() })).toMatch(time);
+  });
+
+  it('when the order is scheduled for another day, then the day is shown with the time', () => {
+    const later = new Date(Date.now() + 3 * 24 * 60 * 60_000).toISOString();
+    expect(readyText({ scheduled_time: later, estimated_ready_at: new Date().toISOString() })).toMatch(
+      dayAndTime,
+    );
+  });
+
+  it('when the API has no time for the order, then nothing is shown', () => {
+    expect(readyText({ scheduled_time: null, estimated_ready_at: null })).toBe('');
+  });
+});
+
+describe('timeLeftText', () => {
+  it.each([
+    [9.6, 'about 10 minutes from now'],
+    [1.2, 'about 1 minute from now'],
+    [0.5, 'less than a minute from now'],
+    [0, null],
+    [-2, null],
+  ])('when the deadline is %d minutes away, then it reads %j', (minutes, words) => {
+    expect(timeLeftText(inMinutes(minutes), now)).toBe(words);
+  });
+});
+
+describe('waitingText', () => {
+  it('when the restaurant has time left, then the deadline is given as a time and in minutes, and the card promise follows', () => {
+    const text = waitingText(inMinutes(10), 'Trattoria', now);
+    expect(text).toMatch(
+      /^Trattoria has until \d{1,2}:\d{2}\s(AM|PM) to accept your order \(about 10 minutes from now\)\./u,
+    );
+    expect(text).toContain('Your card is charged only when it accepts');
+  });
+
+  it('when the deadline has passed, then the diner is told the page is about to change', () => {
+    expect(waitingText(inMinutes(-1), 'Trattoria', now)).toBe(
+      "Trattoria's time to accept your order is up; this page updates in a moment.",
+    );
+  });
+});
+
+describe('stageWords', () => {
+  const order = {
+    order_number: 1042,
+    order_type: 'pickup' as const,
+    customer: { first_name: 'Ada', email: 'ada@example.com' },
+    acceptance_deadline: inMinutes(10),
+    scheduled_time: null,
+    estimated_ready_at: inMinutes(30),
+    amount_charged: 0,
+    amounts,
+  };
+
+  it.each<[PlacedKind, 'pickup' | 'delivery', string | null, string]>([
+    ['waiting', 'pickup', inMinutes(10), 'Thank you, Ada! Your order is waiting for the restaurant.'],
+    ['confirmed', 'pickup', inMinutes(10), 'Thank you, Ada! The restaurant accepted your order.'],
+    ['confirmed', 'pickup', null, 'Thank you, Ada! Your order is confirmed.'],
+    ['preparing', 'pickup', null, 'Your order is being prepared.'],
+    ['ready', 'pickup', null, 'Your order is ready for pickup!'],
+    ['ready', 'delivery', null, 'Your order is on its way!'],
+    ['completed', 'delivery', null, 'Enjoy your meal, Ada!'],
+  ])(
+    'when the order is %s for %s with deadline %s, then the headline is %j',
+    (kind, type, deadline, headline) => {
+      const words = stageWords(
+        kind,
+        { ...order, order_type: type, acceptance_deadline: deadline },
+        'Trattoria',
+        now,
+      );
+      expect(words.headline).toBe(headline);
+      expect(words.announcement).toContain(
+        kind === 'confirmed' && deadline ? 'order number 1042' : 'Order number 1042',
+      );
+    },
+  );
+
+  it('when the order waits for the restaurant, then the announcement carries the deadline', () => {
+    expect(stageWords('waiting', order, 'Trattoria', now).announcement).toContain(
+      'about 10 minutes from now',
+    );
+  });
+
+  it('when the order is accepted, then the announcement carries the ready time', () => {
+    expect(stageWords('confirmed', order, 'Trattoria', now).announcement).toMatch(
+      /Ready for pickup at about \d{1,2}:\d{2}\s(AM|PM)\.$/u,
+    );
+  });
+});
+
+describe('partialCharge and totalLabel', () => {
+  it.each<[PlacedKind, number, number | null, string]>([
+    ['waiting', 0, null, 'Total held on your card'],
+    ['confirmed', 2281, null, 'Total paid'],
+    ['confirmed', 1781, 1781, 'Order total'],
+    ['ready', 1781, 1781, 'Order total'],
+  ])(
+    'when the order is %s and %i was charged, then the charge shown is %j and the total is labelled %j',
+    (kind, charged, shown, label) => {
+      const order = { amount_charged: charged, amounts };
+      expect(partialCharge(order)).toBe(shown);
+      expect(totalLabel(kind, order)).toBe(label);
+    },
+  );
+});
+
+describe('emailNote', () => {
+  it('when the order waits, then the diner is promised an email; afterwards the confirmation is said to be sent', () => {
+    expect(emailNote('waiting').join('ada@example.com')).toBe(
+      'We will email ada@example.com as soon as the restaurant answers.',
+    );
+    expect(emailNote('confirmed').join('ada@example.com')).toBe(
+      'A confirmation has been sent to ada@example.com.',
+    );
+  });
+});

@@ -1,0 +1,140 @@
+import type { DinerOrderView } from '@repo/contracts';
+import type { PlacedKind } from './outcome.ts';
+
+const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
+const dayFormat = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric' });
+
+export function timeText(iso: string): string {
+  return timeFormat.format(new Date(iso));
+}
+
+export function readyText(order: Pick<DinerOrderView, 'scheduled_time' | 'estimated_ready_at'>): string {
+  const iso = order.scheduled_time ?? order.estimated_ready_at;
+  if (!iso) return '';
+  const at = new Date(iso);
+  const sameDay = at.toDateString() === new Date().toDateString();
+  const time = timeFormat.format(at);
+  return sameDay ? time : `${dayFormat.format(at)}, ${time}`;
+}
+
+/** "about 9 minutes from now", or null once the deadline has passed. */
+export function timeLeftText(deadlineIso: string, now: Date): string | null {
+  const left = new Date(deadlineIso).getTime() - now.getTime();
+  if (left <= 0) return null;
+  if (left < 60_000) return 'less than a minute from now';
+  const minutes = Math.round(left / 60_000);
+  return `about ${minutes} minute${minutes === 1 ? '' : 's'} from now`;
+}
+
+/** Why nothing is charged yet, with the restaurant's deadline in words. */
+export function waitingText(deadlineIso: string | null, restaurant: string, now = new Date()): string {
+  const promise =
+    'Your card is charged only when it accepts; if it cannot, the hold on your card is released.';
+  if (!deadlineIso) return `${restaurant} is looking at your order now. ${promise}`;
+  const left = timeLeftText(deadlineIso, now);
+  if (!left) return `${restaurant}'s time to accept your order is up; this page updates in a moment.`;
+  return `${restaurant} has until ${timeText(deadlineIso)} to accept your order (${left}). ${promise}`;
+}
+
+type OrderFields = Pick<
+  DinerOrderView,
+  | 'order_number'
+  | 'order_type'
+  | 'customer'
+  | 'acceptance_deadline'
+  | 'scheduled_time'
+  | 'estimated_ready_at'
+  | 'amount_charged'
+  | 'amounts'
+>;
+
+/** The words of the order card for one step: its headline, the line under it, and the announcement. */
+export interface StageWords {
+  headline: string;
+  lead: string;
+  announcement: string;
+}
+
+/** Only a manual-acceptance order has a deadline, so only it is said to be "accepted". */
+export function stageWords(
+  kind: PlacedKind,
+  order: OrderFields,
+  restaurant: string,
+  now = new Date(),
+): StageWords {
+  const name = order.customer.first_name;
+  const number = `Order number ${order.order_number}`;
+  const pickup = order.order_type === 'pickup';
+  const ready = readyText(order);
+  const readyAt = ready ? ` ${pickup ? 'Ready for pickup at about' : 'Delivery at about'} ${ready}.` : '';
+  switch (kind) {
+    case 'waiting':
+      return {
+        headline: `Thank you, ${name}! Your order is waiting for the restaurant.`,
+        lead: waitingText(order.acceptance_deadline, restaurant, now),
+        announcement: `${number} was sent to the restaurant. ${waitingText(order.acceptance_deadline, restaurant, now)}`,
+      };
+    case 'confirmed':
+      return order.acceptance_deadline
+        ? {
+            headline: `Thank you, ${name}! The restaurant accepted your order.`,
+            lead: '',
+            announcement: `The restaurant accepted order number ${order.order_number}.${readyAt}`,
+          }
+        : {
+            headline: `Thank you, ${name}! Your order is confirmed.`,
+            lead: '',
+            announcement: `${number} is confirmed.${readyAt}`,
+          };
+    case 'preparing':
+      return {
+        headline: 'Your order is being prepared.',
+        lead: '',
+        announcement: `${number} is being prepared.${readyAt}`,
+      };
+    case 'ready':
+      return pickup
+        ? {
+            headline: 'Your order is ready for pickup!',
+            lead: `Come and collect it at ${restaurant}; give your order number at the counter.`,
+            announcement: `${number} is ready for pickup.`,
+          }
+        : {
+            headline: 'Your order is on its way!',
+            lead: 'The driver is on the way to you.',
+            announcement: `${number} is on its way.`,
+          };
+    case 'completed':
+      return {
+        headline: `Enjoy your meal, ${name}!`,
+        lead: `Your order was ${pickup ? 'picked up' : 'delivered'}. Thank you for ordering from ${restaurant}.`,
+        announcement: `${number} is complete.`,
+      };
+    default: {
+      const unknown: never = kind;
+      return unknown;
+    }
+  }
+}
+
+/** The amount charged, when the restaurant captured less (or more) than the order's total; else null. */
+export function partialCharge(order: Pick<DinerOrderView, 'amount_charged' | 'amounts'>): number | null {
+  return order.amount_charged > 0 && order.amount_charged !== order.amounts.total
+    ? order.amount_charged
+    : null;
+}
+
+export function totalLabel(
+  kind: PlacedKind,
+  order: Pick<DinerOrderView, 'amount_charged' | 'amounts'>,
+): string {
+  if (kind === 'waiting') return 'Total held on your card';
+  return partialCharge(order) === null ? 'Total paid' : 'Order total';
+}
+
+/** The sentence around the diner's email address, before and after it. */
+export function emailNote(kind: PlacedKind): [string, string] {
+  return kind === 'waiting'
+    ? ['We will email ', ' as soon as the restaurant answers.']
+    : ['A confirmation has been sent to ', '.'];
+}
