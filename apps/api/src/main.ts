@@ -16,11 +16,12 @@ async function main(): Promise<void> {
   const { db } = runtime.database;
   if (config.NODE_ENV !== 'production') {
     const demo = await seedDemoRestaurant(db);
-    await seedDemoRestaurant(db, 'demo-manual');
+    const manual = await seedDemoRestaurant(db, 'demo-manual');
     logger.info({ slugs: ['demo', 'demo-manual'] }, 'demo restaurants seeded');
-    await provisionDemoOperatorKey(db, demo, config.DEMO_OPERATOR_API_KEY, (line) =>
-      process.stdout.write(`${line}\n`),
-    );
+    const print = (line: string) => process.stdout.write(`${line}\n`);
+    await provisionDemoOperatorKey(db, demo, config.DEMO_OPERATOR_API_KEY, print);
+    // The manual-acceptance demo's staff key is made fresh on every start, for trying accept and reject.
+    await provisionDemoOperatorKey(db, manual, undefined, print);
   }
 
   const rateLimits = await openRateLimits(config, logger);

@@ -53,6 +53,10 @@ export async function provisionDemoOperatorKey(
     return;
   }
   print(`operator API key for "${restaurant.slug}" (generated, shown once; the previous one is revoked):`);
+  if (restaurant.slug !== 'demo') {
+    print(`  ${generatedKey}`);
+    return;
+  }
   print(`  DEMO_OPERATOR_API_KEY=${generatedKey}`);
   print('  set DEMO_OPERATOR_API_KEY to keep one key across restarts.');
 }
