@@ -37,14 +37,13 @@ function soldOut(menu: MenuCategory[], request: ParsedCreateOrderRequest) {
 }
 
 /**
- * Throws the problem that stops this order from being made, before anything is priced or written:
- * a pause, a closed restaurant for an order wanted as soon as possible, a sold-out item or option,
- * or a ready time that cannot be booked. Pure, so placing checks it against the restaurant row and
- * menu it has already read or cached, at no extra round trip.
+ * Throws when the restaurant takes no order now: a pause, or closed for an order wanted as soon as
+ * possible. Checked before the order is priced, since nothing in it could change that. Pure, like
+ * assertCanBeMade, so placing checks both against the restaurant row and menu it has already read
+ * or cached, at no extra round trip.
  */
-export function assertCanBeMade(
+export function assertTakingOrders(
   restaurant: Restaurant,
-  menu: MenuCategory[],
   request: ParsedCreateOrderRequest,
   now: number,
 ): void {
@@ -56,11 +55,9 @@ export function assertCanBeMade(
       `The kitchen is busy and has paused online orders until ${iso(pausedUntil)}. Please order again then.`,
       { paused_until: iso(pausedUntil) },
     );
-  const scheduled = request.scheduled_time ? new Date(request.scheduled_time).getTime() : null;
-  const horizon = now + (scheduled === null ? 1 : 8) * DAY_MS;
-  let spans = openSpans(restaurant.opening_hours, restaurant.timezone, now, horizon);
-  if (scheduled === null && !openState(spans, now).openNow) {
-    spans = openSpans(restaurant.opening_hours, restaurant.timezone, now, now + 8 * DAY_MS);
+  if (request.scheduled_time) return;
+  if (!openState(openSpans(restaurant.opening_hours, restaurant.timezone, now, now + DAY_MS), now).openNow) {
+    const spans = openSpans(restaurant.opening_hours, restaurant.timezone, now, now + 8 * DAY_MS);
     const opening = openState(spans, now).nextOpening;
     throw new UnprocessableError(
       'restaurant-closed',
@@ -71,6 +68,18 @@ export function assertCanBeMade(
       { next_opening: opening === null ? null : iso(opening) },
     );
   }
+}
+
+/**
+ * Throws when a valid order cannot be made: a sold-out item or option, or a ready time that cannot
+ * be booked.
+ */
+export function assertCanBeMade(
+  restaurant: Restaurant,
+  menu: MenuCategory[],
+  request: ParsedCreateOrderRequest,
+  now: number,
+): void {
   const sold = soldOut(menu, request);
   if (sold.items.length + sold.options.length > 0) {
     const names = [...sold.items, ...sold.options].map((entry) => entry.name).join(', ');
@@ -81,7 +90,9 @@ export function assertCanBeMade(
       sold,
     );
   }
-  if (scheduled === null) return;
+  if (!request.scheduled_time) return;
+  const scheduled = new Date(request.scheduled_time).getTime();
+  const spans = openSpans(restaurant.opening_hours, restaurant.timezone, now, now + 8 * DAY_MS);
   const prepMs = restaurant.prep_time_minutes * 60_000;
   const problem = slotProblem(spans, scheduled, now, prepMs);
   if (problem === null) return;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MenuCategory, ParsedCreateOrderRequest } from '@repo/contracts';
-import { assertCanBeMade } from '../availability/placing-check.ts';
+import { assertCanBeMade, assertTakingOrders } from '../availability/placing-check.ts';
 import type { CatalogCache } from '../menu/catalog-cache.ts';
 import { nestMenu } from '../menu/menu.service.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
@@ -63,11 +63,12 @@ async function stageOrder(
   key: PlacementKey,
 ): Promise<Placement> {
   const now = new Date();
-  assertCanBeMade(restaurant, menu, request, now.getTime());
+  assertTakingOrders(restaurant, request, now.getTime());
   const priced = priceOrder(menu, request, restaurant);
   if (!priced.ok) {
     throw new ValidationError(`The order has ${priced.errors.length} problem(s).`, priced.errors);
   }
+  assertCanBeMade(restaurant, menu, request, now.getTime());
   const { order } = priced;
   return placeOrder(
     db,
