@@ -2,6 +2,7 @@ import { registerOperatorRoutes } from '@repo/contracts';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { availabilityRoutes } from './availability/availability.routes.ts';
 import { docsRoutes } from './docs/docs.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { menuRoutes } from './menu/menu.routes.ts';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(menuRoutes(deps));
   app.use(orderRoutes(deps, limits));
   app.use(operatorRoutes(deps, limits));
+  app.use(availabilityRoutes(deps, limits));
   app.use(notFound);
   app.use(errorHandler(logger));
   return app;

@@ -1,3 +1,4 @@
+export * from './availability.ts';
 export * from './menu.ts';
 export * from './menu-import.ts';
 export * from './money.ts';

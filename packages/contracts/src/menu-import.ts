@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { OpeningHours, TimeZone } from './availability.ts';
 import { MinorUnits } from './money.ts';
 
 const name = z.string().trim().min(1).max(120);
 
 /** A menu as restaurants hand it to `cli menu:import` (JSON or YAML). Matched by name on re-import. */
 export const MenuImport = z.strictObject({
+  /** The restaurant's IANA time zone; its hours are read in it. */
+  timezone: TimeZone.optional(),
+  /** Opening hours; left out, the restaurant's hours stay as they are. */
+  hours: OpeningHours.optional(),
   categories: z
     .array(
       z.strictObject({

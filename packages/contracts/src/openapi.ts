@@ -51,7 +51,9 @@ function dinerRoutes(registry: OpenAPIRegistry): void {
       409: problem(
         'A request with this key is still in progress, or the menu kept changing while the order was placed (retry)',
       ),
-      422: problem('Invalid order (field paths in `errors`), or the key was used with a different body'),
+      422: problem(
+        'Invalid order (field paths in `errors`), the key was used with a different body, or it cannot be made: restaurant-closed (next_opening), ordering-paused (paused_until), item-unavailable (items, options), scheduled-time-invalid',
+      ),
       429: problem('Rate limited'),
       503: problem('Payment provider unavailable; retry with the same key after Retry-After'),
     },

@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { registerAvailabilityRoutes } from './availability-openapi.ts';
 import {
   AcceptOrderRequest,
   CancelOrderRequest,
@@ -40,6 +41,7 @@ export function registerOperatorRoutes(registry: OpenAPIRegistry): void {
     description: 'Per-restaurant operator key `rk_<prefix>_<secret>` (cli keys:create)',
   });
   const security = [{ [bearer.name]: [] }];
+  registerAvailabilityRoutes(registry, security);
   registry.registerPath({
     method: 'get',
     path: '/api/clients/{slug}/orders',

@@ -1,4 +1,4 @@
-import type { MenuImport } from '@repo/contracts';
+import type { MenuImport, OpeningHours } from '@repo/contracts';
 
 export const DEMO_RESTAURANT = {
   slug: 'demo',
@@ -13,6 +13,33 @@ export const DEMO_RESTAURANT = {
   email: 'hello@trattoria.example',
   address: '12 Mulberry St, New York, NY 10013',
 } as const;
+
+const lunch = { open: '11:30', close: '14:30' };
+
+/** A New York trattoria's week: lunch and dinner, late on Friday and Saturday (past midnight). */
+export const DEMO_HOURS: OpeningHours = {
+  weekly: {
+    monday: [lunch, { open: '17:00', close: '22:00' }],
+    tuesday: [lunch, { open: '17:00', close: '22:00' }],
+    wednesday: [lunch, { open: '17:00', close: '22:00' }],
+    thursday: [lunch, { open: '17:00', close: '22:00' }],
+    friday: [lunch, { open: '17:00', close: '02:00' }],
+    saturday: [{ open: '12:00', close: '02:00' }],
+    sunday: [{ open: '12:00', close: '21:00' }],
+  },
+  closures: [{ date: '2026-12-25', reason: 'Christmas Day' }],
+};
+
+/** Open at every hour of every day (a range from midnight to midnight): for tests and the bench. */
+export const ALL_DAY_HOURS: OpeningHours = {
+  weekly: Object.fromEntries(
+    ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [
+      day,
+      [{ open: '00:00', close: '00:00' }],
+    ]),
+  ) as OpeningHours['weekly'],
+  closures: [],
+};
 
 const size = {
   name: 'Size',

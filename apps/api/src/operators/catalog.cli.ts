@@ -1,12 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MenuImport, OrderAcceptance } from '@repo/contracts';
+import { MenuImport, OrderAcceptance, TimeZone } from '@repo/contracts';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { upsertMenu } from '../menu/menu.repository.ts';
 import { type CliCommand, UsageError } from '../platform/cli-kit.ts';
 import { fieldErrors } from '../platform/http.ts';
-import { findRestaurantBySlug, upsertRestaurant } from '../restaurants/restaurants.repository.ts';
+import {
+  findRestaurantBySlug,
+  saveRestaurantZoneAndHours,
+  upsertRestaurant,
+} from '../restaurants/restaurants.repository.ts';
 
 const optional = z.string().trim().min(1).optional();
 
@@ -22,7 +26,7 @@ const RestaurantOptions = z.object({
     .max(24 * 60),
   'delivery-fee': z.coerce.number().int().min(0),
   delivery: z.boolean(),
-  timezone: z.string().min(1),
+  timezone: TimeZone,
   phone: optional,
   email: z.email().optional(),
   address: optional,
@@ -127,7 +131,10 @@ export const catalogCommands: CliCommand[] = [
       const parsed = MenuImport.safeParse(parseMenuFile(file, text));
       if (!parsed.success) throw new UsageError(describeIssues(parsed.error, file));
       const menu = parsed.data;
-      await db.transaction().execute((tx) => upsertMenu(tx, restaurant.id, menu));
+      await db.transaction().execute(async (tx) => {
+        await upsertMenu(tx, restaurant.id, menu);
+        await saveRestaurantZoneAndHours(tx, restaurant.id, menu);
+      });
       const items = menu.categories.reduce((sum, category) => sum + category.items.length, 0);
       print(`imported ${menu.categories.length} categories and ${items} items into "${restaurant.slug}"`);
     },

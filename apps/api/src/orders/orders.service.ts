@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { MenuCategory, ParsedCreateOrderRequest } from '@repo/contracts';
+import { assertCanBeMade, assertTakingOrders } from '../availability/placing-check.ts';
 import type { CatalogCache } from '../menu/catalog-cache.ts';
 import { nestMenu } from '../menu/menu.service.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Restaurant } from '../platform/db/schema.ts';
-import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../platform/errors.ts';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../platform/errors.ts';
 import {
   type ClaimedKey,
   claimIdempotencyKey,
@@ -49,27 +50,9 @@ type NewKey = Omit<Extract<PlacementKey, { kind: 'new' }>, 'catalogVersion'>;
 /** Reads of the catalog an order may be priced against before the menu is taken to be changing. */
 const CATALOG_READS = 3;
 
-const SCHEDULE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
-
-function scheduleErrors(request: ParsedCreateOrderRequest, restaurant: Restaurant, now: Date): FieldError[] {
-  if (!request.scheduled_time) return [];
-  const at = new Date(request.scheduled_time).getTime();
-  const earliest = now.getTime() + restaurant.prep_time_minutes * 60_000 - 60_000;
-  if (at < earliest) {
-    return [
-      {
-        path: 'scheduled_time',
-        message: `must be at least ${restaurant.prep_time_minutes} minutes from now`,
-      },
-    ];
-  }
-  if (at > now.getTime() + SCHEDULE_WINDOW_MS)
-    return [{ path: 'scheduled_time', message: 'must be within the next 7 days' }];
-  return [];
-}
-
 /**
- * Validates and prices against the given catalog, then stores the order as pending_payment under
+ * Checks that the order can be made now (hours, pause, sold out, slot), validates and prices it
+ * against the given catalog, then stores the order as pending_payment under
  * its key. An invalid order throws before anything is written.
  */
 async function stageOrder(
@@ -80,11 +63,12 @@ async function stageOrder(
   key: PlacementKey,
 ): Promise<Placement> {
   const now = new Date();
+  assertTakingOrders(restaurant, request, now.getTime());
   const priced = priceOrder(menu, request, restaurant);
-  const errors = [...(priced.ok ? [] : priced.errors), ...scheduleErrors(request, restaurant, now)];
-  if (!priced.ok || errors.length > 0) {
-    throw new ValidationError(`The order has ${errors.length} problem(s).`, errors);
+  if (!priced.ok) {
+    throw new ValidationError(`The order has ${priced.errors.length} problem(s).`, priced.errors);
   }
+  assertCanBeMade(restaurant, menu, request, now.getTime());
   const { order } = priced;
   return placeOrder(
     db,
@@ -174,8 +158,8 @@ async function placeFromCachedCatalog(
       catalogVersion: restaurant.catalog_version,
     });
   } catch (error) {
-    // Invalid against the copy: the current catalog, or the key's stored response, decides.
-    if (error instanceof ValidationError) return undefined;
+    // Invalid or refused against the copy: the current catalog, or the key's stored response, decides.
+    if (error instanceof ValidationError || error instanceof UnprocessableError) return undefined;
     throw error;
   }
   if (placement.kind === 'placed') return { restaurant, order: placement.order, keyId: placement.keyId };

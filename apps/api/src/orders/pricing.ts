@@ -40,7 +40,8 @@ export const MINIMUM_TOTAL = 50;
 
 /**
  * Prices an order from the live menu. Every line is (item price + chosen modifier deltas) × quantity;
- * anything the menu does not allow is reported by its field path.
+ * anything the menu does not allow is reported by its field path. What is sold out is the
+ * availability check's (availability/placing-check.ts), answered as item-unavailable.
  */
 export function priceOrder(
   menu: MenuCategory[],
@@ -58,7 +59,6 @@ export function priceOrder(
       errors.push({ path: `${at}.menu_item_id`, message: 'is not on the menu' });
       continue;
     }
-    if (!item.available) errors.push({ path: `${at}.menu_item_id`, message: `${item.name} is sold out` });
     const chosen: OrderLineModifier[] = [];
     const seenGroups = new Set<string>();
     for (const [groupIndex, selection] of input.modifiers.entries()) {
@@ -85,11 +85,6 @@ export function priceOrder(
           errors.push({
             path: `${groupAt}.selections.${choiceIndex}`,
             message: `is not a choice of ${group.name}`,
-          });
-        } else if (!modifier.available) {
-          errors.push({
-            path: `${groupAt}.selections.${choiceIndex}`,
-            message: `${modifier.name} is sold out`,
           });
         } else {
           chosen.push({

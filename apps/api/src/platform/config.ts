@@ -120,6 +120,8 @@ export const ConfigSchema = z
     IDEMPOTENCY_PURGE_CRON: cronOrOff.default('0 * * * *'),
     /** When orders past their acceptance window are rejected (cron, UTC); `off` disables it. */
     ACCEPTANCE_EXPIRY_CRON: cronOrOff.default('* * * * *'),
+    /** The seeded demo restaurants' hours: `realistic` (lunch and dinner, New York) or `all-day`. */
+    DEMO_HOURS: z.enum(['realistic', 'all-day']).default('realistic'),
     /** Operator API key for the seeded demo restaurant. Unset: one is generated and printed. */
     DEMO_OPERATOR_API_KEY: z
       .string()

@@ -99,3 +99,10 @@ export class TooManyRequestsError extends DomainError {
     );
   }
 }
+
+/** A well-formed request the restaurant cannot serve now (closed, paused, sold out, a bad slot). */
+export class UnprocessableError extends DomainError {
+  constructor(type: ProblemType, title: string, detail: string, extensions: Record<string, unknown> = {}) {
+    super(422, type, title, detail, extensions);
+  }
+}

@@ -47,6 +47,8 @@ async function start(): Promise<void> {
     HOST: '127.0.0.1',
     STRIPE_EMULATOR_PORT: String(emulatorPort),
     CORS_ORIGINS: `${siteUrl},${manualSiteUrl}`,
+    // The journeys order for as soon as possible at any hour; the hours' own tests set theirs.
+    DEMO_HOURS: 'all-day',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(dataDir ? { DATA_DIR: dataDir } : {}),
     ...(database ? { DATABASE_URL: database.url } : {}),

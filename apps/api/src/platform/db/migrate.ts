@@ -9,6 +9,7 @@ import * as reconciledAt from './migrations/2026-11-26T0600-reconciled-at.ts';
 import * as paymentIntentMissingSince from './migrations/2026-11-26T0700-payment-intent-missing-since.ts';
 import * as flaggedOrders from './migrations/2026-11-26T0800-flagged-orders.ts';
 import * as restaurantService from './migrations/2026-12-04T0900-restaurant-service.ts';
+import * as openingHours from './migrations/2026-12-04T1000-opening-hours.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T0700-payment-intent-missing-since': paymentIntentMissingSince,
   '2026-11-26T0800-flagged-orders': flaggedOrders,
   '2026-12-04T0900-restaurant-service': restaurantService,
+  '2026-12-04T1000-opening-hours': openingHours,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

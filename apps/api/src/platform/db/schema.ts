@@ -2,6 +2,7 @@ import type {
   OrderAcceptance,
   OrderStatus,
   OrderType,
+  ParsedOpeningHours,
   PaymentStatus,
   RefundStatus,
   TimelineEntryType,
@@ -24,6 +25,10 @@ export interface RestaurantTable {
   timezone: Generated<string>;
   order_acceptance: Generated<OrderAcceptance>;
   acceptance_window_minutes: Generated<number>;
+  /** Weekly hours and closures in `timezone` (jsonb); null: open at every hour. */
+  opening_hours: ColumnType<ParsedOpeningHours | null, string | null | undefined, string | null>;
+  /** Online ordering is paused until then; null or past: not paused. */
+  paused_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   phone: string | null;
   email: string | null;
   address: string | null;
