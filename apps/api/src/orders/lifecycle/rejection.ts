@@ -20,8 +20,8 @@ const notAwaiting = (order: Order) =>
 
 /**
  * Notes the rejection and its reason under the order lock (the reason the release's webhook then
- * records). Null when there is nothing left to do: this request's earlier attempt, or the job's
- * (`claim` null), finished it. `staffOnly`: a person's reject is refused while an acceptance runs.
+ * records). Null when this request's earlier attempt finished it. A person's reject (with a claim)
+ * is refused while an acceptance runs; the window's job (no claim) goes ahead and lets Stripe decide.
  */
 function beginRejection(db: Db, orderId: string, reason: string, actor: Actor, claim: ClaimedKey | null) {
   return withLockedOrder(db, orderId, async (tx, order) => {
