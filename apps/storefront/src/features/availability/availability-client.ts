@@ -9,7 +9,11 @@ export const availabilityUrl = (config: Pick<SiteConfig, 'apiUrl' | 'slug'>): st
  * the browser bundle: the API validates its own answer, and a failed read only keeps the last state.
  */
 export async function fetchAvailability(config: Pick<SiteConfig, 'apiUrl' | 'slug'>): Promise<Availability> {
-  const response = await fetch(availabilityUrl(config), { headers: { Accept: 'application/json' } });
+  // Revalidated by ETag each time, so a dish marked sold out a second ago is not served from cache.
+  const response = await fetch(availabilityUrl(config), {
+    headers: { Accept: 'application/json' },
+    cache: 'no-cache',
+  });
   if (!response.ok) throw new Error(`availability answered ${response.status}`);
   return (await response.json()) as Availability;
 }

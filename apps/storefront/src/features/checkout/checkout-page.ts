@@ -96,6 +96,10 @@ export function startCheckout(): void {
       } catch (error) {
         if (!(error instanceof ApiProblem)) throw error;
         const sentence = error.problem && availabilityProblemText(error.problem, config.timezone);
+        if (sentence && error.problem?.type.endsWith('scheduled-time-invalid')) {
+          showFieldErrors(form, [{ path: 'scheduled_time', message: sentence }]);
+          return;
+        }
         if (sentence) return fail(sentence);
         const unmatched = showFieldErrors(form, error.problem?.errors ?? []);
         const fallback =
