@@ -64,3 +64,28 @@ export async function saveOptionAvailable(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/**
+ * The ids of the restaurant's items, or options, with this id or exact name (any case). An option
+ * name is often shared by several dishes (Burrata on each pizza), so `onItem` narrows it to one.
+ */
+export async function findMenuEntryIds(
+  db: Executor,
+  restaurantId: string,
+  target: { kind: 'item' | 'option'; idOrName: string; onItem?: string | undefined },
+): Promise<string[]> {
+  const named = (alias: string, value: string) =>
+    sql`(${sql.ref(`${alias}.id`)}::text = ${value} or lower(${sql.ref(`${alias}.name`)}) = lower(${value}))`;
+  const { rows } =
+    target.kind === 'item'
+      ? await sql<{ id: string }>`select i.id from menu_items i
+          where i.restaurant_id = ${restaurantId} and ${named('i', target.idOrName)} order by i.id`.execute(
+          db,
+        )
+      : await sql<{ id: string }>`select m.id from modifiers m
+          join modifier_groups g on g.id = m.group_id join menu_items i on i.id = g.menu_item_id
+          where i.restaurant_id = ${restaurantId} and ${named('m', target.idOrName)}
+            ${target.onItem === undefined ? sql`` : sql`and ${named('i', target.onItem)}`}
+          order by m.id`.execute(db);
+  return rows.map((row) => row.id);
+}

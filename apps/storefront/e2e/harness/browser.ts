@@ -27,8 +27,10 @@ export async function newContext(
   viewport = DESKTOP,
   javaScriptEnabled = true,
   baseURL = readState().siteUrl,
+  timezoneId?: string,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
+    ...(timezoneId ? { timezoneId } : {}),
     viewport,
     javaScriptEnabled,
     baseURL,

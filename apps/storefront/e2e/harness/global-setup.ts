@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
   const adminUrl = process.env.DATABASE_URL;
   const database = adminUrl ? await createE2eDatabase(adminUrl) : null;
   handles.database = database && adminUrl ? { name: database.name, adminUrl } : undefined;
+  const demoOperatorKey = `rk_e2e_${randomBytes(24).toString('hex')}`;
   const dataDir = database ? null : mkdtempSync(path.join(tmpdir(), 'storefront-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -49,6 +51,8 @@ async function start(): Promise<void> {
     CORS_ORIGINS: `${siteUrl},${manualSiteUrl}`,
     // The journeys order for as soon as possible at any hour; the hours' own tests set theirs.
     DEMO_HOURS: 'all-day',
+    // A known key lets the tests close `demo` or mark a dish sold out through the operator API.
+    DEMO_OPERATOR_API_KEY: demoOperatorKey,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(dataDir ? { DATA_DIR: dataDir } : {}),
     ...(database ? { DATABASE_URL: database.url } : {}),
@@ -91,6 +95,7 @@ async function start(): Promise<void> {
     siteUrl,
     manualSiteUrl,
     manualOperatorKey,
+    demoOperatorKey,
     publishableKey: menu.stripe.publishable_key,
     dataDir,
     database: handles.database ?? null,

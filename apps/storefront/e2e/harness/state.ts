@@ -15,6 +15,8 @@ export interface E2eState {
   manualSiteUrl: string;
   /** An operator key of `demo-manual`, for the staff's moves in the tests. */
   manualOperatorKey: string;
+  /** The operator key of `demo`, for closing it or marking dishes sold out in the tests. */
+  demoOperatorKey: string;
   publishableKey: string;
   dataDir: string | null;
   /** The throwaway PostgreSQL database, when DATABASE_URL is set. */

@@ -10,6 +10,8 @@ export interface SiteConfig {
   deliveryFee: number;
   prepMinutes: number;
   restaurantName: string;
+  /** The restaurant's IANA time zone: every time shown to the diner is on its clock. */
+  timezone: string;
 }
 
 export const SITE_CONFIG_ID = 'site-config';

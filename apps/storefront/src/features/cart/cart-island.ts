@@ -2,6 +2,9 @@ import type { MenuItem } from '@repo/contracts';
 import { $ } from '../../lib/dom.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { readJson, readSiteConfig } from '../../lib/site-config.ts';
+import { renderBanner } from '../availability/availability-banner.ts';
+import { watchAvailability } from '../availability/availability-client.ts';
+import { applyToMenu } from '../availability/menu-availability.ts';
 import { wireAddForms } from './add-to-cart.ts';
 import { cartSubtotal, itemCount, reconcileWithMenu } from './cart-model.ts';
 import { CartStore } from './cart-store.ts';
@@ -55,4 +58,8 @@ export function startCartIsland(): void {
   cart.subscribe(render);
   render();
   panel.removeAttribute('data-loading');
+  watchAvailability(config, (availability) => {
+    renderBanner(availability);
+    applyToMenu(availability);
+  });
 }

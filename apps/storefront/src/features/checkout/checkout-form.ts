@@ -18,18 +18,6 @@ export function tipFor(form: HTMLFormElement, subtotal: number, currency: string
   return percentOf(subtotal, Number(choice) || 0);
 }
 
-/** A datetime-local value read as the diner's local time, written with its UTC offset. */
-export function withOffset(local: string): string | null {
-  const date = new Date(local);
-  if (Number.isNaN(date.getTime())) return null;
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:00`;
-  return `${day}T${time}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
-}
-
 /** The checks worth doing before a round trip; the API re-checks everything. */
 export function checkForm(form: HTMLFormElement, currency: string): FieldError[] {
   const errors: FieldError[] = [];
@@ -47,8 +35,8 @@ export function checkForm(form: HTMLFormElement, currency: string): FieldError[]
     need('city', 'delivery_address.city', 'Please enter the city.');
     need('postal_code', 'delivery_address.postal_code', 'Please enter the ZIP code.');
   }
-  if (value(form, 'when') === 'later' && !withOffset(value(form, 'scheduled_time')))
-    errors.push({ path: 'scheduled_time', message: 'Please choose a date and time.' });
+  if (value(form, 'when') === 'later' && !value(form, 'scheduled_time'))
+    errors.push({ path: 'scheduled_time', message: 'Please choose a time.' });
   if (value(form, 'tip') === 'custom' && parseMoney(value(form, 'tip_custom') || '0', currency) === null)
     errors.push({ path: 'tip', message: 'Please enter the tip as an amount, like 5.00.' });
   return errors;
@@ -65,7 +53,8 @@ export function orderBody(
   const body: CreateOrderRequest = {
     customer: { name: value(form, 'name'), email: value(form, 'email'), phone: value(form, 'phone') },
     order_type: type,
-    scheduled_time: value(form, 'when') === 'later' ? withOffset(value(form, 'scheduled_time')) : null,
+    // The picker's values are the API's own bookable slots, already UTC ISO-8601.
+    scheduled_time: value(form, 'when') === 'later' ? value(form, 'scheduled_time') || null : null,
     items: toOrderItems(lines),
     tip,
   };
@@ -81,15 +70,4 @@ export function orderBody(
     };
   }
   return body;
-}
-
-/** The browser's picker offers only times the API accepts: after the prep time, within 7 days. */
-export function boundSchedule(input: HTMLInputElement, prepMinutes: number): void {
-  const local = (ms: number) => {
-    const date = new Date(ms);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  };
-  input.min = local(Date.now() + (prepMinutes + 5) * 60_000);
-  input.max = local(Date.now() + 7 * 24 * 60 * 60_000);
 }

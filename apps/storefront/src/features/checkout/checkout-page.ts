@@ -2,11 +2,13 @@ import type { CreateOrderResponse } from '@repo/contracts';
 import { $ } from '../../lib/dom.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { readSiteConfig } from '../../lib/site-config.ts';
+import { watchCheckoutAvailability } from '../availability/checkout-availability.ts';
+import { availabilityProblemText } from '../availability/problem-text.ts';
 import { cartSubtotal } from '../cart/cart-model.ts';
 import { CartStore } from '../cart/cart-store.ts';
 import { renderCartLines } from '../cart/cart-view.ts';
 import { ApiProblem, createOrder } from './api.ts';
-import { boundSchedule, checkForm, orderBody, orderType, tipFor } from './checkout-form.ts';
+import { checkForm, orderBody, orderType, tipFor } from './checkout-form.ts';
 import { estimateTotals } from './estimate.ts';
 import { clearFieldErrors, showFieldErrors } from './field-errors.ts';
 import { rememberForm } from './form-memory.ts';
@@ -24,6 +26,7 @@ export function startCheckout(): void {
   const status = $('#checkout-status');
   let payment: PaymentForm | null = null;
   let inFlight = false;
+  let held = false;
 
   const lines = () => cart.lines();
   const estimate = () => {
@@ -70,7 +73,7 @@ export function startCheckout(): void {
   };
 
   const pay = async () => {
-    if (inFlight || !payment) return;
+    if (inFlight || held || !payment) return;
     inFlight = true;
     payButton.disabled = true;
     payButton.setAttribute('aria-busy', 'true');
@@ -92,6 +95,12 @@ export function startCheckout(): void {
         order = await createOrder(config, idempotencyKeyFor(config.slug, JSON.stringify(body)), body);
       } catch (error) {
         if (!(error instanceof ApiProblem)) throw error;
+        const sentence = error.problem && availabilityProblemText(error.problem, config.timezone);
+        if (sentence && error.problem?.type.endsWith('scheduled-time-invalid')) {
+          showFieldErrors(form, [{ path: 'scheduled_time', message: sentence }]);
+          return;
+        }
+        if (sentence) return fail(sentence);
         const unmatched = showFieldErrors(form, error.problem?.errors ?? []);
         const fallback =
           error.status === 0
@@ -110,13 +119,12 @@ export function startCheckout(): void {
       fail(error instanceof Error ? error.message : 'Something went wrong. Please try again.');
     } finally {
       inFlight = false;
-      payButton.disabled = false;
+      payButton.disabled = held;
       payButton.removeAttribute('aria-busy');
     }
   };
 
   rememberForm(form, config.slug);
-  boundSchedule($<HTMLInputElement>('#scheduled-time'), config.prepMinutes);
   form.addEventListener('input', refresh);
   form.addEventListener('change', refresh);
   form.addEventListener('submit', (event) => {
@@ -125,13 +133,17 @@ export function startCheckout(): void {
   });
   cart.subscribe(refresh);
   refresh();
+  watchCheckoutAvailability(config, cart, form, (hold) => {
+    held = hold;
+    payButton.disabled = hold || !payment || inFlight;
+  });
   const total = estimate().total;
   if (lines().length === 0 || total <= 0) return;
   const mountPoint = $('#payment-element');
   mountPaymentForm(config, mountPoint, total, () => $('[data-payment-slot]').removeAttribute('data-loading'))
     .then((mounted) => {
       payment = mounted;
-      payButton.disabled = false;
+      payButton.disabled = held;
     })
     .catch((error: unknown) =>
       fail(`The payment form could not load (${String(error)}). Please reload the page.`),

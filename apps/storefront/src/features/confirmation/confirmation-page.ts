@@ -46,9 +46,9 @@ export function startConfirmation(): void {
     lastKind = outcome.kind;
     if (changed) lastChange = Date.now();
     if (isPlaced(outcome)) {
-      const words = renderStage(root, outcome.kind, order, config.restaurantName);
+      const words = renderStage(root, outcome.kind, order, config.restaurantName, config.timezone);
       if (!changed) return;
-      renderOrder(root, outcome.kind, order);
+      renderOrder(root, outcome.kind, order, config.timezone);
       showState(root, 'order');
       live.textContent = words.announcement;
       new CartStore(config.slug).clear();

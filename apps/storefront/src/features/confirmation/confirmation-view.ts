@@ -24,8 +24,14 @@ export function showState(root: HTMLElement, state: ViewState): void {
 const field = (root: HTMLElement, name: string) => $(`[data-field="${name}"]`, root);
 
 /** The headline and the line under it; called on every poll, as the deadline's minutes count down. */
-export function renderStage(root: HTMLElement, kind: PlacedKind, order: DinerOrderView, restaurant: string) {
-  const words = stageWords(kind, order, restaurant);
+export function renderStage(
+  root: HTMLElement,
+  kind: PlacedKind,
+  order: DinerOrderView,
+  restaurant: string,
+  timeZone: string,
+) {
+  const words = stageWords(kind, order, restaurant, new Date(), timeZone);
   field(root, 'headline').textContent = words.headline;
   const lead = field(root, 'lead');
   lead.textContent = words.lead;
@@ -52,7 +58,12 @@ function renderProgress(list: HTMLElement, kind: PlacedKind, order: DinerOrderVi
 }
 
 /** Everything on the order card that changes only when the order reaches another step. */
-export function renderOrder(root: HTMLElement, kind: PlacedKind, order: DinerOrderView): void {
+export function renderOrder(
+  root: HTMLElement,
+  kind: PlacedKind,
+  order: DinerOrderView,
+  timeZone: string,
+): void {
   const currency = order.amounts.currency;
   const money = (amount: number) => formatMoney(amount, currency);
   const card = $('[data-panel="order"]', root);
@@ -62,7 +73,7 @@ export function renderOrder(root: HTMLElement, kind: PlacedKind, order: DinerOrd
   renderProgress(field(root, 'progress'), kind, order);
   field(root, 'ready-label').textContent =
     order.order_type === 'delivery' ? 'Estimated delivery' : 'Ready for pickup at about';
-  field(root, 'ready-at').textContent = readyText(order);
+  field(root, 'ready-at').textContent = readyText(order, timeZone);
   field(root, 'ready-line').hidden = kind !== 'confirmed' && kind !== 'preparing';
   const [before, after] = emailNote(kind);
   field(root, 'email-note').replaceChildren(before, el('strong', { text: order.customer.email }), after);

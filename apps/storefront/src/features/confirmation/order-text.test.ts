@@ -9,28 +9,31 @@ import {
 } from './order-text.ts';
 import type { PlacedKind } from './outcome.ts';
 
-const time = /^\d{1,2}:\d{2}\s(AM|PM)$/u;
-const dayAndTime = /^[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2}\s(AM|PM)$/u;
 const now = new Date('2026-12-04T19:00:00.000Z');
 const inMinutes = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
 const amounts = { subtotal: 2095, tax: 186, tip: 0, delivery_fee: 0, total: 2281, currency: 'usd' };
 
 describe('readyText', () => {
-  it('when the order is ready today, then only the time is shown', () => {
-    const soon = new Date();
-    soon.setHours(12, 30, 0, 0);
-    expect(readyText({ scheduled_time: null, estimated_ready_at: soon.toISOString() })).toMatch(time);
+  // 19:00 UTC on Dec 4 is 2:00 PM in New York and 4:00 AM on Dec 5 in Tokyo.
+  const order = (iso: string | null) => ({ scheduled_time: null, estimated_ready_at: iso });
+  // ICU puts a narrow no-break space before AM/PM.
+  const plain = (text: string) => text.replace(/\s/gu, ' ');
+
+  it.each([
+    ['America/New_York', '2:25 PM EST'],
+    ['Europe/Berlin', '8:25 PM GMT+1'],
+  ])('when the order is ready today in %s, then the time is on its clock and labelled', (zone, text) => {
+    expect(plain(readyText(order(inMinutes(25)), zone, now))).toBe(text);
   });
 
-  it('when the order is scheduled for another day, then the day is shown with the time', () => {
-    const later = new Date(Date.now() + 3 * 24 * 60 * 60_000).toISOString();
-    expect(readyText({ scheduled_time: later, estimated_ready_at: new Date().toISOString() })).toMatch(
-      dayAndTime,
+  it('when the order is scheduled for another day on the restaurant’s clock, then the day is shown too', () => {
+    expect(plain(readyText(order(inMinutes(11 * 60)), 'America/New_York', now))).toBe(
+      'Sat, Dec 5, 1:00 AM EST',
     );
   });
 
   it('when the API has no time for the order, then nothing is shown', () => {
-    expect(readyText({ scheduled_time: null, estimated_ready_at: null })).toBe('');
+    expect(readyText(order(null), 'America/New_York', now)).toBe('');
   });
 });
 
@@ -106,7 +109,7 @@ describe('stageWords', () => {
 
   it('when the order is accepted, then the announcement carries the ready time', () => {
     expect(stageWords('confirmed', order, 'Trattoria', now).announcement).toMatch(
-      /Ready for pickup at about \d{1,2}:\d{2}\s(AM|PM)\.$/u,
+      /Ready for pickup at about \d{1,2}:\d{2}\s(AM|PM) UTC\.$/u,
     );
   });
 });

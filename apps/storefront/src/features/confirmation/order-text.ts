@@ -2,19 +2,32 @@ import type { DinerOrderView } from '@repo/contracts';
 import type { PlacedKind } from './outcome.ts';
 
 const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
-const dayFormat = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric' });
 
 export function timeText(iso: string): string {
   return timeFormat.format(new Date(iso));
 }
 
-export function readyText(order: Pick<DinerOrderView, 'scheduled_time' | 'estimated_ready_at'>): string {
+/**
+ * When the order will be ready, on the restaurant's clock and labelled with its zone (e.g. "7:45 PM
+ * EST"), so a diner ordering from another zone reads the time the kitchen works to.
+ */
+export function readyText(
+  order: Pick<DinerOrderView, 'scheduled_time' | 'estimated_ready_at'>,
+  timeZone: string,
+  now = new Date(),
+): string {
   const iso = order.scheduled_time ?? order.estimated_ready_at;
   if (!iso) return '';
   const at = new Date(iso);
-  const sameDay = at.toDateString() === new Date().toDateString();
-  const time = timeFormat.format(at);
-  return sameDay ? time : `${dayFormat.format(at)}, ${time}`;
+  const day = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(date);
+  const sameDay = day(at) === day(now);
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...(sameDay ? {} : { weekday: 'short', month: 'short', day: 'numeric' }),
+  }).format(at);
 }
 
 /** "about 9 minutes from now", or null once the deadline has passed. */
@@ -61,11 +74,12 @@ export function stageWords(
   order: OrderFields,
   restaurant: string,
   now = new Date(),
+  timeZone = 'UTC',
 ): StageWords {
   const name = order.customer.first_name;
   const number = `Order number ${order.order_number}`;
   const pickup = order.order_type === 'pickup';
-  const ready = readyText(order);
+  const ready = readyText(order, timeZone, now);
   const readyAt = ready ? ` ${pickup ? 'Ready for pickup at about' : 'Delivery at about'} ${ready}.` : '';
   switch (kind) {
     case 'waiting':

@@ -32,6 +32,7 @@ describe('siteConfigFor', () => {
       deliveryFee: 399,
       prepMinutes: 20,
       restaurantName: 'Trattoria Demo',
+      timezone: 'America/New_York',
     });
   });
 

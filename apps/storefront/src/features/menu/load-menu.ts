@@ -58,5 +58,6 @@ export function siteConfigFor(menu: Menu, env: BuildEnv): SiteConfig {
     deliveryFee: menu.delivery.fee,
     prepMinutes: menu.prep_time_minutes,
     restaurantName: menu.restaurant.name,
+    timezone: menu.restaurant.timezone,
   };
 }
