@@ -31,7 +31,7 @@ export function renderStage(
   restaurant: string,
   timeZone: string,
 ) {
-  const words = stageWords(kind, order, restaurant, new Date(), timeZone);
+  const words = stageWords(kind, order, restaurant, timeZone);
   field(root, 'headline').textContent = words.headline;
   const lead = field(root, 'lead');
   lead.textContent = words.lead;
@@ -39,7 +39,7 @@ export function renderStage(
   return words;
 }
 
-function renderProgress(list: HTMLElement, kind: PlacedKind, order: DinerOrderView): void {
+function renderProgress(list: HTMLElement, kind: PlacedKind, order: DinerOrderView, timeZone: string): void {
   list.replaceChildren(
     ...progressSteps(kind, order).map((step) =>
       el(
@@ -51,7 +51,7 @@ function renderProgress(list: HTMLElement, kind: PlacedKind, order: DinerOrderVi
         },
         el('span', { class: 'step-label', text: step.label }),
         el('span', { class: 'sr-only', text: step.state === 'upcoming' ? ', not yet' : ', done' }),
-        ...(step.at ? [el('span', { class: 'step-time', text: timeText(step.at) })] : []),
+        ...(step.at ? [el('span', { class: 'step-time', text: timeText(step.at, timeZone) })] : []),
       ),
     ),
   );
@@ -70,7 +70,7 @@ export function renderOrder(
   card.dataset.stage = kind;
   card.dataset.orderType = order.order_type;
   field(root, 'order-number').textContent = `#${order.order_number}`;
-  renderProgress(field(root, 'progress'), kind, order);
+  renderProgress(field(root, 'progress'), kind, order, timeZone);
   field(root, 'ready-label').textContent =
     order.order_type === 'delivery' ? 'Estimated delivery' : 'Ready for pickup at about';
   field(root, 'ready-at').textContent = readyText(order, timeZone);

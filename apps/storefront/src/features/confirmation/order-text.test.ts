@@ -51,15 +51,15 @@ describe('timeLeftText', () => {
 
 describe('waitingText', () => {
   it('when the restaurant has time left, then the deadline is given as a time and in minutes, and the card promise follows', () => {
-    const text = waitingText(inMinutes(10), 'Trattoria', now);
+    const text = waitingText(inMinutes(10), 'Trattoria', 'America/New_York', now);
     expect(text).toMatch(
-      /^Trattoria has until \d{1,2}:\d{2}\s(AM|PM) to accept your order \(about 10 minutes from now\)\./u,
+      /^Trattoria has until \d{1,2}:\d{2}\s(AM|PM) E[SD]T to accept your order \(about 10 minutes from now\)\./u,
     );
     expect(text).toContain('Your card is charged only when it accepts');
   });
 
   it('when the deadline has passed, then the diner is told the page is about to change', () => {
-    expect(waitingText(inMinutes(-1), 'Trattoria', now)).toBe(
+    expect(waitingText(inMinutes(-1), 'Trattoria', 'America/New_York', now)).toBe(
       "Trattoria's time to accept your order is up; this page updates in a moment.",
     );
   });
@@ -92,6 +92,7 @@ describe('stageWords', () => {
         kind,
         { ...order, order_type: type, acceptance_deadline: deadline },
         'Trattoria',
+        'UTC',
         now,
       );
       expect(words.headline).toBe(headline);
@@ -102,13 +103,13 @@ describe('stageWords', () => {
   );
 
   it('when the order waits for the restaurant, then the announcement carries the deadline', () => {
-    expect(stageWords('waiting', order, 'Trattoria', now).announcement).toContain(
+    expect(stageWords('waiting', order, 'Trattoria', 'UTC', now).announcement).toContain(
       'about 10 minutes from now',
     );
   });
 
   it('when the order is accepted, then the announcement carries the ready time', () => {
-    expect(stageWords('confirmed', order, 'Trattoria', now).announcement).toMatch(
+    expect(stageWords('confirmed', order, 'Trattoria', 'UTC', now).announcement).toMatch(
       /Ready for pickup at about \d{1,2}:\d{2}\s(AM|PM) UTC\.$/u,
     );
   });

@@ -1,10 +1,14 @@
 import type { DinerOrderView } from '@repo/contracts';
 import type { PlacedKind } from './outcome.ts';
 
-const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
-
-export function timeText(iso: string): string {
-  return timeFormat.format(new Date(iso));
+/** A time of the order's day on the restaurant's clock, labelled with its zone ("7:45 PM EST"). */
+export function timeText(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 }
 
 /**
@@ -40,13 +44,18 @@ export function timeLeftText(deadlineIso: string, now: Date): string | null {
 }
 
 /** Why nothing is charged yet, with the restaurant's deadline in words. */
-export function waitingText(deadlineIso: string | null, restaurant: string, now = new Date()): string {
+export function waitingText(
+  deadlineIso: string | null,
+  restaurant: string,
+  timeZone: string,
+  now = new Date(),
+): string {
   const promise =
     'Your card is charged only when it accepts; if it cannot, the hold on your card is released.';
   if (!deadlineIso) return `${restaurant} is looking at your order now. ${promise}`;
   const left = timeLeftText(deadlineIso, now);
   if (!left) return `${restaurant}'s time to accept your order is up; this page updates in a moment.`;
-  return `${restaurant} has until ${timeText(deadlineIso)} to accept your order (${left}). ${promise}`;
+  return `${restaurant} has until ${timeText(deadlineIso, timeZone)} to accept your order (${left}). ${promise}`;
 }
 
 type OrderFields = Pick<
@@ -73,8 +82,8 @@ export function stageWords(
   kind: PlacedKind,
   order: OrderFields,
   restaurant: string,
+  timeZone: string,
   now = new Date(),
-  timeZone = 'UTC',
 ): StageWords {
   const name = order.customer.first_name;
   const number = `Order number ${order.order_number}`;
@@ -85,8 +94,8 @@ export function stageWords(
     case 'waiting':
       return {
         headline: `Thank you, ${name}! Your order is waiting for the restaurant.`,
-        lead: waitingText(order.acceptance_deadline, restaurant, now),
-        announcement: `${number} was sent to the restaurant. ${waitingText(order.acceptance_deadline, restaurant, now)}`,
+        lead: waitingText(order.acceptance_deadline, restaurant, timeZone, now),
+        announcement: `${number} was sent to the restaurant. ${waitingText(order.acceptance_deadline, restaurant, timeZone, now)}`,
       };
     case 'confirmed':
       return order.acceptance_deadline
