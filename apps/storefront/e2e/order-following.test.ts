@@ -56,7 +56,7 @@ describe('the confirmation page follows the order', () => {
     const orderId = await payAndWait(page);
     const card = page.locator('[data-panel="order"]');
     await expect(card.locator('[data-field="lead"]').textContent()).resolves.toMatch(
-      /has until \d{1,2}:\d{2}\s(AM|PM) to accept your order \(about \d+ minutes from now\)/u,
+      /has until \d{1,2}:\d{2}\s(AM|PM) E[SD]T to accept your order \(about \d+ minutes from now\)/u,
     );
     await expect(card.locator('[data-field="total-label"]').textContent()).resolves.toBe(
       'Total held on your card',
