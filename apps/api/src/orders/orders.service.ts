@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MenuCategory, ParsedCreateOrderRequest } from '@repo/contracts';
 import type { CatalogCache } from '../menu/catalog-cache.ts';
 import { nestMenu } from '../menu/menu.service.ts';
+import { countOrderPlaced } from '../metrics/metrics.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Restaurant } from '../platform/db/schema.ts';
@@ -266,5 +267,6 @@ export async function createOrder(
     await releaseIdempotencyKey(deps.db, keyId);
     throw notPayable(order);
   }
+  countOrderPlaced();
   return opened;
 }
