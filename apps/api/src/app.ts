@@ -6,6 +6,7 @@ import { availabilityRoutes } from './availability/availability.routes.ts';
 import { docsRoutes } from './docs/docs.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { menuRoutes } from './menu/menu.routes.ts';
+import { httpMetrics } from './metrics/http-metrics.ts';
 import { operatorRoutes } from './operators/operator.routes.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
 import type { AppDeps } from './platform/app-deps.ts';
@@ -20,6 +21,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
+  app.use(httpMetrics);
   app.use(requestLogging(logger));
   // Server to server and before any JSON parser: the signature covers the exact raw bytes.
   app.use(webhookRoutes(deps));

@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
+import { startMetricsServer } from './metrics/metrics-server.ts';
 import { provisionDemoOperatorKey } from './operators/demo-key.ts';
 import { loadConfigOrExit } from './platform/config.ts';
+import { gracefulServer } from './platform/graceful-server.ts';
 import { createLogger } from './platform/logger.ts';
 import { openRateLimits } from './platform/rate-limit.ts';
 import { openRuntime } from './platform/runtime.ts';
@@ -35,28 +37,46 @@ async function main(): Promise<void> {
     logger.info({ port }, `API listening on http://${config.HOST}:${port}`);
     if (runtime.emulatorUrl) logger.info(`Stripe emulator (test double) on ${runtime.emulatorUrl}`);
   });
+  const graceful = gracefulServer(server, logger);
+  const metrics =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startMetricsServer({
+          port: config.METRICS_PORT,
+          host: config.METRICS_HOST,
+          logger,
+          pool: runtime.database.pool,
+        });
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const force = setTimeout(() => {
-      logger.error('shutdown timed out; exiting');
-      process.exit(1);
-    }, 10_000);
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    // A close that hangs (a stuck connection pool, say) must not keep an old process alive.
+    const force = setTimeout(
+      () => {
+        logger.error('shutdown timed out; exiting');
+        process.exit(1);
+      },
+      config.SHUTDOWN_GRACE_MS + config.JOB_SHUTDOWN_GRACE_MS + 5_000,
+    );
     force.unref();
-    server.close(async () => {
-      await jobs?.stop();
-      await rateLimits.close();
-      await runtime.close();
-      logger.info('stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+    await graceful.drain(config.SHUTDOWN_GRACE_MS);
+    await jobs?.stop();
+    await rateLimits.close();
+    await runtime.close();
+    await metrics?.close();
+    logger.info('stopped');
+    process.exit(0);
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  const onSignal = (signal: string) =>
+    shutdown(signal).catch((error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    });
+  process.on('SIGTERM', () => void onSignal('SIGTERM'));
+  process.on('SIGINT', () => void onSignal('SIGINT'));
 }
 
 main().catch((error: unknown) => {

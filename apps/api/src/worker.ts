@@ -1,4 +1,5 @@
 import { startJobRunner } from './jobs/job-runner.ts';
+import { startMetricsServer } from './metrics/metrics-server.ts';
 import { stripeGatewayFromConfig } from './payments/stripe-gateway.ts';
 import { loadConfigOrExit } from './platform/config.ts';
 import { databaseOptions, openDatabase } from './platform/db/database.ts';
@@ -20,6 +21,15 @@ async function main(): Promise<void> {
   const payments = stripeGatewayFromConfig(config, logger);
   if (!payments) logger.warn('no STRIPE_SECRET_KEY: the reconciler does not run in this worker');
   const runner = await startJobRunner({ config, database, logger, payments });
+  const metrics =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startMetricsServer({
+          port: config.METRICS_PORT,
+          host: config.METRICS_HOST,
+          logger,
+          pool: database.pool,
+        });
   logger.info({ database: database.kind }, 'worker running');
 
   let stopping = false;
@@ -34,6 +44,7 @@ async function main(): Promise<void> {
     force.unref();
     await runner.stop();
     await database.close();
+    await metrics?.close();
     logger.info('worker stopped');
     process.exit(0);
   };

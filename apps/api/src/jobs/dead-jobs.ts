@@ -1,3 +1,4 @@
+import { countJobDead } from '../metrics/metrics.ts';
 import { recordOrderEvent } from '../orders/lifecycle/lifecycle.repository.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { OrderJob } from '../platform/db/schema.ts';
@@ -25,6 +26,7 @@ async function flagInTx(tx: Tx, job: OrderJob): Promise<boolean> {
 }
 
 function logDead(logger: Logger, job: OrderJob): void {
+  countJobDead(job.kind);
   logger.error(
     {
       orderId: job.order_id,

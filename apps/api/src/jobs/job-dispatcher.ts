@@ -1,4 +1,5 @@
 import { fromKysely, type PgBoss } from 'pg-boss';
+import { countJobQueued } from '../metrics/metrics.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { OrderJobData } from './job-types.ts';
@@ -19,6 +20,7 @@ export function dispatchStagedJobs(db: Db, boss: PgBoss, limit = BATCH): Promise
       const queueJobId = await boss.send(row.kind, data, { db: queueTx });
       if (!queueJobId) throw new Error(`the queue refused order job ${row.id}`);
       await markQueued(tx, row.id, queueJobId);
+      countJobQueued(row.kind);
     }
     return rows.length;
   });

@@ -1,4 +1,5 @@
 import type { Job } from 'pg-boss';
+import { countJobFailed } from '../metrics/metrics.ts';
 import type { OrderJobKind } from '../platform/db/schema.ts';
 import { sendConfirmationEmail } from './confirmation-email.job.ts';
 import type { JobDeps, JobOutcome, OrderJobData, OrderJobHandler } from './job-types.ts';
@@ -45,6 +46,7 @@ export async function runOrderJob(deps: JobDeps, job: Job<OrderJobData>): Promis
   } catch (error) {
     const message = messageOf(error);
     await finishAttempt(deps.db, row, { status: 'failed', lastError: message });
+    countJobFailed(row.kind);
     log.warn(
       { error: message },
       `order job ${row.kind} attempt ${row.attempts} failed; the queue retries it`,

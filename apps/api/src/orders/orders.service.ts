@@ -3,6 +3,7 @@ import type { MenuCategory, ParsedCreateOrderRequest } from '@repo/contracts';
 import { assertCanBeMade, assertTakingOrders } from '../availability/placing-check.ts';
 import type { CatalogCache } from '../menu/catalog-cache.ts';
 import { nestMenu } from '../menu/menu.service.ts';
+import { countOrderPlaced } from '../metrics/metrics.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Restaurant } from '../platform/db/schema.ts';
@@ -250,5 +251,6 @@ export async function createOrder(
     await releaseIdempotencyKey(deps.db, keyId);
     throw notPayable(order);
   }
+  countOrderPlaced();
   return opened;
 }

@@ -122,6 +122,12 @@ export const ConfigSchema = z
     ACCEPTANCE_EXPIRY_CRON: cronOrOff.default('* * * * *'),
     /** The seeded demo restaurants' hours: `realistic` (lunch and dinner, New York) or `all-day`. */
     DEMO_HOURS: z.enum(['realistic', 'all-day']).default('realistic'),
+    /** Port of this process's Prometheus metrics (GET /metrics), apart from the API. Unset: not served. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** Address the metrics port listens on; 0.0.0.0 in a container, for Prometheus on the private network. */
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    /** On SIGTERM, how long requests in flight may finish before their connections are closed. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
     /** Operator API key for the seeded demo restaurant. Unset: one is generated and printed. */
     DEMO_OPERATOR_API_KEY: z
       .string()

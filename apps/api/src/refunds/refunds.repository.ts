@@ -1,5 +1,6 @@
 import type { RefundStatus } from '@repo/contracts';
 import type { Insertable, Updateable } from 'kysely';
+import { countRefund } from '../metrics/metrics.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Refund, RefundTable } from '../platform/db/schema.ts';
 import { isUuid } from '../platform/uuid.ts';
@@ -36,6 +37,7 @@ export function findLedgerRow(
 
 export async function insertRefund(db: Executor, refund: Insertable<RefundTable>): Promise<void> {
   await db.insertInto('refunds').values(refund).execute();
+  countRefund(refund.status);
 }
 
 export async function updateRefund(
@@ -48,6 +50,7 @@ export async function updateRefund(
     .set({ ...changes, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+  if (changes.status) countRefund(changes.status);
 }
 
 const HOLDS_MONEY: RefundStatus[] = ['pending', 'requires_action', 'succeeded'];

@@ -1,3 +1,4 @@
+import { countWebhookEvent, countWebhookRejected } from '../metrics/metrics.ts';
 import { applyDisputeToOrder } from '../orders/lifecycle/dispute.ts';
 import { lockOrder, lockOrderAlongside, type OrderLookup } from '../orders/lifecycle/order-lock.ts';
 import { applyIntentToOrder, reviewLogger, type SyncResult } from '../orders/lifecycle/payment-sync.ts';
@@ -171,6 +172,7 @@ export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): 
       return applyLocked(tx, deps, verified, order);
     });
     logReview(deps, verified, applied);
+    countWebhookEvent(verified, applied.receipt.outcome);
     return applied.receipt;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -179,6 +181,7 @@ export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): 
       'webhook apply failed; Stripe will retry',
     );
     await recordFailure(deps.db, verified, detail).catch(() => undefined);
+    countWebhookEvent(verified, 'failed');
     throw error;
   }
 }
@@ -197,6 +200,7 @@ export function receiveWebhook(
     verified = deps.payments.verifyWebhook(raw, signature);
   } catch (error) {
     if (error instanceof WebhookSignatureError) {
+      countWebhookRejected();
       deps.logger.warn({ reason: error.message }, 'webhook signature rejected');
       throw new BadRequestError(
         `Webhook signature verification failed: ${error.message}`,
@@ -204,6 +208,7 @@ export function receiveWebhook(
       );
     }
     if (error instanceof MalformedEventError) {
+      countWebhookRejected();
       deps.logger.warn({ errors: error.errors }, 'webhook event malformed');
       throw new DomainError(400, 'malformed-event', 'Malformed event', error.message, {
         errors: error.errors,

@@ -1,4 +1,5 @@
 import type { RawBuilder } from 'kysely';
+import { countOrderFlagged, countPayment } from '../../metrics/metrics.ts';
 import type { PaymentIntentSnapshot } from '../../payments/payment-gateway.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { Order } from '../../platform/db/schema.ts';
@@ -18,7 +19,10 @@ export type ReviewListener = (review: { orderId: string; reason: string }) => vo
  * intent id). Every path logs through this one message, for the alerts to match.
  */
 export function reviewLogger(logger: Logger, context: Record<string, unknown> = {}): ReviewListener {
-  return (review) => logger.error({ ...context, ...review }, `order flagged for review: ${review.reason}`);
+  return (review) => {
+    countOrderFlagged();
+    logger.error({ ...context, ...review }, `order flagged for review: ${review.reason}`);
+  };
 }
 
 export type SyncResult =
@@ -54,6 +58,7 @@ export async function applyIntentToOrder(
   }
   const { plan } = decision;
   await writeMove(tx, order.id, plan, actor, event?.recordOutcome(plan.reviewReason ?? plan.type));
+  countPayment(plan.reviewReason ? 'needs_review' : plan.paymentStatus);
   return resultOf(plan);
 }
 
