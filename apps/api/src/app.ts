@@ -9,6 +9,7 @@ import { operatorRoutes } from './operators/operator.routes.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
 import type { AppDeps } from './platform/app-deps.ts';
 import { errorHandler, notFound, requestLogging } from './platform/http.ts';
+import { jsonBody } from './platform/json-body.ts';
 import { createRateLimits } from './platform/rate-limit.ts';
 import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 
@@ -33,7 +34,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(healthRoutes(deps));
   app.use(docsRoutes([registerOperatorRoutes]));
-  app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
+  app.use(jsonBody(config.BODY_LIMIT));
   app.use(menuRoutes(deps));
   app.use(orderRoutes(deps, limits));
   app.use(operatorRoutes(deps, limits));
