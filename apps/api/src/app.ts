@@ -32,7 +32,7 @@ export function createApp(deps: AppDeps): Express {
       maxAge: 600,
     }),
   );
-  app.use(healthRoutes(deps));
+  app.use(healthRoutes(deps, limits));
   app.use(docsRoutes([registerOperatorRoutes]));
   app.use(jsonBody(config.BODY_LIMIT));
   app.use(menuRoutes(deps));
