@@ -8,9 +8,11 @@ import { menuRoutes } from './menu/menu.routes.ts';
 import { operatorRoutes } from './operators/operator.routes.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
 import type { AppDeps } from './platform/app-deps.ts';
-import { errorHandler, notFound, requestLogging } from './platform/http.ts';
+import { errorHandler, notFound } from './platform/http.ts';
 import { jsonBody } from './platform/json-body.ts';
+import { masksEmails } from './platform/logger.ts';
 import { createRateLimits } from './platform/rate-limit.ts';
+import { requestLogging } from './platform/request-logging.ts';
 import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 
 /** Builds the Express app without listening; only main listens. */
@@ -20,7 +22,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
-  app.use(requestLogging(logger));
+  app.use(requestLogging(logger, masksEmails(config)));
   // Server to server and before any JSON parser: the signature covers the exact raw bytes.
   app.use(webhookRoutes(deps));
   app.use(helmet());
