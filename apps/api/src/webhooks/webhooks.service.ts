@@ -14,6 +14,7 @@ import type { Order, WebhookOutcome } from '../platform/db/schema.ts';
 import { BadRequestError, DomainError } from '../platform/errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import { isUuid } from '../platform/uuid.ts';
+import { isDatedAhead } from './signature-time.ts';
 import {
   lockEvent,
   outcomeStatement,
@@ -195,6 +196,9 @@ export function receiveWebhook(
   let verified: VerifiedEvent;
   try {
     verified = deps.payments.verifyWebhook(raw, signature);
+    if (isDatedAhead(signature)) {
+      throw new WebhookSignatureError('Timestamp outside the tolerance zone (ahead of our clock)');
+    }
   } catch (error) {
     if (error instanceof WebhookSignatureError) {
       deps.logger.warn({ reason: error.message }, 'webhook signature rejected');
