@@ -8,6 +8,7 @@ import * as paymentEventOrder from './migrations/2026-11-26T0500-payment-event-o
 import * as reconciledAt from './migrations/2026-11-26T0600-reconciled-at.ts';
 import * as paymentIntentMissingSince from './migrations/2026-11-26T0700-payment-intent-missing-since.ts';
 import * as flaggedOrders from './migrations/2026-11-26T0800-flagged-orders.ts';
+import * as webhookEventsAnyShape from './migrations/2026-11-26T0910-webhook-events-any-shape.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T0600-reconciled-at': reconciledAt,
   '2026-11-26T0700-payment-intent-missing-since': paymentIntentMissingSince,
   '2026-11-26T0800-flagged-orders': flaggedOrders,
+  '2026-11-26T0910-webhook-events-any-shape': webhookEventsAnyShape,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
