@@ -14,6 +14,8 @@ const env = process.env;
 const config = loadConfig({
   NODE_ENV: 'production',
   DATABASE_URL: env.BENCH_DATABASE_URL,
+  // No job runs here, so no email is sent: production's SMTP requirement is waived explicitly.
+  MAIL_TRANSPORT: 'file',
   LOG_LEVEL: env.LOG_LEVEL ?? 'silent',
   STRIPE_SECRET_KEY: env.BENCH_STRIPE_SECRET_KEY,
   STRIPE_PUBLISHABLE_KEY: env.BENCH_STRIPE_PUBLISHABLE_KEY,

@@ -10,8 +10,11 @@ import { httpMetrics } from './metrics/http-metrics.ts';
 import { operatorRoutes } from './operators/operator.routes.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
 import type { AppDeps } from './platform/app-deps.ts';
-import { errorHandler, notFound, requestLogging } from './platform/http.ts';
+import { errorHandler, notFound } from './platform/http.ts';
+import { jsonBody } from './platform/json-body.ts';
+import { masksEmails } from './platform/logger.ts';
 import { createRateLimits } from './platform/rate-limit.ts';
+import { requestLogging } from './platform/request-logging.ts';
 import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 
 /** Builds the Express app without listening; only main listens. */
@@ -22,7 +25,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(httpMetrics);
-  app.use(requestLogging(logger));
+  app.use(requestLogging(logger, masksEmails(config)));
   // Server to server and before any JSON parser: the signature covers the exact raw bytes.
   app.use(webhookRoutes(deps));
   app.use(helmet());
@@ -34,9 +37,9 @@ export function createApp(deps: AppDeps): Express {
       maxAge: 600,
     }),
   );
-  app.use(healthRoutes(deps));
+  app.use(healthRoutes(deps, limits));
   app.use(docsRoutes([registerOperatorRoutes]));
-  app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
+  app.use(jsonBody(config.BODY_LIMIT));
   app.use(menuRoutes(deps));
   app.use(orderRoutes(deps, limits));
   app.use(operatorRoutes(deps, limits));

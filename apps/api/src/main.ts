@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     await provisionDemoOperatorKey(db, manual, undefined, print);
   }
 
-  const rateLimits = await openRateLimits(config, logger);
+  const rateLimits = openRateLimits(config, logger);
   const app = createApp({ config, db, logger, payments: runtime.payments, rateLimits });
   // JOBS_IN_PROCESS=false when separate `worker` processes run the jobs (PostgreSQL only).
   const jobs = config.JOBS_IN_PROCESS

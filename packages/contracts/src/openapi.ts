@@ -84,9 +84,11 @@ function dinerRoutes(registry: OpenAPIRegistry): void {
         z.object({ received: z.literal(true), outcome: z.string(), detail: z.string().nullable() }),
       ),
       400: problem(
-        'Missing or invalid signature, tampered body or stale timestamp (invalid-signature); or a signed body that is not a well-formed event (malformed-event, with the field paths): nothing is stored',
+        'Missing or invalid signature, tampered body, or a timestamp beyond the tolerance either way (invalid-signature); or a signed body that is not JSON (malformed-event): nothing is stored',
       ),
-      500: problem('Could not apply now; Stripe retries'),
+      500: problem(
+        'Stored, but not applied now (an event about one of our orders that this code cannot read: malformed-event, naming the fields); Stripe retries',
+      ),
     },
   });
   for (const path of ['/healthz', '/readyz']) {

@@ -92,11 +92,12 @@ export function countPayment(outcome: PaymentStatus | 'needs_review'): void {
 
 /** A verified event's delivery; `created` is Stripe's, in Unix seconds. */
 export function countWebhookEvent(
-  event: { type: string; created: number },
+  event: { type: string | null; created: number | null },
   outcome: WebhookOutcome | 'duplicate',
 ): void {
-  webhookEvents.inc({ type: event.type, outcome });
-  if (outcome === 'applied' || outcome === 'ignored') {
+  // A verified body may lack its type or creation time (it is stored whatever its shape).
+  webhookEvents.inc({ type: event.type ?? 'unknown', outcome });
+  if (event.created !== null && (outcome === 'applied' || outcome === 'ignored')) {
     webhookLag.observe(Math.max(0, Date.now() / 1000 - event.created));
   }
 }

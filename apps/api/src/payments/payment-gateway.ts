@@ -13,7 +13,8 @@ export interface PaymentIntentSnapshot {
     | 'requires_capture'
     | 'canceled'
     | 'succeeded';
-  amount: number;
+  /** What Stripe was asked to collect; absent from an event that leaves it out (no handler reads it). */
+  amount: number | null;
   amountReceived: number;
   /** Held on the card, not yet captured (manual capture, `requires_capture`). */
   amountCapturable: number;
@@ -48,14 +49,25 @@ export type PaymentEvent =
   | { kind: 'dispute'; type: string; paymentIntentId: string | null; status: string; amount: number }
   /** A verified event we cannot act on yet: an object in it has a status this code does not know. */
   | { kind: 'unknown_status'; type: string; problem: UnknownStripeStatusError }
+  /** A verified event this code cannot read: its envelope, or an object we handle, lacks a field we read. */
+  | { kind: 'unreadable'; type: string | null; problem: MalformedEventError }
   | { kind: 'unhandled'; type: string };
 
+/** The order an event is about, as its references name it, read apart from the rest of the event. */
+export type EventSubject = { orderId: string } | { paymentIntentId: string };
+
+/**
+ * A signed event, whatever its shape. Its envelope fields are null where the event gives none that
+ * can be read; it is then `unreadable`, and kept all the same.
+ */
 export interface VerifiedEvent {
+  /** Stripe's event id, or, for a body without one, one derived from its bytes. */
   id: string;
-  type: string;
-  created: number;
-  livemode: boolean;
+  type: string | null;
+  created: number | null;
+  livemode: boolean | null;
   payload: unknown;
+  subject: EventSubject | null;
   event: PaymentEvent;
 }
 
@@ -112,14 +124,14 @@ export interface PaymentGateway {
   createRefund(input: CreateRefundInput): Promise<RefundSnapshot>;
   listRefunds(paymentIntentId: string): Promise<RefundSnapshot[]>;
   /**
-   * Verifies the signature against every configured secret, then the event's shape; throws
-   * WebhookSignatureError, or MalformedEventError for a signed body that is not a well-formed event.
-   * An event carrying a status this code does not know is returned (kind `unknown_status`), so it can
-   * be stored.
+   * Verifies the signature against every configured secret, then reads the event; throws
+   * WebhookSignatureError, or MalformedEventError for a signed body that is not JSON. An event of
+   * any other shape is returned to be stored: `unreadable` when a field we read is missing or of the
+   * wrong type, `unknown_status` when it carries a status this code does not know.
    */
   verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): VerifiedEvent;
-  /** Reads an event that was verified when it arrived (stored payload, for replay). */
-  parseEvent(payload: unknown): PaymentEvent;
+  /** Reads an event stored when it arrived (its signature verified then), under its stored id: for replay. */
+  readStoredEvent(payload: unknown, id: string): VerifiedEvent;
 }
 
 export class WebhookSignatureError extends Error {}
@@ -143,7 +155,7 @@ export class PaymentIntentMissingError extends DomainError {
   }
 }
 
-/** A correctly signed body that is not an event we can read: retrying it cannot help. */
+/** A correctly signed body, or a part of it that a handler reads, that this code cannot read. */
 export class MalformedEventError extends Error {
   readonly errors: FieldError[];
 

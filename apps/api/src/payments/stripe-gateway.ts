@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Stripe from 'stripe';
 import type { Config } from '../platform/config.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -85,8 +86,8 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
     const page = await stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 });
     return page.data.map(toRefundSnapshot);
   };
-  const verified = (payload: unknown): VerifiedEvent => {
-    const result = toVerifiedEvent(payload);
+  const verified = (payload: unknown, idWhenMissing: () => string): VerifiedEvent => {
+    const result = toVerifiedEvent(payload, idWhenMissing);
     if (result.event.kind === 'unknown_status') reportUnknownStatus(logger, result.event.problem, result);
     return result;
   };
@@ -195,7 +196,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
     listRefunds: (paymentIntentId: string) =>
       call(logger, () => listRefunds(paymentIntentId), { id: paymentIntentId, param: 'payment_intent' }),
 
-    parseEvent: (payload: unknown) => verified(payload).event,
+    readStoredEvent: (payload: unknown, id: string) => verified(payload, () => id),
 
     verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): VerifiedEvent {
       if (!signatureHeader) throw new WebhookSignatureError('Missing Stripe-Signature header.');
@@ -214,7 +215,8 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
             'The signed body is not a Stripe event.',
           );
         }
-        return verified(payload);
+        // Stripe's events all have an id; a signed body without one is named after its bytes.
+        return verified(payload, () => `unidentified_${createHash('sha256').update(rawBody).digest('hex')}`);
       }
       throw new WebhookSignatureError(lastError instanceof Error ? lastError.message : 'Invalid signature.');
     },

@@ -2,7 +2,9 @@ import Stripe from 'stripe';
 import { z } from 'zod';
 import { PaymentDeclinedError, ProviderUnavailableError, ValidationError } from '../platform/errors.ts';
 import { fieldErrors } from '../platform/http.ts';
+import { isUuid } from '../platform/uuid.ts';
 import {
+  type EventSubject,
   MalformedEventError,
   type PaymentEvent,
   type PaymentIntentSnapshot,
@@ -14,8 +16,10 @@ import {
   DisputeFields,
   EventEnvelope,
   IntentFields,
+  LooseEnvelope,
   RefundedChargeFields,
   RefundFields,
+  SubjectFields,
 } from './stripe-event.schemas.ts';
 
 function idOf(value: string | { id: string } | null | undefined): string | null {
@@ -68,15 +72,15 @@ export function toIntentSnapshot(intent: IntentFields): PaymentIntentSnapshot {
   return {
     id: intent.id,
     status: intentStatus(intent),
-    amount: intent.amount,
+    amount: intent.amount ?? null,
     amountReceived: intent.amount_received,
     amountCapturable: intent.amount_capturable ?? 0,
     currency: intent.currency,
     livemode: intent.livemode,
-    clientSecret: intent.client_secret,
+    clientSecret: intent.client_secret ?? null,
     cancellationReason: intent.cancellation_reason ?? null,
-    orderId: intent.metadata.order_id ?? null,
-    clientSlug: intent.metadata.client_slug ?? null,
+    orderId: intent.metadata?.order_id ?? null,
+    clientSlug: intent.metadata?.client_slug ?? null,
     lastPaymentError: intent.last_payment_error?.message ?? null,
   };
 }
@@ -142,29 +146,61 @@ function toPaymentEvent(type: string, objectType: unknown, payload: unknown): Pa
   }
 }
 
-/** An event with a status we do not know is kept whole (to be stored), never applied in part. */
-function readEvent(type: string, objectType: unknown, payload: unknown): PaymentEvent {
+/**
+ * An event with a status we do not know, or missing a field its handler reads, is kept whole (to
+ * be stored), never applied in part.
+ */
+function readEvent(payload: unknown): PaymentEvent {
+  const envelope = EventEnvelope.safeParse(payload);
+  if (!envelope.success) {
+    const problem = new MalformedEventError(fieldErrors(envelope.error));
+    return { kind: 'unreadable', type: LooseEnvelope.parse(payload).type, problem };
+  }
+  const { type } = envelope.data;
   try {
-    return toPaymentEvent(type, objectType, payload);
+    return toPaymentEvent(type, envelope.data.data.object.object, payload);
   } catch (error) {
-    if (!(error instanceof UnknownStripeStatusError)) throw error;
-    return { kind: 'unknown_status', type, problem: error };
+    if (error instanceof UnknownStripeStatusError) return { kind: 'unknown_status', type, problem: error };
+    if (error instanceof MalformedEventError) return { kind: 'unreadable', type, problem: error };
+    throw error;
   }
 }
 
+/** Which of our orders an event is about, if any, from its references alone. */
+function subjectOf(payload: unknown): EventSubject | null {
+  const read = SubjectFields.safeParse(payload);
+  if (!read.success) return null;
+  const { object } = read.data.data;
+  switch (object.object) {
+    case 'payment_intent': {
+      const orderId = object.metadata?.order_id;
+      return orderId && isUuid(orderId) ? { orderId } : null;
+    }
+    case 'charge':
+      if (read.data.type !== 'charge.refunded') return null;
+      break;
+    case 'refund':
+    case 'dispute':
+      break;
+    default:
+      return null;
+  }
+  const paymentIntentId = idOf(object.payment_intent);
+  return paymentIntentId ? { paymentIntentId } : null;
+}
+
 /**
- * Checks a signed event's shape and reduces it to what we act on; throws MalformedEventError when
- * the envelope, or an object of a type we handle, lacks a field we read or has one of the wrong type.
+ * Reads a signed event, whatever its shape: never throws for it. `idWhenMissing` names an event
+ * that has no readable id of its own.
  */
-export function toVerifiedEvent(payload: unknown): VerifiedEvent {
-  const envelope = parse(EventEnvelope, payload);
+export function toVerifiedEvent(payload: unknown, idWhenMissing: () => string): VerifiedEvent {
+  const envelope = LooseEnvelope.parse(payload);
   return {
-    id: envelope.id,
-    type: envelope.type,
-    created: envelope.created,
-    livemode: envelope.livemode,
+    ...envelope,
+    id: envelope.id ?? idWhenMissing(),
     payload,
-    event: readEvent(envelope.type, envelope.data.object.object, payload),
+    subject: subjectOf(payload),
+    event: readEvent(payload),
   };
 }
 

@@ -14,7 +14,7 @@ describe('platform HTTP behaviour', () => {
   });
 
   it('when GET /readyz with a migrated database, then it is ready', async () => {
-    await request(ctx.app).get('/readyz').expect(200, { status: 'ready', database: 'ok' });
+    await request(ctx.app).get('/readyz').expect(200, { status: 'ready', database: 'ok', rate_limits: 'ok' });
   });
 
   it('when a route does not exist, then it answers a 404 problem', async () => {

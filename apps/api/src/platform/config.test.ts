@@ -35,11 +35,33 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('when production lacks Stripe settings, then each is named', () => {
+  it('when production lacks Stripe, database and mail settings, then each is named on its own line', () => {
     expect(problems({ NODE_ENV: 'production' })).toEqual([
       'STRIPE_SECRET_KEY: required when NODE_ENV=production',
       'STRIPE_PUBLISHABLE_KEY: required when NODE_ENV=production',
       'STRIPE_WEBHOOK_SECRETS: required when NODE_ENV=production',
+      'DATABASE_URL: required when NODE_ENV=production (unset, the API would run on the embedded PGlite)',
+      'SMTP_URL: required when NODE_ENV=production, unless MAIL_TRANSPORT=file writes .eml files on purpose',
+    ]);
+  });
+
+  const production = {
+    NODE_ENV: 'production',
+    STRIPE_SECRET_KEY: 'sk_live_1',
+    STRIPE_PUBLISHABLE_KEY: 'pk_live_1',
+    STRIPE_WEBHOOK_SECRETS: 'whsec_a',
+    DATABASE_URL: 'postgres://db/app',
+  };
+
+  it('when production sets everything, or opts into .eml files explicitly, then it starts', () => {
+    expect(problems({ ...production, SMTP_URL: 'smtp://mail:25' })).toEqual([]);
+    expect(loadConfig({ ...production, MAIL_TRANSPORT: 'file' })).toMatchObject({ MAIL_TRANSPORT: 'file' });
+  });
+
+  it('when the mail transport contradicts SMTP_URL, then the contradiction is named', () => {
+    expect(problems({ MAIL_TRANSPORT: 'smtp' })).toEqual(['SMTP_URL: required when MAIL_TRANSPORT=smtp']);
+    expect(problems({ MAIL_TRANSPORT: 'file', SMTP_URL: 'smtp://mail:25' })).toEqual([
+      'MAIL_TRANSPORT: file writes .eml files, yet SMTP_URL is set: unset one of them',
     ]);
   });
 

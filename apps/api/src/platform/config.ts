@@ -35,6 +35,40 @@ const optionalUrl = (protocols: string[], hint: string) =>
     }, hint)
     .optional();
 
+/**
+ * Production refuses to guess: without DATABASE_URL it would run on the embedded PGlite, and
+ * without SMTP_URL it would write diners' emails to files nobody reads.
+ */
+function mailAndDatabaseIssues(env: {
+  NODE_ENV: string;
+  DATABASE_URL?: string | undefined;
+  SMTP_URL?: string | undefined;
+  MAIL_TRANSPORT?: 'smtp' | 'file' | undefined;
+}): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.DATABASE_URL) {
+    issues.push({
+      path: ['DATABASE_URL'],
+      message: 'required when NODE_ENV=production (unset, the API would run on the embedded PGlite)',
+    });
+  }
+  if (env.MAIL_TRANSPORT === 'file' && env.SMTP_URL) {
+    issues.push({
+      path: ['MAIL_TRANSPORT'],
+      message: 'file writes .eml files, yet SMTP_URL is set: unset one of them',
+    });
+  } else if (!env.SMTP_URL && env.MAIL_TRANSPORT === 'smtp') {
+    issues.push({ path: ['SMTP_URL'], message: 'required when MAIL_TRANSPORT=smtp' });
+  } else if (!env.SMTP_URL && production && env.MAIL_TRANSPORT !== 'file') {
+    issues.push({
+      path: ['SMTP_URL'],
+      message: 'required when NODE_ENV=production, unless MAIL_TRANSPORT=file writes .eml files on purpose',
+    });
+  }
+  return issues;
+}
+
 /** Every setting the API reads, with its default. The README's configuration table mirrors this. */
 export const ConfigSchema = z
   .object({
@@ -90,6 +124,8 @@ export const ConfigSchema = z
     /** Diner order creations (each opens a PaymentIntent) per client IP. */
     RATE_LIMIT_ORDERS_PER_IP: z.coerce.number().int().min(0).default(300),
     SMTP_URL: optionalUrl(['smtp:', 'smtps:'], 'expected an smtp:// or smtps:// URL'),
+    /** `file` writes diners' emails as .eml files in DATA_DIR/mail; production must choose it explicitly. */
+    MAIL_TRANSPORT: z.enum(['smtp', 'file']).optional(),
     MAIL_FROM: z.string().min(3).default('Orders <orders@localhost>'),
     /** Run the job runner (queue workers, outbox dispatcher, reconciler) inside the API process. */
     JOBS_IN_PROCESS: flag.default(true),
@@ -149,6 +185,7 @@ export const ConfigSchema = z
           ctx.addIssue({ code: 'custom', path: [name], message: 'required when NODE_ENV=production' });
       }
     }
+    for (const issue of mailAndDatabaseIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
     if (env.STRIPE_SECRET_KEY && env.STRIPE_PUBLISHABLE_KEY) {
       const skLive = env.STRIPE_SECRET_KEY.includes('_live_');
       if (skLive !== env.STRIPE_PUBLISHABLE_KEY.startsWith('pk_live_')) {

@@ -1,35 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { ProblemType } from '@repo/contracts';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { z } from 'zod';
 import { databaseErrorClass } from './db/database-errors.ts';
 import { BadRequestError, DomainError, type FieldError, NotFoundError, ValidationError } from './errors.ts';
 import { fingerprintOf, requireIdempotencyKey, type StoredResponse } from './idempotency.ts';
 import type { Logger } from './logger.ts';
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-export function requestLogging(logger: Logger): RequestHandler {
-  return pinoHttp({
-    logger,
-    genReqId(req, res) {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    customLogLevel: (_req, res, err) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url,
-      }),
-    },
-  });
-}
 
 /** Turns zod issues into field errors whose paths read like `items.0.quantity`. */
 export function fieldErrors(error: z.ZodError): FieldError[] {

@@ -53,4 +53,15 @@ describe('logger redaction', () => {
     expect(output()).toContain('ada@example.com');
     expect(output()).not.toContain('4242424242424242');
   });
+
+  it('when a lost database connection is logged, then neither its client (with the password) nor a secret in the message is', () => {
+    const { logger, output } = capture('production');
+    const error = Object.assign(new Error('Connection terminated for ot_T3JkZXJUb2tlblZhbHVlMDAw'), {
+      code: 'ECONNRESET',
+      client: { connectionParameters: { password: 'hunter2-database-password' } },
+    });
+    logger.warn({ err: error }, 'idle database connection lost');
+    expect(output()).toContain('ECONNRESET');
+    expect(output()).not.toMatch(/hunter2|ot_T3JkZXJ/);
+  });
 });

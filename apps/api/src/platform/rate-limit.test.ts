@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { newKey } from '../../test/fixtures.ts';
 import { createTestContext, rowCount, type TestContext } from '../../test/harness.ts';
-import { operatorApi, operatorKey } from '../../test/operators.ts';
+import { eventually, operatorApi, operatorKey } from '../../test/operators.ts';
 import { createApp } from '../app.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -56,11 +56,13 @@ describe('rate limits shared through Redis', () => {
     });
     const logger = createLogger(config);
     const prefix = `rl-test-${randomBytes(6).toString('hex')}`;
-    const [limitsA, limitsB] = await Promise.all([
+    const [limitsA, limitsB] = [
       openRateLimits(config, logger, prefix),
       openRateLimits(config, logger, prefix),
-    ]);
+    ];
     try {
+      // Until Redis answers, each process counts on its own.
+      await eventually(async () => limitsA.state() === 'ok' && limitsB.state() === 'ok', 'Redis');
       const deps = { config, db: ctx.db, logger, payments: ctx.payments };
       const apps = [createApp({ ...deps, rateLimits: limitsA }), createApp({ ...deps, rateLimits: limitsB })];
       const post = (i: number) =>

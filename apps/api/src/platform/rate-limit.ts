@@ -5,6 +5,7 @@ import { createClient } from 'redis';
 import type { Config } from './config.ts';
 import { TooManyRequestsError } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { FailoverStore } from './rate-limit-store.ts';
 
 /** The API's limiters. Each has its own store: express-rate-limit refuses a shared one. */
 export interface RateLimits {
@@ -14,6 +15,8 @@ export interface RateLimits {
   operatorPerKey: RequestHandler;
   /** The diner's `POST …/orders`, per client IP: each order opens a PaymentIntent. */
   orderCreationPerIp: RequestHandler;
+  /** `degraded` while REDIS_URL is set but Redis does not answer: limits are per process meanwhile. */
+  state(): 'ok' | 'degraded';
   close(): Promise<void>;
 }
 
@@ -60,31 +63,54 @@ export function createRateLimits(config: Config, storeFor: StoreFactory = () => 
       (_req, res) => String(res.locals.operator?.keyPrefix ?? 'anonymous'),
     ),
     orderCreationPerIp: limiter('orders-ip', config.RATE_LIMIT_ORDERS_PER_IP, windowMs, storeFor),
+    state: () => 'ok',
     close: async () => {},
   };
 }
 
 /**
  * With REDIS_URL the counters live in Redis, shared by every API process; otherwise in memory
- * (one process). `prefix` separates deployments (or tests) sharing one Redis.
+ * (one process). `prefix` separates deployments (or tests) sharing one Redis. Start-up never waits
+ * for Redis: until it answers, and whenever it stops answering, each limit counts per process, and
+ * the client reconnects in the background.
  */
-export async function openRateLimits(config: Config, logger: Logger, prefix = 'rl'): Promise<RateLimits> {
+export function openRateLimits(config: Config, logger: Logger, prefix = 'rl'): RateLimits {
   if (!config.REDIS_URL) return createRateLimits(config);
-  const client = createClient({ url: config.REDIS_URL });
-  client.on('error', (err: unknown) => logger.warn({ err }, 'rate-limit store (Redis) error'));
-  await client.connect();
-  const limits = createRateLimits(
-    config,
-    (name) =>
-      new RedisStore({
-        prefix: `${prefix}:${name}:`,
-        sendCommand: (...args: string[]) => client.sendCommand(args),
-      }),
-  );
+  // Without the offline queue a command fails at once while Redis is away, rather than waiting.
+  const client = createClient({ url: config.REDIS_URL, disableOfflineQueue: true });
+  const stores: FailoverStore[] = [];
+  let announced: 'ok' | 'degraded' | undefined;
+  client.on('ready', () => {
+    for (const store of stores) store.reconnected();
+    announced = 'ok';
+    logger.info('rate limits shared through Redis');
+  });
+  // The client reports every failed reconnection; the log says once that limits changed.
+  client.on('error', (err: unknown) => {
+    if (announced === 'degraded') return;
+    announced = 'degraded';
+    logger.warn(
+      { err },
+      'rate-limit store (Redis) unreachable: limits are per process until Redis is back; reconnecting in the background',
+    );
+  });
+  client.connect().catch(() => undefined);
+  const limits = createRateLimits(config, (name) => {
+    const redis = new RedisStore({
+      prefix: `${prefix}:${name}:`,
+      sendCommand: (...args: string[]) => client.sendCommand(args),
+    });
+    const store = new FailoverStore(redis, () => client.isReady);
+    stores.push(store);
+    return store;
+  });
   return {
     ...limits,
+    state: () => (client.isReady ? 'ok' : 'degraded'),
     close: async () => {
-      if (client.isOpen) await client.close();
+      if (client.isReady) await client.close();
+      else if (client.isOpen) client.destroy();
+      for (const store of stores) store.shutdown();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { VerifiedEvent } from '../payments/payment-gateway.ts';
+import { storedBody } from './inbox-body.ts';
 import { findEventsForReplay, type ReplayFilter } from './webhooks.repository.ts';
 import { applyStoredEvent, type WebhookDeps } from './webhooks.service.ts';
 
@@ -13,22 +13,16 @@ export interface ReplayResult {
 export async function replayStoredEvents(deps: WebhookDeps, filter: ReplayFilter): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   for (const stored of await findEventsForReplay(deps.db, filter)) {
+    const type = stored.type ?? '(none)';
     try {
-      // Inside the try: an event stored before its shape was checked fails alone, not the replay.
-      const verified: VerifiedEvent = {
-        id: stored.id,
-        type: stored.type,
-        created: Math.floor(stored.stripe_created_at.getTime() / 1000),
-        livemode: stored.livemode,
-        payload: stored.payload,
-        event: deps.payments.parseEvent(stored.payload),
-      };
+      // Read with this code's reader, so an event it could not read when it arrived applies now.
+      const verified = deps.payments.readStoredEvent(storedBody(stored), stored.id);
       const receipt = await applyStoredEvent(deps, verified);
-      results.push({ id: stored.id, type: stored.type, ...receipt });
+      results.push({ id: stored.id, type, ...receipt });
     } catch (error) {
       results.push({
         id: stored.id,
-        type: stored.type,
+        type,
         outcome: 'failed',
         detail: error instanceof Error ? error.message : String(error),
       });

@@ -3,20 +3,26 @@ import { sql } from 'kysely';
 import type { VerifiedEvent } from '../payments/payment-gateway.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { WebhookEventTable, WebhookOutcome } from '../platform/db/schema.ts';
+import { inboxBody } from './inbox-body.ts';
 
 export type StoredEvent = Selectable<WebhookEventTable>;
 
+/** An event's columns: its envelope as it gives it, and its body as received. */
+function eventRow(event: VerifiedEvent, body: string) {
+  return {
+    id: event.id,
+    type: event.type,
+    livemode: event.livemode,
+    stripe_created_at: event.created === null ? null : new Date(event.created * 1000),
+    ...inboxBody(body),
+  };
+}
+
 /** Stores a verified event once; false when its id was already stored. */
-export async function storeEvent(db: Executor, event: VerifiedEvent): Promise<boolean> {
+export async function storeEvent(db: Executor, event: VerifiedEvent, body: string): Promise<boolean> {
   const inserted = await db
     .insertInto('webhook_events')
-    .values({
-      id: event.id,
-      type: event.type,
-      livemode: event.livemode,
-      stripe_created_at: new Date(event.created * 1000),
-      payload: JSON.stringify(event.payload),
-    })
+    .values(eventRow(event, body))
     .onConflict((oc) => oc.column('id').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -24,19 +30,15 @@ export async function storeEvent(db: Executor, event: VerifiedEvent): Promise<bo
 }
 
 /** Keeps a verified event that could not be applied, as `failed`, for the retry or a replay. */
-export async function recordFailure(db: Executor, event: VerifiedEvent, detail: string): Promise<void> {
+export async function recordFailure(
+  db: Executor,
+  event: VerifiedEvent,
+  body: string,
+  detail: string,
+): Promise<void> {
   await db
     .insertInto('webhook_events')
-    .values({
-      id: event.id,
-      type: event.type,
-      livemode: event.livemode,
-      stripe_created_at: new Date(event.created * 1000),
-      payload: JSON.stringify(event.payload),
-      outcome: 'failed',
-      outcome_detail: detail,
-      attempts: 1,
-    })
+    .values({ ...eventRow(event, body), outcome: 'failed', outcome_detail: detail, attempts: 1 })
     .onConflict((oc) =>
       oc
         .column('id')
@@ -55,9 +57,10 @@ export async function recordFailure(db: Executor, event: VerifiedEvent, detail: 
  * The statement storing a verified event once, returning its id only when it is new. The webhook
  * service runs it alongside the order lock (lifecycle's lockOrderAlongside), in one round trip.
  */
-export function storeEventStatement(event: VerifiedEvent): RawBuilder<unknown> {
-  return sql`insert into webhook_events (id, type, livemode, stripe_created_at, payload)
-    values (${event.id}, ${event.type}, ${event.livemode}, ${new Date(event.created * 1000)}, ${JSON.stringify(event.payload)}::jsonb)
+export function storeEventStatement(event: VerifiedEvent, body: string): RawBuilder<unknown> {
+  const row = eventRow(event, body);
+  return sql`insert into webhook_events (id, type, livemode, stripe_created_at, payload, raw_body)
+    values (${row.id}, ${row.type}, ${row.livemode}, ${row.stripe_created_at}, ${row.payload}::jsonb, ${row.raw_body})
     on conflict (id) do nothing returning id`;
 }
 

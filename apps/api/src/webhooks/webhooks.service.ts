@@ -4,8 +4,8 @@ import { lockOrder, lockOrderAlongside, type OrderLookup } from '../orders/lifec
 import { applyIntentToOrder, reviewLogger, type SyncResult } from '../orders/lifecycle/payment-sync.ts';
 import { applyRefundsToOrder, applyRefundToOrder } from '../orders/lifecycle/refund-sync.ts';
 import {
+  type EventSubject,
   MalformedEventError,
-  type PaymentEvent,
   type PaymentGateway,
   type VerifiedEvent,
   WebhookSignatureError,
@@ -14,7 +14,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { Order, WebhookOutcome } from '../platform/db/schema.ts';
 import { BadRequestError, DomainError } from '../platform/errors.ts';
 import type { Logger } from '../platform/logger.ts';
-import { isUuid } from '../platform/uuid.ts';
+import { isDatedAhead } from './signature-time.ts';
 import {
   lockEvent,
   outcomeStatement,
@@ -32,27 +32,21 @@ export interface WebhookDeps {
 
 export type Receipt = { outcome: WebhookOutcome | 'duplicate'; detail: string | null };
 
-/** Which order an event is about, if any: never a SQL error for foreign or malformed ids. */
-function orderLookupFor(event: PaymentEvent): OrderLookup | null {
-  switch (event.kind) {
-    case 'payment_intent': {
-      const orderId = event.intent.orderId;
-      return orderId && isUuid(orderId) ? { column: 'id', value: orderId } : null;
-    }
-    case 'refund':
-    case 'charge_refunded':
-    case 'dispute': {
-      const intentId = event.kind === 'refund' ? event.refund.paymentIntentId : event.paymentIntentId;
-      return intentId ? { column: 'payment_intent_id', value: intentId } : null;
-    }
-    case 'unknown_status':
-    case 'unhandled':
-      return null;
-    default: {
-      const unreachable: never = event;
-      throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
-    }
+/**
+ * An event about one of our orders that this code cannot read. It is kept as failed and answered 500,
+ * so Stripe retries it, and a retry or `webhooks:replay` applies it once the code can read it.
+ */
+export class UnreadableEventError extends DomainError {
+  constructor(detail: string) {
+    super(500, 'malformed-event', 'Event not readable', detail);
   }
+}
+
+function orderLookupOf(subject: EventSubject | null): OrderLookup | null {
+  if (!subject) return null;
+  return 'orderId' in subject
+    ? { column: 'id', value: subject.orderId }
+    : { column: 'payment_intent_id', value: subject.paymentIntentId };
 }
 
 async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): Promise<SyncResult> {
@@ -67,6 +61,7 @@ async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): P
       return applyDisputeToOrder(tx, order, event, actor);
     case 'payment_intent':
     case 'unknown_status':
+    case 'unreadable':
     case 'unhandled':
       return { outcome: 'unchanged', reason: `event type ${event.type} is not handled here` };
     default: {
@@ -80,6 +75,8 @@ async function applyOtherEvent(tx: Tx, order: Order, verified: VerifiedEvent): P
 interface Applied {
   receipt: Receipt;
   review?: { orderId: string; reason: string };
+  /** Why an event about our order could not be read: answered 500 once the outcome is committed. */
+  unreadable?: string;
 }
 
 function logReview(deps: WebhookDeps, verified: VerifiedEvent, { review }: Applied): void {
@@ -97,17 +94,26 @@ async function applyLocked(
     await recordOutcome(tx, verified.id, 'ignored', detail, orderId);
     return { receipt: { outcome: 'ignored', detail } };
   };
+  const fail = async (detail: string, orderId: string): Promise<Applied> => {
+    await recordOutcome(tx, verified.id, 'failed', detail, orderId);
+    return { receipt: { outcome: 'failed', detail } };
+  };
+  if (verified.event.kind === 'unreadable') {
+    const fields = verified.event.problem.errors
+      .map((error) => `${error.path} (${error.message})`)
+      .join('; ');
+    if (!order) return ignore(`not about an order of ours; unreadable: ${fields}`);
+    return { ...(await fail(`unreadable: ${fields}`, order.id)), unreadable: `unreadable: ${fields}` };
+  }
   if (verified.livemode !== deps.payments.livemode) {
     const detail = `livemode ${verified.livemode} does not match this API's ${deps.payments.livemode ? 'live' : 'test'} key`;
     deps.logger.error({ eventId: verified.id, type: verified.type }, `webhook ignored: ${detail}`);
     return ignore(detail);
   }
-  if (verified.event.kind === 'unknown_status') {
+  if (verified.event.kind === 'unknown_status' && order) {
     // Stripe retrying the event cannot teach this code a new status, so the event is answered 2xx
     // and kept as failed. A replay applies it once the code knows the status; the gateway logged it.
-    const detail = verified.event.problem.message;
-    await recordOutcome(tx, verified.id, 'failed', detail);
-    return { receipt: { outcome: 'failed', detail } };
+    return fail(verified.event.problem.message, order.id);
   }
   if (!order)
     return ignore(
@@ -122,7 +128,8 @@ async function applyLocked(
           verified.event.intent,
           { actorType: 'stripe', actorId: verified.id },
           {
-            createdAt: new Date(verified.created * 1000),
+            // A readable event always has its creation time; the fallback only satisfies the type.
+            createdAt: verified.created === null ? new Date() : new Date(verified.created * 1000),
             recordOutcome: (detail) => outcomeStatement(verified.id, 'applied', detail, order.id),
           },
         )
@@ -142,7 +149,7 @@ async function applyLocked(
 export async function applyStoredEvent(deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
   const applied = await deps.db.transaction().execute(async (tx) => {
     if (!(await lockEvent(tx, verified.id))) throw new Error(`event ${verified.id} is not stored`);
-    const lookup = orderLookupFor(verified.event);
+    const lookup = orderLookupOf(verified.subject);
     return applyLocked(tx, deps, verified, lookup ? await lockOrder(tx, lookup) : undefined);
   });
   logReview(deps, verified, applied);
@@ -154,16 +161,15 @@ export async function applyStoredEvent(deps: WebhookDeps, verified: VerifiedEven
  * A concurrent duplicate waits on the event row and then finds it applied. A failure is recorded on
  * the stored event and rethrown, so Stripe retries.
  */
-export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): Promise<Receipt> {
+async function storeAndApply(deps: WebhookDeps, verified: VerifiedEvent, body: string): Promise<Applied> {
   try {
-    const applied = await deps.db.transaction().execute(async (tx): Promise<Applied> => {
-      const lookup = orderLookupFor(verified.event);
+    return await deps.db.transaction().execute(async (tx): Promise<Applied> => {
+      const lookup = orderLookupOf(verified.subject);
       // The INSERT of a duplicate waits for a concurrent delivery of it to finish first.
       const { rows, order } = lookup
-        ? await lockOrderAlongside(tx, lookup, storeEventStatement(verified))
-        : { rows: (await storeEvent(tx, verified)) ? 1 : 0, order: undefined };
-      const fresh = rows > 0;
-      if (!fresh) {
+        ? await lockOrderAlongside(tx, lookup, storeEventStatement(verified, body))
+        : { rows: (await storeEvent(tx, verified, body)) ? 1 : 0, order: undefined };
+      if (rows === 0) {
         const stored = await lockEvent(tx, verified.id);
         if (stored && (stored.outcome === 'applied' || stored.outcome === 'ignored')) {
           return { receipt: { outcome: 'duplicate', detail: stored.outcome } };
@@ -171,24 +177,41 @@ export async function receiveEvent(deps: WebhookDeps, verified: VerifiedEvent): 
       }
       return applyLocked(tx, deps, verified, order);
     });
-    logReview(deps, verified, applied);
-    countWebhookEvent(verified, applied.receipt.outcome);
-    return applied.receipt;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     deps.logger.error(
       { err: error, eventId: verified.id, type: verified.type },
       'webhook apply failed; Stripe will retry',
     );
-    await recordFailure(deps.db, verified, detail).catch(() => undefined);
+    await recordFailure(deps.db, verified, body, detail).catch(() => undefined);
     countWebhookEvent(verified, 'failed');
     throw error;
   }
 }
 
+/** Receives a verified event (`body` as it arrived): stored whatever its shape, applied if ours and readable. */
+export async function receiveEvent(
+  deps: WebhookDeps,
+  verified: VerifiedEvent,
+  body: string,
+): Promise<Receipt> {
+  const applied = await storeAndApply(deps, verified, body);
+  logReview(deps, verified, applied);
+  countWebhookEvent(verified, applied.unreadable ? 'failed' : applied.receipt.outcome);
+  if (applied.unreadable) {
+    deps.logger.error(
+      { eventId: verified.id, type: verified.type, subject: verified.subject, detail: applied.unreadable },
+      'webhook about our order is unreadable: stored as failed, answered 500 so Stripe retries',
+    );
+    throw new UnreadableEventError(`The event is about one of our orders but ${applied.unreadable}`);
+  }
+  return applied.receipt;
+}
+
 /**
- * Verifies a delivery's signature and shape, then stores and applies it. A bad signature is a 400;
- * a signed event we cannot read is refused (400) and stored nowhere, since a retry cannot fix it.
+ * Verifies a delivery's signature, then stores the event whatever its shape and applies it. A bad
+ * signature, or one dated beyond the tolerance either way, is a 400; so is a signed body that is not
+ * JSON, which is no event at all.
  */
 export function receiveWebhook(
   deps: WebhookDeps,
@@ -198,6 +221,9 @@ export function receiveWebhook(
   let verified: VerifiedEvent;
   try {
     verified = deps.payments.verifyWebhook(raw, signature);
+    if (isDatedAhead(signature)) {
+      throw new WebhookSignatureError('Timestamp outside the tolerance zone (ahead of our clock)');
+    }
   } catch (error) {
     if (error instanceof WebhookSignatureError) {
       countWebhookRejected();
@@ -209,12 +235,12 @@ export function receiveWebhook(
     }
     if (error instanceof MalformedEventError) {
       countWebhookRejected();
-      deps.logger.warn({ errors: error.errors }, 'webhook event malformed');
+      deps.logger.warn({ errors: error.errors }, 'webhook body is not JSON');
       throw new DomainError(400, 'malformed-event', 'Malformed event', error.message, {
         errors: error.errors,
       });
     }
     throw error;
   }
-  return receiveEvent(deps, verified);
+  return receiveEvent(deps, verified, raw.toString('utf8'));
 }

@@ -24,6 +24,8 @@ describe('POST /payments/webhooks/stripe signature checks', () => {
     ['a missing header', { header: null }],
     ['a garbage header', { header: 't=1,v1=deadbeef' }],
     ['an old timestamp', { timestamp: Math.floor(Date.now() / 1000) - 600 }],
+    ['a timestamp an hour ahead', { timestamp: Math.floor(Date.now() / 1000) + 3600 }],
+    ['a timestamp just past the tolerance ahead', { timestamp: Math.floor(Date.now() / 1000) + 330 }],
   ])('when the request has %s, then it answers 400 and stores nothing', async (_name, options) => {
     const order = await placeOrder(ctx);
     const event = await succeeded(ctx, order);
@@ -32,6 +34,14 @@ describe('POST /payments/webhooks/stripe signature checks', () => {
     expect(res.body.type).toBe('/problems/invalid-signature');
     expect(await eventCount()).toBe(before);
     expect((await orderRow(ctx, order.orderId)).status).toBe('pending_payment');
+  });
+
+  it('when the timestamp is a little ahead of our clock (within the tolerance), then it is accepted', async () => {
+    const order = await placeOrder(ctx);
+    await deliver(ctx, await succeeded(ctx, order), { timestamp: Math.floor(Date.now() / 1000) + 60 }).expect(
+      200,
+    );
+    expect((await orderRow(ctx, order.orderId)).status).toBe('confirmed');
   });
 
   it('when the body is tampered with after signing, then it answers 400 and stores nothing', async () => {

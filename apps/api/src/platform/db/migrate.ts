@@ -10,6 +10,7 @@ import * as paymentIntentMissingSince from './migrations/2026-11-26T0700-payment
 import * as flaggedOrders from './migrations/2026-11-26T0800-flagged-orders.ts';
 import * as restaurantService from './migrations/2026-12-04T0900-restaurant-service.ts';
 import * as openingHours from './migrations/2026-12-04T1000-opening-hours.ts';
+import * as webhookEventsAnyShape from './migrations/2026-12-04T1100-webhook-events-any-shape.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T0800-flagged-orders': flaggedOrders,
   '2026-12-04T0900-restaurant-service': restaurantService,
   '2026-12-04T1000-opening-hours': openingHours,
+  '2026-12-04T1100-webhook-events-any-shape': webhookEventsAnyShape,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

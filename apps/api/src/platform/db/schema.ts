@@ -201,12 +201,16 @@ export type RecoveryPoint =
 
 export type WebhookOutcome = 'received' | 'applied' | 'ignored' | 'failed';
 
+/** A verified Stripe event as received; the envelope's fields are null where the event gives none. */
 export interface WebhookEventTable {
   id: string;
-  type: string;
-  livemode: boolean;
-  stripe_created_at: Timestamp;
-  payload: Json<unknown>;
+  type: string | null;
+  livemode: boolean | null;
+  stripe_created_at: Timestamp | null;
+  /** The body as received, parsed by PostgreSQL; null when jsonb cannot hold it (see raw_body). */
+  payload: Json<unknown> | null;
+  /** The body as received, when jsonb cannot hold it. */
+  raw_body: string | null;
   outcome: Generated<WebhookOutcome>;
   outcome_detail: string | null;
   order_id: string | null;

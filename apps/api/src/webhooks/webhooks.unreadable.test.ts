@@ -1,5 +1,5 @@
-import Stripe from 'stripe';
-import { createTestContext, rowCount, type TestContext, WEBHOOK_SECRET } from '../../test/harness.ts';
+import type { Express } from 'express';
+import { appWith, createTestContext, errorLog, type TestContext } from '../../test/harness.ts';
 import {
   deliver,
   jobsFor,
@@ -11,8 +11,12 @@ import {
   stripeEvent,
   succeeded,
 } from '../../test/webhooks.ts';
+import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import { replayStoredEvents } from './webhooks.replay.ts';
 
 let ctx: TestContext;
+let app: Express;
+let log: ReturnType<typeof errorLog>;
 let pending: PlacedOrder;
 let paid: PlacedOrder;
 let refund: Record<string, unknown>;
@@ -20,18 +24,20 @@ let dispute: Record<string, unknown>;
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  log = errorLog(ctx);
+  app = appWith(ctx, { logger: log.logger });
   pending = await placeOrder(ctx);
   paid = await placeOrder(ctx);
   await sdk(ctx).paymentIntents.confirm(paid.intentId, { payment_method: 'pm_card_visa' });
   await deliver(ctx, await succeeded(ctx, paid)).expect(200);
-  // A refund made at Stripe, not yet known to the API: a well-formed event would import it.
+  // A refund made at Stripe, not yet known to the API: a readable event would import it.
   refund = { ...(await sdk(ctx).refunds.create({ payment_intent: paid.intentId, amount: 500 })) };
   // The keys of Stripe's own dispute example (fixtures3.json), about our payment.
   dispute = {
-    id: 'dp_test_malformed',
+    id: 'dp_test_unreadable',
     object: 'dispute',
     amount: paid.total,
-    charge: 'ch_test_malformed',
+    charge: 'ch_test_unreadable',
     created: Math.floor(Date.now() / 1000),
     currency: 'usd',
     livemode: false,
@@ -42,6 +48,9 @@ beforeAll(async () => {
   };
 });
 afterAll(() => ctx.close());
+beforeEach(() => {
+  log.lines.length = 0;
+});
 
 const without = <T extends object>(value: T, key: keyof T) => {
   const copy = { ...value };
@@ -51,7 +60,7 @@ const without = <T extends object>(value: T, key: keyof T) => {
 const refundEvent = (object = refund) => stripeEvent('refund.created', object);
 const disputeEvent = (object = dispute) => stripeEvent('charge.dispute.created', object);
 
-/** Everything a webhook could write about an order, and the inbox. */
+/** Everything a webhook could write about an order. */
 async function footprint(order: PlacedOrder) {
   const refunds = ctx.db.selectFrom('refunds').selectAll().where('order_id', '=', order.orderId);
   const timeline = ctx.db.selectFrom('order_events').selectAll().where('order_id', '=', order.orderId);
@@ -60,32 +69,19 @@ async function footprint(order: PlacedOrder) {
     refunds: await refunds.execute(),
     timeline: await timeline.execute(),
     jobs: await jobsFor(ctx, order.orderId),
-    webhookEvents: await rowCount(ctx.db, 'webhook_events'),
   };
 }
 
-describe('POST /payments/webhooks/stripe malformed events', () => {
+describe('POST /payments/webhooks/stripe with an event about our order that we cannot read', () => {
   it.each([
-    ['an event with no id', 'id', async () => without(await succeeded(ctx, pending), 'id'), 'pending'],
     [
-      'an event with no livemode',
+      'without livemode',
       'livemode',
       async () => without(await succeeded(ctx, pending), 'livemode'),
       'pending',
     ],
-    ['an event with no type', 'type', async () => without(await succeeded(ctx, pending), 'type'), 'pending'],
-    [
-      'an event with no created',
-      'created',
-      async () => without(await succeeded(ctx, pending), 'created'),
-      'pending',
-    ],
-    [
-      'an event whose data.object is not an object',
-      'data.object',
-      async () => ({ ...(await succeeded(ctx, pending)), data: { object: pending.intentId } }),
-      'pending',
-    ],
+    ['without created', 'created', async () => without(await succeeded(ctx, pending), 'created'), 'pending'],
+    ['without a type', 'type', async () => without(await succeeded(ctx, pending), 'type'), 'pending'],
     [
       'a payment intent with a text amount received',
       'data.object.amount_received',
@@ -130,42 +126,57 @@ describe('POST /payments/webhooks/stripe malformed events', () => {
       'paid',
     ],
   ])(
-    'when a signed event is %s, then it answers 400 malformed-event and writes nothing',
+    'when it is %s, then it is stored as failed naming %s, logged as an error and answered 500 until it can be read',
     async (_name, path, build, which) => {
       const order = which === 'paid' ? paid : pending;
-      const event = (await build()) as { id?: unknown };
+      const event = (await build()) as { id: string };
       const before = await footprint(order);
-      const res = await deliver(ctx, event).expect(400);
+
+      const res = await deliver(ctx, event, { app }).expect(500);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body).toMatchObject({ type: '/problems/malformed-event', status: 400 });
-      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+      expect(res.body).toMatchObject({ type: '/problems/malformed-event', status: 500 });
+      expect(res.body.detail).toContain(path);
+      // Stripe retries it; each retry is counted on the same stored event.
+      await deliver(ctx, event, { app }).expect(500);
+
+      expect(await storedEvent(ctx, event.id)).toMatchObject({
+        outcome: 'failed',
+        outcome_detail: expect.stringContaining(path),
+        order_id: order.orderId,
+        attempts: 2,
+      });
+      expect(log.lines).toContainEqual(expect.objectContaining({ level: 50, eventId: event.id }));
       expect(await footprint(order)).toEqual(before);
-      if (typeof event.id === 'string') expect(await storedEvent(ctx, event.id)).toBeUndefined();
     },
   );
 
-  it('when a signed body is not JSON, then it answers 400 malformed-event and writes nothing', async () => {
-    const payload = '{"id": "evt_truncated", "type": "payment_intent.succ';
-    const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-    const before = await footprint(pending);
-    const res = await deliver(ctx, null, { header, rawBody: payload }).expect(400);
-    expect(res.body.type).toBe('/problems/malformed-event');
-    expect(await footprint(pending)).toEqual(before);
-  });
-
-  it('when the envelope is well formed but the type is not ours, then it is stored as ignored and answered 200', async () => {
-    const event = stripeEvent('plan.created', { id: 'price_123', object: 'plan', amount: 'not read' });
-    expect((await deliver(ctx, event).expect(200)).body.outcome).toBe('ignored');
-    expect(await storedEvent(ctx, event.id)).toMatchObject({ outcome: 'ignored', type: 'plan.created' });
-  });
-
-  it('when the same refund and dispute arrive well formed, then they are applied', async () => {
-    expect((await deliver(ctx, refundEvent()).expect(200)).body.outcome).toBe('applied');
-    expect((await deliver(ctx, disputeEvent()).expect(200)).body.outcome).toBe('applied');
+  it('when the code learns to read such an event, then webhooks:replay applies it once', async () => {
+    const event = refundEvent(without(refund, 'currency'));
+    await deliver(ctx, event, { app }).expect(500);
+    // The next version of the code reads a refund without a currency as the payment's.
+    const fixed: PaymentGateway = {
+      ...ctx.payments,
+      readStoredEvent: (payload, id) => {
+        const stored = payload as { data: { object: Record<string, unknown> } };
+        const object = { currency: 'usd', ...stored.data.object };
+        return ctx.payments.readStoredEvent({ ...stored, data: { object } }, id);
+      },
+    };
+    const replay = () =>
+      replayStoredEvents({ db: ctx.db, payments: fixed, logger: log.logger }, { eventId: event.id });
+    expect(await replay()).toEqual([expect.objectContaining({ id: event.id, outcome: 'applied' })]);
+    expect(await storedEvent(ctx, event.id)).toMatchObject({ outcome: 'applied', order_id: paid.orderId });
+    // Replaying it again changes nothing: the refund is in the ledger once.
+    await replay();
     expect(await orderRow(ctx, paid.orderId)).toMatchObject({
       payment_status: 'partially_refunded',
       amount_refunded: 500,
-      dispute_status: 'needs_response',
     });
+    const ledger = await ctx.db
+      .selectFrom('refunds')
+      .select('amount')
+      .where('order_id', '=', paid.orderId)
+      .execute();
+    expect(ledger).toEqual([{ amount: 500 }]);
   });
 });
