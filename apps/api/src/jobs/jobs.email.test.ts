@@ -9,8 +9,14 @@ let smtp: SmtpCapture;
 let runner: JobRunner;
 beforeAll(async () => {
   smtp = await startSmtpCapture();
+  // The SMTP timeouts follow JOB_EXPIRE_SECONDS; with jobTestEnv's 5 s, a loaded machine can miss the
+  // 625 ms greeting deadline and a healthy send takes two attempts.
   ctx = await createTestContext({
-    env: jobTestEnv({ SMTP_URL: smtp.url, MAIL_FROM: 'Orders <orders@trattoria.example>' }),
+    env: jobTestEnv({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Orders <orders@trattoria.example>',
+      JOB_EXPIRE_SECONDS: '30',
+    }),
   });
   runner = await startRunner(ctx);
 });
