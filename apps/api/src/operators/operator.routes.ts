@@ -51,30 +51,8 @@ export function operatorRoutes(deps: AppDeps, limits: RateLimits): Router {
     res.set('Cache-Control', 'no-store').json(page);
   });
 
-  router.post(
-    '/api/clients/:slug/orders/:orderId/refunds',
-    ...guard,
-    async (req: Request, res: Response) => {
-      const request = parseInput(CreateRefundRequest, req.body);
-      const command = { request, ...orderAction(req, 'refunds.create') };
-      sendStored(res, await createOperatorRefund(deps, operatorOf(res), command));
-    },
-    orderFirst,
-  );
-  router.post(
-    '/api/clients/:slug/orders/:orderId/cancel',
-    ...guard,
-    async (req: Request, res: Response) => {
-      const request = parseInput(CancelOrderRequest, req.body);
-      const command = { request, ...orderAction(req, 'orders.cancel') };
-      sendStored(res, await cancelOperatorOrder(deps, operatorOf(res), command));
-    },
-    orderFirst,
-  );
-
-  const staffAction = <
-    S extends typeof AcceptOrderRequest | typeof RejectOrderRequest | typeof KitchenStatusRequest,
-  >(
+  // Every write on one order: its body parsed by `schema`, run under its Idempotency-Key.
+  const orderWrite = <S extends z.ZodType>(
     path: string,
     action: string,
     schema: S,
@@ -94,19 +72,31 @@ export function operatorRoutes(deps: AppDeps, limits: RateLimits): Router {
       },
       orderFirst,
     );
-  staffAction(
+  orderWrite(
+    '/api/clients/:slug/orders/:orderId/refunds',
+    'refunds.create',
+    CreateRefundRequest,
+    createOperatorRefund,
+  );
+  orderWrite(
+    '/api/clients/:slug/orders/:orderId/cancel',
+    'orders.cancel',
+    CancelOrderRequest,
+    cancelOperatorOrder,
+  );
+  orderWrite(
     '/api/clients/:slug/orders/:orderId/accept',
     'orders.accept',
     AcceptOrderRequest,
     acceptOperatorOrder,
   );
-  staffAction(
+  orderWrite(
     '/api/clients/:slug/orders/:orderId/reject',
     'orders.reject',
     RejectOrderRequest,
     rejectOperatorOrder,
   );
-  staffAction(
+  orderWrite(
     '/api/clients/:slug/orders/:orderId/status',
     'orders.status',
     KitchenStatusRequest,

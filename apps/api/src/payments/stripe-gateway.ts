@@ -86,6 +86,23 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
     const page = await stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 });
     return page.data.map(toRefundSnapshot);
   };
+  /**
+   * A cancel or capture of a PaymentIntent no longer in a state that allows it (canceled or captured
+   * already, released, lapsed) reports where the intent is, for the caller to apply and decide.
+   */
+  const orWhereItIs = async (id: string, change: () => Promise<Stripe.PaymentIntent>) => {
+    try {
+      return toIntentSnapshot(await change());
+    } catch (error) {
+      if (
+        error instanceof Stripe.errors.StripeInvalidRequestError &&
+        error.code === 'payment_intent_unexpected_state'
+      ) {
+        return toIntentSnapshot(await stripe.paymentIntents.retrieve(id));
+      }
+      throw error;
+    }
+  };
   const verified = (payload: unknown, idWhenMissing: () => string): VerifiedEvent => {
     const result = toVerifiedEvent(payload, idWhenMissing);
     if (result.event.kind === 'unknown_status') reportUnknownStatus(logger, result.event.problem, result);
@@ -123,43 +140,24 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
     ): Promise<PaymentIntentSnapshot> =>
       call(
         logger,
-        async () => {
-          try {
-            return toIntentSnapshot(
-              await stripe.paymentIntents.cancel(id, { cancellation_reason: reason }, { idempotencyKey }),
-            );
-          } catch (error) {
-            // Canceled already, or succeeded meanwhile: report where it is and let the caller decide.
-            if (
-              error instanceof Stripe.errors.StripeInvalidRequestError &&
-              error.code === 'payment_intent_unexpected_state'
-            ) {
-              return toIntentSnapshot(await stripe.paymentIntents.retrieve(id));
-            }
-            throw error;
-          }
-        },
+        () =>
+          orWhereItIs(id, () =>
+            stripe.paymentIntents.cancel(id, { cancellation_reason: reason }, { idempotencyKey }),
+          ),
         { id },
       ),
 
     capturePaymentIntent: (id: string, amountToCapture: number | undefined, idempotencyKey: string) =>
       call(
         logger,
-        async () => {
-          try {
-            const params = amountToCapture === undefined ? {} : { amount_to_capture: amountToCapture };
-            return toIntentSnapshot(await stripe.paymentIntents.capture(id, params, { idempotencyKey }));
-          } catch (error) {
-            // Captured already, released or lapsed: report where it is and let the caller decide.
-            if (
-              error instanceof Stripe.errors.StripeInvalidRequestError &&
-              error.code === 'payment_intent_unexpected_state'
-            ) {
-              return toIntentSnapshot(await stripe.paymentIntents.retrieve(id));
-            }
-            throw error;
-          }
-        },
+        () =>
+          orWhereItIs(id, () =>
+            stripe.paymentIntents.capture(
+              id,
+              amountToCapture === undefined ? {} : { amount_to_capture: amountToCapture },
+              { idempotencyKey },
+            ),
+          ),
         { id },
       ),
 
