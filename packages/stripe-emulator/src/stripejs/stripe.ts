@@ -1,6 +1,7 @@
 // Runs in the browser as part of the served stripe.js: no runtime imports.
 import type {
   ConfirmPaymentData,
+  PaymentIntent,
   PaymentIntentResult,
   StripeElements,
   StripeElementsOptionsClientSecret,
@@ -66,6 +67,14 @@ function createElements(
   return elements;
 }
 
+/** Real Stripe.js shows 3-D Secure in a modal; the stand-in sends the browser to the emulator's page. */
+function authenticationUrl(pi: PaymentIntent): string | undefined {
+  const action = pi.next_action;
+  if (action?.type === 'redirect_to_url') return action.redirect_to_url?.url ?? undefined;
+  const sdk = action?.use_stripe_sdk as { stripe_js?: unknown } | undefined;
+  return typeof sdk?.stripe_js === 'string' ? sdk.stripe_js : undefined;
+}
+
 async function confirmPayment(
   options: ConfirmOptions,
   publishableKey: string,
@@ -102,8 +111,9 @@ async function confirmPayment(
   );
   if (answer.error) return { error: answer.error };
   const pi = answer.paymentIntent;
-  if (pi.status === 'requires_action' && pi.next_action?.type === 'redirect_to_url') {
-    window.location.assign(pi.next_action.redirect_to_url?.url ?? '');
+  const challenge = authenticationUrl(pi);
+  if (pi.status === 'requires_action' && challenge) {
+    window.location.assign(challenge);
     return new Promise(() => {});
   }
   if (options.redirect === 'if_required' || !returnUrl) return { paymentIntent: pi };
