@@ -1,9 +1,10 @@
 import type Stripe from 'stripe';
 import { ApiError, invalidRequest, resourceMissing } from '../errors.ts';
 import { newId, nowSeconds } from '../ids.ts';
-import { lookupCard, luhnValid, TEST_PAYMENT_METHODS } from './cards.ts';
+import { lookupCard, luhnValid } from './cards.ts';
 import { optionalObject, type Params } from './params.ts';
 import type { Store, StoredPaymentMethod } from './store.ts';
+import { TEST_PAYMENT_METHODS } from './test-cards.data.ts';
 
 function cardError(code: string, message: string, param: string): ApiError {
   return new ApiError(402, { type: 'card_error', code, message, param });
@@ -92,7 +93,7 @@ export function paymentMethodObject(pm: StoredPaymentMethod): Stripe.PaymentMeth
       exp_month: pm.expMonth,
       exp_year: pm.expYear,
       fingerprint: `emu${pm.card.number.slice(-8)}`,
-      funding: 'credit',
+      funding: pm.card.funding ?? 'credit',
       generated_from: null,
       last4: pm.card.number.slice(-4),
       networks: { available: [pm.card.brand], preferred: null },
