@@ -36,6 +36,7 @@ export function createControl({
     drop: (filter) => dispatcher.drop(filter),
     duplicate: (times) => dispatcher.duplicate(times),
     reorder: (on) => dispatcher.reorder(on),
+    shuffle: (seed) => dispatcher.shuffle(seed),
     async resend(eventId) {
       const event = domain.store.events.find((e) => e.id === eventId);
       if (!event) throw new Error(`No such event: ${eventId}`);

@@ -48,8 +48,12 @@ export interface FailRequestsOptions {
 }
 
 export interface EmulatorControl {
-  /** Drop all objects, events, deliveries and switches; restricted keys return to the start options. */
+  /**
+   * Drop all objects, events, deliveries and switches, and return webhook endpoints and restricted
+   * keys to those the emulator started with.
+   */
   reset(): void;
+  /** Adds an endpoint; adding one that exists again changes nothing (Stripe signs once per endpoint). */
   addWebhookEndpoint(ep: WebhookEndpointConfig): void;
   addRestrictedKey(key: string, permissions: KeyPermissions): void;
   /** Sign deliveries to `url` with one v1 signature per secret (secret rotation). */
@@ -64,6 +68,11 @@ export interface EmulatorControl {
   duplicate(times: number): void;
   /** Deliver each batch of events (those one request caused) in reverse order. */
   reorder(on: boolean): void;
+  /**
+   * Deliver each batch in a random order (Stripe promises none); the same seed gives the same order.
+   * null returns to creation order.
+   */
+  shuffle(seed: number | null): void;
   /** Sends the event again to every endpoint now, even while holding. */
   resend(eventId: string): Promise<void>;
   failRequests(opts: FailRequestsOptions): void;

@@ -57,6 +57,11 @@ export function controlRoutes(control: EmulatorControl): Router {
     control.reorder(body(req).on !== false);
     res.json(ok);
   });
+  router.post('/shuffle', (req, res) => {
+    const { on, seed } = body(req);
+    control.shuffle(on === false ? null : typeof seed === 'number' ? seed : Date.now());
+    res.json(ok);
+  });
   router.post('/restricted-keys', (req, res) => {
     const { key, permissions } = body(req);
     try {
