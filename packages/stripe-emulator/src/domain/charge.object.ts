@@ -114,8 +114,8 @@ export function buildCharge(input: NewCharge): Stripe.Charge {
     balance_transaction: captured ? newId('txn') : null,
     billing_details: {
       address: { ...NULL_ADDRESS, postal_code: pm.postalCode },
-      email: null,
-      name: null,
+      email: pm.billing.email,
+      name: pm.billing.name,
       phone: null,
       tax_id: null,
     },
