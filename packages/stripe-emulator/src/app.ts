@@ -2,7 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Domain } from './domain/context.ts';
 import { ApiError } from './errors.ts';
 import { apiRoutes } from './http/api.routes.ts';
-import { authenticate } from './http/auth.ts';
+import { authenticate, type RestrictedKeys } from './http/auth.ts';
 import { controlRoutes } from './http/control.routes.ts';
 import { cors } from './http/cors.ts';
 import type { FailSwitch } from './http/fail-switch.ts';
@@ -14,6 +14,7 @@ export interface AppDeps {
   domain: Domain;
   control: EmulatorControl;
   failSwitch: FailSwitch;
+  restrictedKeys: RestrictedKeys;
   log: (line: string) => void;
 }
 
@@ -38,7 +39,7 @@ function errorHandler(log: (line: string) => void) {
 }
 
 /** The emulator's HTTP surface, without listening. */
-export function createApp({ domain, control, failSwitch, log }: AppDeps): Express {
+export function createApp({ domain, control, failSwitch, restrictedKeys, log }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
@@ -47,7 +48,7 @@ export function createApp({ domain, control, failSwitch, log }: AppDeps): Expres
     '/v1',
     failSwitch.middleware,
     express.urlencoded({ extended: true, limit: '1mb', parameterLimit: 10_000 }),
-    authenticate,
+    authenticate(restrictedKeys),
     apiRoutes(domain, log),
   );
   app.use('/_emulator', threeDSecureRoutes(domain), controlRoutes(control));

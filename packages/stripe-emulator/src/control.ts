@@ -2,22 +2,33 @@ import { expireAuthorization } from './domain/authorization.ts';
 import type { Domain } from './domain/context.ts';
 import { closeDispute } from './domain/disputes.ts';
 import { backgroundCause } from './domain/events.ts';
+import type { RestrictedKeys } from './http/auth.ts';
 import type { FailSwitch } from './http/fail-switch.ts';
 import type { EmulatorControl } from './types.ts';
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
-export function createControl(
-  domain: Domain,
-  dispatcher: WebhookDispatcher,
-  failSwitch: FailSwitch,
-): EmulatorControl {
+export interface ControlDeps {
+  domain: Domain;
+  dispatcher: WebhookDispatcher;
+  failSwitch: FailSwitch;
+  restrictedKeys: RestrictedKeys;
+}
+
+export function createControl({
+  domain,
+  dispatcher,
+  failSwitch,
+  restrictedKeys,
+}: ControlDeps): EmulatorControl {
   return {
     reset() {
       domain.store.reset();
       dispatcher.reset();
       failSwitch.reset();
+      restrictedKeys.reset();
     },
     addWebhookEndpoint: (ep) => dispatcher.addEndpoint(ep),
+    addRestrictedKey: (key, permissions) => restrictedKeys.add(key, permissions),
     setWebhookSecrets: (url, secrets) => dispatcher.setSecrets(url, secrets),
     deliveries: () => dispatcher.records(),
     hold: (on) => dispatcher.hold(on),
@@ -25,6 +36,7 @@ export function createControl(
     drop: (filter) => dispatcher.drop(filter),
     duplicate: (times) => dispatcher.duplicate(times),
     reorder: (on) => dispatcher.reorder(on),
+    shuffle: (seed) => dispatcher.shuffle(seed),
     async resend(eventId) {
       const event = domain.store.events.find((e) => e.id === eventId);
       if (!event) throw new Error(`No such event: ${eventId}`);

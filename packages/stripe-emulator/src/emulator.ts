@@ -4,6 +4,7 @@ import { createControl } from './control.ts';
 import type { Domain } from './domain/context.ts';
 import { EventLog } from './domain/events.ts';
 import { Store } from './domain/store.ts';
+import { RestrictedKeys } from './http/auth.ts';
 import { FailSwitch } from './http/fail-switch.ts';
 import { randomToken } from './ids.ts';
 import type { Emulator, EmulatorOptions } from './types.ts';
@@ -29,8 +30,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     refundSettleMs: opts.refundSettleMs ?? 1000,
   };
   const failSwitch = new FailSwitch();
-  const control = createControl(domain, dispatcher, failSwitch);
-  const app = createApp({ domain, control, failSwitch, log });
+  const restrictedKeys = new RestrictedKeys(opts.restrictedKeys);
+  const control = createControl({ domain, dispatcher, failSwitch, restrictedKeys });
+  const app = createApp({ domain, control, failSwitch, restrictedKeys, log });
   const server = app.listen(opts.port ?? 0, host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -6,5 +6,7 @@ export type {
   EmulatorControl,
   EmulatorOptions,
   FailRequestsOptions,
+  KeyPermissions,
+  StripeResource,
   WebhookEndpointConfig,
 } from './types.ts';

@@ -71,7 +71,24 @@ describe('PaymentIntents', () => {
     await expect(h.stripe.paymentIntents.update(pi.id, { amount: 900 })).rejects.toMatchObject({
       type: 'StripeInvalidRequestError',
       code: 'payment_intent_unexpected_state',
+      message: expect.stringMatching(
+        /^This PaymentIntent's amount could not be updated because it has a status of succeeded/,
+      ),
     });
+  });
+
+  it('when metadata or description change after success, then Stripe allows it', async () => {
+    const pi = await h.stripe.paymentIntents.create({
+      amount: 500,
+      currency: 'usd',
+      confirm: true,
+      payment_method: 'pm_card_visa',
+    });
+    const updated = await h.stripe.paymentIntents.update(pi.id, {
+      metadata: { shipped: 'yes' },
+      description: 'Done',
+    });
+    expect(updated).toMatchObject({ status: 'succeeded', metadata: { shipped: 'yes' }, description: 'Done' });
   });
 
   it('when canceled twice, then the second cancel is payment_intent_unexpected_state', async () => {

@@ -5,12 +5,19 @@ export interface WebhookEndpointConfig {
   secret: string;
 }
 
+/** What a restricted key's permissions are about, named as Stripe's `rak_<resource>_<access>`. */
+export type StripeResource = 'payment_intent' | 'charge' | 'refund' | 'dispute' | 'payment_method' | 'event';
+/** Write implies read, as in Stripe's Dashboard; a resource left out is None. */
+export type KeyPermissions = Partial<Record<StripeResource, 'read' | 'write'>>;
+
 export interface EmulatorOptions {
   /** 0 = ephemeral (default). */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
   webhooks?: WebhookEndpointConfig[];
+  /** Restricted keys (rk_test_…) and what each may do; other rk_ keys are refused as invalid. */
+  restrictedKeys?: Record<string, KeyPermissions>;
   /** Delays between delivery attempts; the number of entries is the number of retries. */
   retryScheduleMs?: number[];
   webhookTimeoutMs?: number;
@@ -41,9 +48,14 @@ export interface FailRequestsOptions {
 }
 
 export interface EmulatorControl {
-  /** Drop all objects, events, deliveries and switches (configured endpoints stay). */
+  /**
+   * Drop all objects, events, deliveries and switches, and return webhook endpoints and restricted
+   * keys to those the emulator started with.
+   */
   reset(): void;
+  /** Adds an endpoint; adding one that exists again changes nothing (Stripe signs once per endpoint). */
   addWebhookEndpoint(ep: WebhookEndpointConfig): void;
+  addRestrictedKey(key: string, permissions: KeyPermissions): void;
   /** Sign deliveries to `url` with one v1 signature per secret (secret rotation). */
   setWebhookSecrets(url: string, secrets: string[]): void;
   deliveries(): DeliveryRecord[];
@@ -56,6 +68,11 @@ export interface EmulatorControl {
   duplicate(times: number): void;
   /** Deliver each batch of events (those one request caused) in reverse order. */
   reorder(on: boolean): void;
+  /**
+   * Deliver each batch in a random order (Stripe promises none); the same seed gives the same order.
+   * null returns to creation order.
+   */
+  shuffle(seed: number | null): void;
   /** Sends the event again to every endpoint now, even while holding. */
   resend(eventId: string): Promise<void>;
   failRequests(opts: FailRequestsOptions): void;

@@ -5,7 +5,7 @@ import { AUTHORIZATION_VALIDITY_SECONDS } from './charge.object.ts';
 import type { Domain } from './context.ts';
 import { scheduleDispute } from './disputes.ts';
 import { backgroundCause, type Cause } from './events.ts';
-import { optionalInteger, type Params } from './params.ts';
+import { mergeMetadata, optionalInteger, type Params } from './params.ts';
 
 /** The held charge of a PaymentIntent in requires_capture. */
 function heldCharge(domain: Domain, pi: Stripe.PaymentIntent): Stripe.Charge {
@@ -55,8 +55,10 @@ export function capturePaymentIntent(
       'amount_to_capture',
     );
   }
+  const metadata = mergeMetadata(pi.metadata, params);
   const charge = heldCharge(domain, pi);
   domain.store.releaseHold(pi.id);
+  pi.metadata = metadata;
   charge.captured = true;
   charge.amount_captured = amount;
   charge.balance_transaction = newId('txn');

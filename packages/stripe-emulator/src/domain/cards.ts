@@ -1,3 +1,5 @@
+import { CARDS } from './test-cards.data.ts';
+
 export type DeclineCode =
   | 'generic_decline'
   | 'insufficient_funds'
@@ -5,54 +7,48 @@ export type DeclineCode =
   | 'stolen_card'
   | 'expired_card'
   | 'incorrect_cvc'
-  | 'processing_error';
+  | 'processing_error'
+  | 'card_velocity_exceeded'
+  | 'fraudulent';
+
+export type CardBrand =
+  | 'amex'
+  | 'diners'
+  | 'discover'
+  | 'jcb'
+  | 'mastercard'
+  | 'unionpay'
+  | 'visa'
+  | 'unknown';
 
 export interface TestCard {
   number: string;
-  brand: 'visa' | 'mastercard';
-  /** Declined at confirm (after authentication when `threeDSecure`). */
+  brand: CardBrand;
+  /** Credit unless Stripe's list says debit or prepaid. */
+  funding?: 'credit' | 'debit' | 'prepaid';
+  /** Declined at confirm (after authentication when `threeDSecure`); `fraudulent` is a Radar block. */
   decline?: DeclineCode;
+  /** Radar's risk level; `highest` is blocked by Radar's default rule. */
+  risk?: 'elevated' | 'highest';
+  cvcCheck?: 'fail';
   threeDSecure?: boolean;
   refund?: 'pending_then_succeeded' | 'succeeded_then_failed';
   dispute?: boolean;
 }
 
-const CARDS: TestCard[] = [
-  { number: '4242424242424242', brand: 'visa' },
-  { number: '5555555555554444', brand: 'mastercard' },
-  { number: '4000000000000002', brand: 'visa', decline: 'generic_decline' },
-  { number: '4000000000009995', brand: 'visa', decline: 'insufficient_funds' },
-  { number: '4000000000009987', brand: 'visa', decline: 'lost_card' },
-  { number: '4000000000009979', brand: 'visa', decline: 'stolen_card' },
-  { number: '4000000000000069', brand: 'visa', decline: 'expired_card' },
-  { number: '4000000000000127', brand: 'visa', decline: 'incorrect_cvc' },
-  { number: '4000000000000119', brand: 'visa', decline: 'processing_error' },
-  { number: '4000002500003155', brand: 'visa', threeDSecure: true },
-  { number: '4000002760003184', brand: 'visa', threeDSecure: true },
-  { number: '4000000000003220', brand: 'visa', threeDSecure: true },
-  { number: '4000008260003178', brand: 'visa', threeDSecure: true, decline: 'insufficient_funds' },
-  { number: '4000000000007726', brand: 'visa', refund: 'pending_then_succeeded' },
-  { number: '4000000000005126', brand: 'visa', refund: 'succeeded_then_failed' },
-  { number: '4000000000000259', brand: 'visa', dispute: true },
-];
-
-/** Stripe's test PaymentMethod ids and the card each one stands for. */
-export const TEST_PAYMENT_METHODS: Record<string, string> = {
-  pm_card_visa: '4242424242424242',
-  pm_card_mastercard: '5555555555554444',
-  pm_card_chargeDeclined: '4000000000000002',
-  pm_card_chargeDeclinedInsufficientFunds: '4000000000009995',
-  pm_card_chargeDeclinedLostCard: '4000000000009987',
-  pm_card_chargeDeclinedStolenCard: '4000000000009979',
-  pm_card_chargeDeclinedExpiredCard: '4000000000000069',
-  pm_card_chargeDeclinedIncorrectCvc: '4000000000000127',
-  pm_card_chargeDeclinedProcessingError: '4000000000000119',
-  pm_card_authenticationRequired: '4000002760003184',
-  pm_card_threeDSecure2Required: '4000000000003220',
-  pm_card_pendingRefund: '4000000000007726',
-  pm_card_refundFail: '4000000000005126',
-  pm_card_createDispute: '4000000000000259',
-};
+/** The brand a card number's leading digits name, as Stripe reports it. */
+export function brandOf(number: string): CardBrand {
+  const two = Number(number.slice(0, 2));
+  const four = Number(number.slice(0, 4));
+  if (number.startsWith('4')) return 'visa';
+  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return 'mastercard';
+  if (two === 34 || two === 37) return 'amex';
+  if (number.startsWith('6011') || two === 65 || (four >= 6440 && four <= 6499)) return 'discover';
+  if (two === 36 || two === 38 || (four >= 3000 && four <= 3059)) return 'diners';
+  if (two === 35) return 'jcb';
+  if (two === 62) return 'unionpay';
+  return 'unknown';
+}
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -69,9 +65,7 @@ export function luhnValid(digits: string): boolean {
 
 /** Any other Luhn-valid number behaves like a plain successful card of its brand. */
 export function lookupCard(number: string): TestCard {
-  const known = CARDS.find((card) => card.number === number);
-  if (known) return known;
-  return { number, brand: number.startsWith('5') || number.startsWith('2') ? 'mastercard' : 'visa' };
+  return CARDS.find((card) => card.number === number) ?? { number, brand: brandOf(number) };
 }
 
 export interface DeclineDetails {
@@ -85,6 +79,8 @@ export function declineDetails(decline: DeclineCode): DeclineDetails {
     case 'generic_decline':
     case 'lost_card':
     case 'stolen_card':
+    case 'card_velocity_exceeded':
+    case 'fraudulent':
       return { code: 'card_declined', declineCode: decline, message: 'Your card was declined.' };
     case 'insufficient_funds':
       return { code: 'card_declined', declineCode: decline, message: 'Your card has insufficient funds.' };

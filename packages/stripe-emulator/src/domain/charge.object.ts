@@ -1,19 +1,35 @@
 import type Stripe from 'stripe';
 import { newId, nowSeconds, randomToken } from '../ids.ts';
-import type { DeclineDetails } from './cards.ts';
+import type { DeclineDetails, TestCard } from './cards.ts';
 import type { StoredPaymentMethod } from './store.ts';
 
 const NULL_ADDRESS = { city: null, country: null, line1: null, line2: null, postal_code: null, state: null };
 
-function outcome(failure: DeclineDetails | null): Stripe.Charge.Outcome {
+const RISK_SCORE = { normal: 20, elevated: 70, highest: 95 } as const;
+
+function outcome(card: TestCard, failure: DeclineDetails | null): Stripe.Charge.Outcome {
+  const risk = card.risk ?? 'normal';
+  if (failure?.declineCode === 'fraudulent') {
+    return {
+      advice_code: null,
+      network_advice_code: null,
+      network_decline_code: null,
+      network_status: 'not_sent_to_network',
+      reason: 'highest_risk_level',
+      risk_level: risk,
+      risk_score: RISK_SCORE[risk],
+      seller_message: 'Stripe blocked this payment as too risky.',
+      type: 'blocked',
+    };
+  }
   return {
     advice_code: null,
     network_advice_code: null,
     network_decline_code: null,
     network_status: failure ? 'declined_by_network' : 'approved_by_network',
-    reason: failure ? failure.declineCode : null,
-    risk_level: 'normal',
-    risk_score: 20,
+    reason: failure ? failure.declineCode : risk === 'elevated' ? 'elevated_risk_level' : null,
+    risk_level: risk,
+    risk_score: RISK_SCORE[risk],
     seller_message: failure
       ? 'The bank did not return any further details with this decline.'
       : 'Payment complete.',
@@ -36,7 +52,7 @@ function cardDetails(
     checks: {
       address_line1_check: null,
       address_postal_code_check: pm.postalCode ? 'pass' : null,
-      cvc_check: 'pass',
+      cvc_check: pm.card.cvcCheck ?? 'pass',
     },
     country: 'US',
     electronic_commerce_indicator: null,
@@ -44,7 +60,7 @@ function cardDetails(
     exp_year: pm.expYear,
     extended_authorization: { status: 'disabled' },
     fingerprint: `emu${pm.card.number.slice(-8)}`,
-    funding: 'credit',
+    funding: pm.card.funding ?? 'credit',
     incremental_authorization: { status: 'unavailable' },
     installments: null,
     last4: pm.card.number.slice(-4),
@@ -98,8 +114,8 @@ export function buildCharge(input: NewCharge): Stripe.Charge {
     balance_transaction: captured ? newId('txn') : null,
     billing_details: {
       address: { ...NULL_ADDRESS, postal_code: pm.postalCode },
-      email: null,
-      name: null,
+      email: pm.billing.email,
+      name: pm.billing.name,
       phone: null,
       tax_id: null,
     },
@@ -117,7 +133,7 @@ export function buildCharge(input: NewCharge): Stripe.Charge {
     livemode: false,
     metadata: { ...pi.metadata },
     on_behalf_of: null,
-    outcome: outcome(failure),
+    outcome: outcome(pm.card, failure),
     paid: succeeded,
     payment_intent: pi.id,
     payment_method: pm.id,

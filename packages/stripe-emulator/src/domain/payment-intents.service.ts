@@ -18,11 +18,15 @@ import {
 } from './params.ts';
 import { buildPaymentIntent } from './payment-intent.object.ts';
 import { resolvePaymentMethod } from './payment-methods.ts';
+import type { StoredPaymentMethod } from './store.ts';
+import { authenticationAction } from './three-d-secure.ts';
 
 const UPDATABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 const CANCELABLE = [...UPDATABLE, 'requires_capture', 'processing'];
 const CANCEL_REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'];
 const CAPTURE_METHODS = ['automatic', 'automatic_async', 'manual'];
+/** Stripe lets these change whatever the status, even after the payment succeeded. */
+const ANY_STATUS_UPDATES = ['metadata', 'description', 'receipt_email', 'shipping', 'expand'];
 
 function captureMethod(params: Params): Stripe.PaymentIntent.CaptureMethod | undefined {
   const value = optionalString(params, 'capture_method');
@@ -41,10 +45,26 @@ export function findPaymentIntent(domain: Domain, id: string): Stripe.PaymentInt
   return pi;
 }
 
+/** Customers are not modelled, so any customer id is one Stripe would not find. */
+function refuseCustomer(params: Params): void {
+  const customer = optionalString(params, 'customer');
+  if (customer) throw resourceMissing('customer', customer, 'customer');
+}
+
+function validReturnUrl(params: Params): string | undefined {
+  const returnUrl = optionalString(params, 'return_url');
+  if (returnUrl !== undefined && !/^https?:\/\//.test(returnUrl))
+    throw invalidRequest('Not a valid URL', 'url_invalid', 'return_url');
+  return returnUrl;
+}
+
+/** Everything that can refuse a create is checked before the intent exists or any event is sent. */
 export function createPaymentIntent(domain: Domain, params: Params, cause: Cause): Stripe.PaymentIntent {
   const currency = validateCurrency(requiredString(params, 'currency'));
   const amount = validateAmount(optionalInteger(params, 'amount'), currency);
   const apm = optionalObject(params, 'automatic_payment_methods');
+  refuseCustomer(params);
+  validReturnUrl(params);
   const pi = buildPaymentIntent({
     amount,
     currency,
@@ -54,10 +74,12 @@ export function createPaymentIntent(domain: Domain, params: Params, cause: Cause
     receiptEmail: optionalString(params, 'receipt_email') ?? null,
     captureMethod: captureMethod(params) ?? 'automatic_async',
   });
+  if (Array.isArray(params.allowed_payment_method_types))
+    pi.allowed_payment_method_types = params.allowed_payment_method_types.map(String);
+  const pm = resolvePaymentMethod(domain.store, params);
   domain.store.paymentIntents.set(pi.id, pi);
   domain.events.emit('payment_intent.created', pi, cause);
-  if (optionalBoolean(params, 'confirm')) return confirmPaymentIntent(domain, pi, params, cause);
-  const pm = resolvePaymentMethod(domain.store, params);
+  if (optionalBoolean(params, 'confirm')) return confirmPaymentIntent(domain, pi, params, cause, pm);
   if (pm) {
     pi.payment_method = pm.id;
     pi.status = 'requires_confirmation';
@@ -70,24 +92,31 @@ export function updatePaymentIntent(
   pi: Stripe.PaymentIntent,
   params: Params,
 ): Stripe.PaymentIntent {
-  if (!UPDATABLE.includes(pi.status)) {
+  const locked = Object.keys(params).find((key) => !ANY_STATUS_UPDATES.includes(key));
+  if (locked && !UPDATABLE.includes(pi.status)) {
     throw unexpectedState(
-      `This PaymentIntent's ${Object.keys(params)[0] ?? 'amount'} could not be updated because it has a status of ${pi.status}. You may only update the ${Object.keys(params)[0] ?? 'amount'} of a PaymentIntent with one of the following statuses: ${UPDATABLE.join(', ')}.`,
+      `This PaymentIntent's ${locked} could not be updated because it has a status of ${pi.status}. You may only update the ${locked} of a PaymentIntent with one of the following statuses: ${UPDATABLE.join(', ')}.`,
     );
   }
   const currency =
     params.currency === undefined ? pi.currency : validateCurrency(requiredString(params, 'currency'));
   const amount = optionalInteger(params, 'amount');
-  if (amount !== undefined || currency !== pi.currency)
-    pi.amount = validateAmount(amount ?? pi.amount, currency);
-  pi.currency = currency;
-  pi.metadata = mergeMetadata(pi.metadata, params);
-  pi.capture_method = captureMethod(params) ?? pi.capture_method;
+  const newAmount =
+    amount !== undefined || currency !== pi.currency
+      ? validateAmount(amount ?? pi.amount, currency)
+      : pi.amount;
+  refuseCustomer(params);
+  const method = captureMethod(params);
+  const metadata = mergeMetadata(pi.metadata, params);
   const description = optionalString(params, 'description');
-  if (description !== undefined) pi.description = description || null;
   const receiptEmail = optionalString(params, 'receipt_email');
-  if (receiptEmail !== undefined) pi.receipt_email = receiptEmail || null;
   const pm = resolvePaymentMethod(domain.store, params);
+  pi.amount = newAmount;
+  pi.currency = currency;
+  pi.metadata = metadata;
+  pi.capture_method = method ?? pi.capture_method;
+  if (description !== undefined) pi.description = description || null;
+  if (receiptEmail !== undefined) pi.receipt_email = receiptEmail || null;
   if (pm) {
     pi.payment_method = pm.id;
     pi.status = 'requires_confirmation';
@@ -95,7 +124,13 @@ export function updatePaymentIntent(
   return pi;
 }
 
-export function confirmPaymentIntent(domain: Domain, pi: Stripe.PaymentIntent, params: Params, cause: Cause) {
+export function confirmPaymentIntent(
+  domain: Domain,
+  pi: Stripe.PaymentIntent,
+  params: Params,
+  cause: Cause,
+  resolved?: StoredPaymentMethod,
+) {
   if (pi.status === 'succeeded') {
     throw unexpectedState(
       'You cannot confirm this PaymentIntent because it has already succeeded after being previously confirmed.',
@@ -104,7 +139,9 @@ export function confirmPaymentIntent(domain: Domain, pi: Stripe.PaymentIntent, p
   if (!UPDATABLE.includes(pi.status)) {
     throw unexpectedState(`You cannot confirm this PaymentIntent because it has a status of ${pi.status}.`);
   }
+  const returnUrl = validReturnUrl(params);
   const pm =
+    resolved ??
     resolvePaymentMethod(domain.store, params) ??
     (typeof pi.payment_method === 'string' ? domain.store.paymentMethods.get(pi.payment_method) : undefined);
   if (!pm) {
@@ -112,23 +149,13 @@ export function confirmPaymentIntent(domain: Domain, pi: Stripe.PaymentIntent, p
       "You cannot confirm this PaymentIntent because it's missing a payment method. To confirm the PaymentIntent, update it with a payment_method or pass one to confirm.",
     );
   }
-  const returnUrl = optionalString(params, 'return_url');
-  if (returnUrl !== undefined) {
-    if (!/^https?:\/\//.test(returnUrl)) throw invalidRequest('Not a valid URL', 'url_invalid', 'return_url');
-    domain.store.returnUrls.set(pi.id, returnUrl);
-  }
+  if (returnUrl !== undefined) domain.store.returnUrls.set(pi.id, returnUrl);
+  pi.capture_method = captureMethod(params) ?? pi.capture_method;
   pi.payment_method = pm.id;
   pi.last_payment_error = null;
   if (pm.card.threeDSecure) {
     pi.status = 'requires_action';
-    const secret = encodeURIComponent(pi.client_secret ?? '');
-    pi.next_action = {
-      type: 'redirect_to_url',
-      redirect_to_url: {
-        url: `${domain.baseUrl()}/_emulator/3ds/${pi.id}?client_secret=${secret}`,
-        return_url: domain.store.returnUrls.get(pi.id) ?? null,
-      },
-    };
+    pi.next_action = authenticationAction(domain, pi, optionalBoolean(params, 'use_stripe_sdk') === true);
     domain.events.emit('payment_intent.requires_action', pi, cause);
     return pi;
   }

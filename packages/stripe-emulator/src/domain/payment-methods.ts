@@ -1,22 +1,23 @@
 import type Stripe from 'stripe';
 import { ApiError, invalidRequest, resourceMissing } from '../errors.ts';
 import { newId, nowSeconds } from '../ids.ts';
-import { lookupCard, luhnValid, TEST_PAYMENT_METHODS } from './cards.ts';
+import { lookupCard, luhnValid } from './cards.ts';
 import { optionalObject, type Params } from './params.ts';
 import type { Store, StoredPaymentMethod } from './store.ts';
+import { TEST_PAYMENT_METHODS } from './test-cards.data.ts';
 
 function cardError(code: string, message: string, param: string): ApiError {
   return new ApiError(402, { type: 'card_error', code, message, param });
 }
 
-function store(store: Store, number: string, expMonth: number, expYear: number, postalCode: string | null) {
+type NewPaymentMethod = Omit<StoredPaymentMethod, 'id' | 'card' | 'created'> & { number: string };
+
+function store(store: Store, { number, ...rest }: NewPaymentMethod) {
   const pm: StoredPaymentMethod = {
     id: newId('pm'),
     card: lookupCard(number),
-    expMonth,
-    expYear,
-    postalCode,
     created: nowSeconds(),
+    ...rest,
   };
   store.paymentMethods.set(pm.id, pm);
   return pm;
@@ -46,8 +47,14 @@ function fromCardData(s: Store, data: Params): StoredPaymentMethod {
     throw cardError('invalid_cvc', "Your card's security code is invalid.", 'cvc');
   const billing = optionalObject(data, 'billing_details');
   const address = billing ? optionalObject(billing, 'address') : undefined;
-  const postal = typeof address?.postal_code === 'string' ? address.postal_code : null;
-  return store(s, number, expMonth, expYear, postal);
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  return store(s, {
+    number,
+    expMonth,
+    expYear,
+    postalCode: text(address?.postal_code),
+    billing: { email: text(billing?.email), name: text(billing?.name) },
+  });
 }
 
 /** The PaymentMethod a confirm names, creating one for pm_card_* test ids and raw card data. */
@@ -59,7 +66,16 @@ export function resolvePaymentMethod(s: Store, params: Params): StoredPaymentMet
   if (typeof id !== 'string')
     throw invalidRequest('Invalid payment_method', 'parameter_invalid_string', 'payment_method');
   const testNumber = TEST_PAYMENT_METHODS[id];
-  if (testNumber) return store(s, testNumber, 12, new Date().getFullYear() + 3, null);
+  if (testNumber) {
+    const expYear = new Date().getFullYear() + 3;
+    return store(s, {
+      number: testNumber,
+      expMonth: 12,
+      expYear,
+      postalCode: null,
+      billing: { email: null, name: null },
+    });
+  }
   const existing = s.paymentMethods.get(id);
   if (!existing) throw resourceMissing('PaymentMethod', id, 'payment_method');
   return existing;
@@ -79,8 +95,8 @@ export function paymentMethodObject(pm: StoredPaymentMethod): Stripe.PaymentMeth
         postal_code: pm.postalCode,
         state: null,
       },
-      email: null,
-      name: null,
+      email: pm.billing.email,
+      name: pm.billing.name,
       phone: null,
       tax_id: null,
     },
@@ -92,7 +108,7 @@ export function paymentMethodObject(pm: StoredPaymentMethod): Stripe.PaymentMeth
       exp_month: pm.expMonth,
       exp_year: pm.expYear,
       fingerprint: `emu${pm.card.number.slice(-8)}`,
-      funding: 'credit',
+      funding: pm.card.funding ?? 'credit',
       generated_from: null,
       last4: pm.card.number.slice(-4),
       networks: { available: [pm.card.brand], preferred: null },

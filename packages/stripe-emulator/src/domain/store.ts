@@ -7,6 +7,8 @@ export interface StoredPaymentMethod {
   expMonth: number;
   expYear: number;
   postalCode: string | null;
+  /** What Stripe.js sent as billing details besides the postal code. */
+  billing: { email: string | null; name: string | null };
   created: number;
 }
 

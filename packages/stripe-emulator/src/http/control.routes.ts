@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import type { EmulatorControl } from '../types.ts';
+import type { EmulatorControl, KeyPermissions } from '../types.ts';
 
 type Body = Record<string, unknown>;
 
@@ -55,6 +55,21 @@ export function controlRoutes(control: EmulatorControl): Router {
   });
   router.post('/reorder', (req, res) => {
     control.reorder(body(req).on !== false);
+    res.json(ok);
+  });
+  router.post('/shuffle', (req, res) => {
+    const { on, seed } = body(req);
+    control.shuffle(on === false ? null : typeof seed === 'number' ? seed : Date.now());
+    res.json(ok);
+  });
+  router.post('/restricted-keys', (req, res) => {
+    const { key, permissions } = body(req);
+    try {
+      control.addRestrictedKey(String(key), (permissions ?? {}) as KeyPermissions);
+    } catch (error) {
+      res.status(400).json({ error: (error as Error).message });
+      return;
+    }
     res.json(ok);
   });
   router.post('/resend/:eventId', async (req, res) => {

@@ -7,6 +7,7 @@ import { ApiError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { AuthInfo } from './auth.ts';
 import { applyExpand } from './expand.ts';
+import { checkParams, type Fields } from './params/spec.ts';
 
 export interface ApiCall {
   params: Params;
@@ -47,8 +48,25 @@ function idempotencyMismatch(key: string): Outcome {
   return { status: 400, body: { error: { type: 'idempotency_error', message } } };
 }
 
-/** Wraps a synchronous API handler with Stripe's idempotency, error shape and webhook timing. */
-export function apiRoute(domain: Domain, handler: ApiHandler, log: (line: string) => void): RequestHandler {
+/** A request Stripe refuses in validation never started, so its answer is not kept for the key. */
+function refusedParams(params: Params, fields: Fields, requestId: string): Outcome | undefined {
+  try {
+    checkParams(params, fields);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const requestLogUrl = `https://dashboard.stripe.com/test/logs/${requestId}`;
+    return { status: error.status, body: { error: { ...error.body, request_log_url: requestLogUrl } } };
+  }
+}
+
+/** Wraps a synchronous API handler with Stripe's parameter checks, idempotency, error shape and webhook timing. */
+export function apiRoute(
+  domain: Domain,
+  fields: Fields,
+  handler: ApiHandler,
+  log: (line: string) => void,
+): RequestHandler {
   return (req: Request, res: Response) => {
     const params = ((req.method === 'GET' ? req.query : req.body) ?? {}) as Params;
     const requestId = newId('req');
@@ -62,6 +80,11 @@ export function apiRoute(domain: Domain, handler: ApiHandler, log: (line: string
     };
     const call: ApiCall = { params, path: req.params as Record<string, string>, auth, cause };
     res.setHeader('Request-Id', requestId);
+    const refused = refusedParams(params, fields, requestId);
+    if (refused) {
+      res.status(refused.status).json(refused.body);
+      return;
+    }
     let outcome: Outcome;
     if (idempotencyKey === null) {
       outcome = run(domain, handler, call, log);

@@ -49,11 +49,18 @@ export function parseExpiry(expiry: string): { month: number; year: number } {
   return { month: Number(digits.slice(0, 2)), year: 2000 + Number(digits.slice(2, 4)) };
 }
 
+/** American Express numbers have 15 digits and Diners Club 14; the other brands here 16. */
+function expectedLength(number: string): number {
+  if (/^3[47]/.test(number)) return 15;
+  if (/^3(0[0-5]|[68])/.test(number)) return 14;
+  return 16;
+}
+
 /** Stripe's wording for each incomplete or invalid field, one error per field. */
 export function validateCard(input: CardInput, today = new Date()): CardFieldError[] {
   const errors: CardFieldError[] = [];
   const number = digitsOf(input.number);
-  if (number.length < 16) {
+  if (number.length < expectedLength(number)) {
     errors.push({ field: 'number', code: 'incomplete_number', message: 'Your card number is incomplete.' });
   } else if (!luhn(number)) {
     errors.push({ field: 'number', code: 'invalid_number', message: 'Your card number is invalid.' });

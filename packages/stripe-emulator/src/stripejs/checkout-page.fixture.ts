@@ -34,10 +34,17 @@ document.querySelector('#checkout').addEventListener('submit', async (event) => 
 </script></body></html>`;
 }
 
-export async function serveCheckout(html: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves `html` for every path, except `/done` and the paths `pages` names. */
+export async function serveCheckout(
+  html: string,
+  pages: Record<string, string> = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(req.url?.startsWith('/done') ? '<!doctype html><title>Done</title><h1>Thanks</h1>' : html);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const page =
+      pages[path] ?? (path === '/done' ? '<!doctype html><title>Done</title><h1>Thanks</h1>' : html);
+    res.end(page);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

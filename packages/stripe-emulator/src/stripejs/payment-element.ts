@@ -1,5 +1,5 @@
 // Runs in the browser as part of the served stripe.js: no runtime imports.
-import type { StripePaymentElement, StripePaymentElementChangeEvent } from '@stripe/stripe-js';
+import type { StripePaymentElementChangeEvent } from '@stripe/stripe-js';
 import {
   type CardField,
   type CardFieldError,
@@ -9,17 +9,11 @@ import {
   isEmpty,
   validateCard,
 } from './card-validation.ts';
+import { elementEvents, mountInto, reportFocus } from './element-events.ts';
+import type { StandInElement } from './form-element.ts';
 import { buildCardFields, CARD_FIELDS, ELEMENT_MIN_HEIGHT } from './payment-element-fields.ts';
 
-type ChangeHandler = (event: StripePaymentElementChangeEvent) => void;
-type ReadyHandler = (event: { elementType: 'payment' }) => void;
-
-export interface PaymentElementStandIn {
-  mount: StripePaymentElement['mount'];
-  unmount: StripePaymentElement['unmount'];
-  destroy: StripePaymentElement['destroy'];
-  on(event: 'change', handler: ChangeHandler): PaymentElementStandIn;
-  on(event: 'ready', handler: ReadyHandler): PaymentElementStandIn;
+export interface PaymentElementStandIn extends StandInElement {
   /** Emulator-only: the typed card, and a check that shows every field's error. */
   readCard(): CardInput;
   validate(): CardFieldError[];
@@ -29,8 +23,7 @@ let elementCount = 0;
 
 export function createPaymentElement(): PaymentElementStandIn {
   const uid = `emu-pe-${++elementCount}`;
-  const changeHandlers: ChangeHandler[] = [];
-  const readyHandlers: ReadyHandler[] = [];
+  const events = elementEvents();
   const { root, inputs, errorNodes } = buildCardFields(uid);
 
   const readCard = (): CardInput => ({
@@ -58,7 +51,7 @@ export function createPaymentElement(): PaymentElementStandIn {
       collapsed: false,
       value: { type: 'card' },
     };
-    for (const handler of changeHandlers) handler(event);
+    events.emit('change', event);
   };
 
   root.addEventListener('input', (event) => {
@@ -74,28 +67,34 @@ export function createPaymentElement(): PaymentElementStandIn {
     if (input.value) show(validateCard(readCard()), input.dataset.field as CardField);
   });
 
+  reportFocus(root, events, 'payment');
+
   const element: PaymentElementStandIn = {
     mount(target) {
-      const container = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target;
-      if (!container) throw new Error(`stripe-emulator: no element matches ${String(target)}`);
-      container.style.minHeight = ELEMENT_MIN_HEIGHT;
-      container.append(root);
-      setTimeout(() => {
-        for (const handler of readyHandlers) handler({ elementType: 'payment' });
-      }, 0);
+      root.style.minHeight = ELEMENT_MIN_HEIGHT;
+      mountInto(target, root, () => events.emit('ready', { elementType: 'payment' }));
     },
     unmount() {
       root.remove();
     },
     destroy() {
       root.remove();
-      changeHandlers.length = 0;
-      readyHandlers.length = 0;
+      events.clear();
     },
-    on(event: 'change' | 'ready', handler: ChangeHandler | ReadyHandler): PaymentElementStandIn {
-      if (event === 'change') changeHandlers.push(handler as ChangeHandler);
-      else readyHandlers.push(handler as ReadyHandler);
+    on(type, handler) {
+      events.on(type, handler);
       return element;
+    },
+    off(type, handler) {
+      events.off(type, handler);
+      return element;
+    },
+    update() {},
+    focus: () => inputs.number.focus(),
+    blur: () => (document.activeElement as HTMLElement | null)?.blur(),
+    clear() {
+      for (const input of Object.values(inputs)) input.value = '';
+      emitChange();
     },
     readCard,
     validate() {

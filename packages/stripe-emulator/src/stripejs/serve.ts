@@ -6,8 +6,12 @@ import express, { type Router } from 'express';
 const SOURCES = [
   'card-validation.ts',
   'api-client.ts',
+  'element-events.ts',
+  'form-element.ts',
   'payment-element-fields.ts',
   'payment-element.ts',
+  'extra-elements.ts',
+  'elements.ts',
   'stripe.ts',
 ];
 

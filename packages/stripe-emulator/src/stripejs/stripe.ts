@@ -1,23 +1,21 @@
 // Runs in the browser as part of the served stripe.js: no runtime imports.
 import type {
   ConfirmPaymentData,
+  PaymentIntent,
   PaymentIntentResult,
-  StripeElements,
   StripeElementsOptionsClientSecret,
   StripeElementsOptionsMode,
   StripeError,
   Stripe as StripeJs,
 } from '@stripe/stripe-js';
 import { emulatorCall, intentIdFromSecret, withRedirectParams } from './api-client.ts';
-import { digitsOf, parseExpiry } from './card-validation.ts';
-import { createPaymentElement, type PaymentElementStandIn } from './payment-element.ts';
-
-export interface ElementsStandIn {
-  update: StripeElements['update'];
-  submit: StripeElements['submit'];
-  create(type: 'payment', options?: object): PaymentElementStandIn;
-  getElement(type: 'payment'): PaymentElementStandIn | null;
-}
+import {
+  confirmationFields,
+  createElements,
+  type ElementsStandIn,
+  stateOf,
+  validationError,
+} from './elements.ts';
 
 interface ConfirmOptions {
   elements?: ElementsStandIn;
@@ -32,46 +30,24 @@ export interface StripeStandIn {
   retrievePaymentIntent: StripeJs['retrievePaymentIntent'];
 }
 
-const secretsByElements = new WeakMap<ElementsStandIn, string | undefined>();
-const paymentElements = new WeakMap<ElementsStandIn, PaymentElementStandIn>();
-
-function validationError(elements: ElementsStandIn | undefined): StripeError | undefined {
-  const element = elements ? paymentElements.get(elements) : undefined;
-  if (!element) return { type: 'validation_error', message: 'Mount a payment element before confirming.' };
-  const [first] = element.validate();
-  return first
-    ? { type: 'validation_error', code: first.code, message: first.message, param: first.field }
-    : undefined;
+/** Real Stripe.js shows 3-D Secure in a modal; the stand-in sends the browser to the emulator's page. */
+function authenticationUrl(pi: PaymentIntent): string | undefined {
+  const action = pi.next_action;
+  if (action?.type === 'redirect_to_url') return action.redirect_to_url?.url ?? undefined;
+  const sdk = action?.use_stripe_sdk as { stripe_js?: unknown } | undefined;
+  return typeof sdk?.stripe_js === 'string' ? sdk.stripe_js : undefined;
 }
 
-function createElements(
-  options?: StripeElementsOptionsClientSecret | StripeElementsOptionsMode,
-): ElementsStandIn {
-  const elements: ElementsStandIn = {
-    async update() {},
-    async submit() {
-      const error = validationError(elements);
-      return error ? { error } : {};
-    },
-    create(type) {
-      if (type !== 'payment')
-        throw new Error(`stripe-emulator: only the 'payment' element is emulated, not '${type}'`);
-      const element = createPaymentElement();
-      paymentElements.set(elements, element);
-      return element;
-    },
-    getElement: () => paymentElements.get(elements) ?? null,
-  };
-  secretsByElements.set(elements, options && 'clientSecret' in options ? options.clientSecret : undefined);
-  return elements;
+/** Stripe.js reports an authorized (requires_capture) payment as succeeded, like a captured one. */
+function redirectStatus(pi: PaymentIntent): string {
+  return pi.status === 'processing' ? 'processing' : 'succeeded';
 }
 
 async function confirmPayment(
   options: ConfirmOptions,
   publishableKey: string,
 ): Promise<PaymentIntentResult | { error: StripeError }> {
-  const clientSecret =
-    options.clientSecret ?? (options.elements ? secretsByElements.get(options.elements) : undefined);
+  const clientSecret = options.clientSecret ?? stateOf(options.elements)?.clientSecret;
   if (!clientSecret)
     throw new Error('stripe-emulator: confirmPayment needs a clientSecret (from elements() or the call).');
   const returnUrl = options.confirmParams?.return_url;
@@ -82,17 +58,10 @@ async function confirmPayment(
   }
   const invalid = validationError(options.elements);
   if (invalid) return { error: invalid };
-  const card = paymentElements.get(options.elements as ElementsStandIn)?.readCard();
-  const { month, year } = parseExpiry(card?.expiry ?? '');
   const params: [string, string][] = [
     ['key', publishableKey],
     ['client_secret', clientSecret],
-    ['payment_method_data[type]', 'card'],
-    ['payment_method_data[card][number]', digitsOf(card?.number ?? '')],
-    ['payment_method_data[card][exp_month]', String(month)],
-    ['payment_method_data[card][exp_year]', String(year)],
-    ['payment_method_data[card][cvc]', digitsOf(card?.cvc ?? '')],
-    ['payment_method_data[billing_details][address][postal_code]', card?.postalCode.trim() ?? ''],
+    ...confirmationFields(options.elements),
   ];
   if (returnUrl) params.push(['return_url', new URL(returnUrl, window.location.href).toString()]);
   const answer = await emulatorCall(
@@ -102,18 +71,18 @@ async function confirmPayment(
   );
   if (answer.error) return { error: answer.error };
   const pi = answer.paymentIntent;
-  if (pi.status === 'requires_action' && pi.next_action?.type === 'redirect_to_url') {
-    window.location.assign(pi.next_action.redirect_to_url?.url ?? '');
+  const challenge = authenticationUrl(pi);
+  if (pi.status === 'requires_action' && challenge) {
+    window.location.assign(challenge);
     return new Promise(() => {});
   }
   if (options.redirect === 'if_required' || !returnUrl) return { paymentIntent: pi };
-  window.location.assign(
-    withRedirectParams(returnUrl, pi, pi.status === 'processing' ? 'processing' : 'succeeded'),
-  );
+  window.location.assign(withRedirectParams(returnUrl, pi, redirectStatus(pi)));
   return new Promise(() => {});
 }
 
-function StripeFactory(publishableKey: string): StripeStandIn {
+/** `Stripe(publishableKey, options)`: options such as apiVersion or locale change nothing here. */
+function StripeFactory(publishableKey: string, _options?: object): StripeStandIn {
   if (!publishableKey?.startsWith('pk_test_'))
     throw new Error('stripe-emulator: expected a pk_test_ publishable key');
   return {

@@ -5,8 +5,9 @@ export async function answerThreeDSecure(
   pi: Stripe.PaymentIntent,
   result: 'complete' | 'fail',
 ): Promise<URL | null> {
-  const pageUrl = pi.next_action?.redirect_to_url?.url;
-  if (!pageUrl) throw new Error(`${pi.id} has no redirect_to_url next_action`);
+  const sdk = pi.next_action?.use_stripe_sdk as { stripe_js?: string } | undefined;
+  const pageUrl = pi.next_action?.redirect_to_url?.url ?? sdk?.stripe_js;
+  if (!pageUrl) throw new Error(`${pi.id} has no 3-D Secure next_action`);
   const target = new URL(pageUrl);
   const response = await fetch(new URL(target.pathname, target), {
     method: 'POST',

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { newId, nowSeconds } from '../ids.ts';
 import type { DeliveryRecord, DeliveryStatus, WebhookEndpointConfig } from '../types.ts';
+import { type DeliveryOrder, inOrder, reversed, shuffled } from './delivery-order.ts';
 import { postJson } from './post.ts';
 import { signatureHeader } from './signature.ts';
 
@@ -11,33 +12,42 @@ export interface DispatcherOptions {
   log: (line: string) => void;
 }
 
-interface Delivery {
+export interface Delivery {
   record: DeliveryRecord;
   event: Stripe.Event;
 }
 
 /** At-least-once webhook delivery with test switches: hold, drop, duplicate, reorder. */
 export class WebhookDispatcher {
-  private readonly endpoints = new Map<string, string[]>();
+  private endpoints = new Map<string, string[]>();
+  /** Event id and endpoint url of every first successful delivery, so pending_webhooks counts down once. */
+  private readonly counted = new Set<string>();
+  private order: DeliveryOrder = inOrder;
   private deliveries: Delivery[] = [];
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private idleWaiters: (() => void)[] = [];
   private holding = false;
   private copies = 1;
-  private reversing = false;
   private readonly opts: DispatcherOptions;
 
   constructor(opts: DispatcherOptions) {
     this.opts = opts;
-    for (const ep of opts.endpoints) this.endpoints.set(ep.url, [ep.secret]);
+    this.restoreEndpoints();
+  }
+
+  private restoreEndpoints(): void {
+    this.endpoints = new Map();
+    for (const ep of this.opts.endpoints) this.addEndpoint(ep);
   }
 
   get endpointCount(): number {
     return this.endpoints.size;
   }
 
+  /** The same url and secret again is the same endpoint; another secret for it is a rotation. */
   addEndpoint(ep: WebhookEndpointConfig): void {
-    this.endpoints.set(ep.url, [...(this.endpoints.get(ep.url) ?? []), ep.secret]);
+    const secrets = this.endpoints.get(ep.url) ?? [];
+    this.endpoints.set(ep.url, secrets.includes(ep.secret) ? secrets : [...secrets, ep.secret]);
   }
 
   setSecrets(url: string, secrets: string[]): void {
@@ -52,8 +62,14 @@ export class WebhookDispatcher {
     this.copies = Math.max(1, Math.floor(times));
   }
 
+  /** Each request's events go out newest first, or back in order. */
   reorder(on: boolean): void {
-    this.reversing = on;
+    this.order = on ? reversed : inOrder;
+  }
+
+  /** Each request's events go out in a random order, repeatable with the same seed; null stops it. */
+  shuffle(seed: number | null): void {
+    this.order = seed === null ? inOrder : shuffled(seed);
   }
 
   records(): DeliveryRecord[] {
@@ -64,9 +80,11 @@ export class WebhookDispatcher {
     for (const timer of this.retryTimers) clearTimeout(timer);
     this.retryTimers.clear();
     this.deliveries = [];
+    this.counted.clear();
     this.holding = false;
     this.copies = 1;
-    this.reversing = false;
+    this.reorder(false);
+    this.restoreEndpoints();
     this.notifyIfIdle();
   }
 
@@ -93,8 +111,7 @@ export class WebhookDispatcher {
   }
 
   async send(batch: Delivery[]): Promise<void> {
-    const ordered = this.reversing ? [...batch].reverse() : batch;
-    for (const delivery of ordered) {
+    for (const delivery of this.order(batch)) {
       if (delivery.record.status === 'pending' && delivery.record.attempt === 0) await this.attempt(delivery);
     }
   }
@@ -133,7 +150,10 @@ export class WebhookDispatcher {
     this.opts.log(
       `webhook ${event.type} ${event.id} -> ${record.url} attempt ${record.attempt}: ${status || 'no response'}`,
     );
-    if (status >= 200 && status < 300) return this.setStatus(delivery, 'delivered');
+    if (status >= 200 && status < 300) {
+      this.countDown(delivery);
+      return this.setStatus(delivery, 'delivered');
+    }
     const delay = this.opts.retryScheduleMs[record.attempt - 1];
     if (delay === undefined) return this.setStatus(delivery, 'failed');
     record.at = Date.now();
@@ -142,6 +162,14 @@ export class WebhookDispatcher {
       void this.attempt(delivery);
     }, delay);
     this.retryTimers.add(timer);
+  }
+
+  /** Stripe's pending_webhooks: endpoints that have not yet answered this event with a 2xx. */
+  private countDown({ event, record }: Delivery): void {
+    const key = `${event.id}\u0000${record.url}`;
+    if (this.counted.has(key)) return;
+    this.counted.add(key);
+    event.pending_webhooks = Math.max(0, event.pending_webhooks - 1);
   }
 
   private setStatus(delivery: Delivery, status: DeliveryStatus): void {
