@@ -9,7 +9,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
  */
 export async function createTestDatabase(
   databaseUrl: string | undefined,
-  options: Pick<DatabaseOptions, 'poolSize' | 'preparedStatements'> = {},
+  options: Pick<DatabaseOptions, 'poolSize' | 'preparedStatements' | 'onConnectionLost'> = {},
 ): Promise<DatabaseHandle> {
   if (!databaseUrl) {
     const handle = await openDatabase({ dataDir: 'memory://' });
