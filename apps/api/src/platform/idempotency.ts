@@ -9,8 +9,13 @@ import { BadRequestError, ConflictError, DomainError, ProviderUnavailableError }
 export { IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './idempotency-purge.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
-/** How long a request may hold its key before a retry may take over (longer than a slow Stripe call). */
-export const LOCK_SECONDS = 90;
+/**
+ * How long a request holds its key unless it renews it. A live request renews it every third of
+ * that (whileHolding), however slow its Stripe call; a crashed one stops, and a retry takes its key
+ * over within LOCK_SECONDS of its last renewal.
+ */
+export const LOCK_SECONDS = 10;
+const RENEW_EVERY_MS = (LOCK_SECONDS * 1000) / 3;
 
 export interface IdempotencyScope {
   restaurantId: string;
@@ -151,6 +156,31 @@ export async function markRecoveryPoint(
     .execute();
 }
 
+/**
+ * Runs `work` while this request holds key `id`, renewing its lease so no retry takes over a
+ * request that is still alive. A renewal that fails (the database briefly away) is skipped: at worst
+ * a retry takes over, and the Stripe keys derived from our rows keep that to one PaymentIntent.
+ */
+export async function whileHolding<T>(db: Executor, id: string, work: () => Promise<T>): Promise<T> {
+  const renew = () =>
+    db
+      .updateTable('idempotency_keys')
+      .set({ locked_until: claimLockedUntil() })
+      .where('id', '=', id)
+      // Neither a key sealed meanwhile nor one released for a retry is locked again.
+      .where('response_status', 'is', null)
+      .where('locked_until', 'is not', null)
+      .execute()
+      .catch(() => undefined);
+  const timer = setInterval(() => void renew(), RENEW_EVERY_MS);
+  timer.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** Stores the final response; from now on the key only replays it. */
 export async function finishIdempotencyKey(
   db: Executor,
@@ -209,7 +239,7 @@ export async function runIdempotent(
   const claim = await claimIdempotencyKey(db, scope);
   if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
   try {
-    const result = await work(claim);
+    const result = await whileHolding(db, claim.id, () => work(claim));
     const body = JSON.stringify(result.body);
     await finishIdempotencyKey(db, claim.id, result.status, body);
     return { status: result.status, body, replayed: false };
