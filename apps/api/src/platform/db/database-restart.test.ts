@@ -27,6 +27,7 @@ function processes() {
 }
 
 const suite = 'missing' in tools ? describe.skip : describe;
+if ('missing' in tools) console.warn(`skipping the PostgreSQL restart test: ${tools.missing}`);
 
 suite(`a PostgreSQL restart under traffic${'missing' in tools ? ` (skipped: ${tools.missing})` : ''}`, () => {
   beforeAll(async () => {
