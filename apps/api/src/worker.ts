@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
   const database = await openDatabase(
-    databaseOptions(config, (err) => logger.warn({ err }, 'idle database connection lost')),
+    databaseOptions(config, (err) => logger.warn({ err }, 'database connection lost; the pool reconnects')),
   );
   await migrateToLatest(database.db);
   const payments = stripeGatewayFromConfig(config, logger);

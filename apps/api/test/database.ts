@@ -14,6 +14,20 @@ async function adminQuery(databaseUrl: string, statement: string): Promise<void>
   }
 }
 
+/** An empty database of its own on the PostgreSQL server of `databaseUrl`, and how to drop it. */
+export async function throwawayDatabase(
+  databaseUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(databaseUrl, `create database ${name}`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(databaseUrl, `drop database if exists ${name} with (force)`),
+  };
+}
+
 /**
  * A fresh, migrated database for one test file: a throwaway copy of the migrated template on the
  * PostgreSQL named by DATABASE_URL (dropped on close), or an in-memory PGlite started from the
@@ -22,7 +36,7 @@ async function adminQuery(databaseUrl: string, statement: string): Promise<void>
  */
 export async function createTestDatabase(
   databaseUrl: string | undefined,
-  options: Pick<DatabaseOptions, 'poolSize' | 'preparedStatements'> = {},
+  options: Pick<DatabaseOptions, 'poolSize' | 'preparedStatements' | 'onConnectionLost'> = {},
 ): Promise<DatabaseHandle> {
   if (!databaseUrl) {
     const snapshot = process.env.TEST_PGLITE_SNAPSHOT ?? (await ensurePgliteSnapshot());

@@ -29,6 +29,7 @@ export const ProblemType = z.enum([
   'not-found',
   'rate-limited',
   'busy',
+  'service-unavailable',
   'internal',
   'provider-unavailable',
   'payment-declined',

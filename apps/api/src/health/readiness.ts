@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/database.ts';
 import { isMigrated } from '../platform/db/migrate.ts';
 import type { Logger } from '../platform/logger.ts';
 
-export type DatabaseReadiness = 'ok' | 'migrations pending' | 'unreachable';
+export type DatabaseReadiness = 'ok' | 'migrations pending' | 'down';
 
 /** Whether the database answers and is migrated: a load balancer sends no traffic until it does. */
 export async function databaseReadiness(db: Db, logger: Logger): Promise<DatabaseReadiness> {
@@ -11,7 +11,7 @@ export async function databaseReadiness(db: Db, logger: Logger): Promise<Databas
     await sql`select 1`.execute(db);
     return (await isMigrated(db)) ? 'ok' : 'migrations pending';
   } catch (err) {
-    logger.warn({ err }, 'readiness check failed');
-    return 'unreachable';
+    logger.warn({ err }, 'readiness check failed: the database is down');
+    return 'down';
   }
 }

@@ -15,6 +15,7 @@ import {
   isRetryableFailure,
   releaseIdempotencyKey,
   type StoredResponse,
+  whileHolding,
 } from '../platform/idempotency.ts';
 import type { Logger } from '../platform/logger.ts';
 import { notPayable, openPaymentOnce } from './order-payment.service.ts';
@@ -246,7 +247,9 @@ export async function createOrder(
   if (!('order' in staged)) return staged;
   const { restaurant, order, keyId } = staged;
   const opened =
-    order.status === 'pending_payment' ? await openPaymentOnce(deps, restaurant, order, keyId) : 'cancelled';
+    order.status === 'pending_payment'
+      ? await whileHolding(deps.db, keyId, () => openPaymentOnce(deps, restaurant, order, keyId))
+      : 'cancelled';
   if (opened === 'cancelled') {
     await releaseIdempotencyKey(deps.db, keyId);
     throw notPayable(order);

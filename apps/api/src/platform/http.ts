@@ -81,6 +81,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         status,
         detail: 'A value in the request cannot be stored.',
       };
+    } else if (databaseErrorClass(err) === 'unavailable') {
+      // A restart or failover: the pool reconnects as soon as the database accepts connections.
+      status = 503;
+      log.warn({ err }, 'database unavailable; asking the client to retry');
+      res.setHeader('Retry-After', '2');
+      body = {
+        type: problemType('service-unavailable'),
+        title: 'Service unavailable',
+        status,
+        detail: 'The service is briefly unavailable. Please retry shortly.',
+      };
     } else if (databaseErrorClass(err) === 'contention') {
       status = 503;
       log.warn({ err }, 'database contention; asking the client to retry');

@@ -5,11 +5,17 @@ import { isRetryableDatabaseError } from './db/database-errors.ts';
 import type { RecoveryPoint } from './db/schema.ts';
 import { BadRequestError, ConflictError, DomainError, ProviderUnavailableError } from './errors.ts';
 
+// The purge has a module of its own; its callers know it from here.
+export { IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './idempotency-purge.ts';
+
 const KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
-/** How long a request may hold its key before a retry may take over (longer than a slow Stripe call). */
-export const LOCK_SECONDS = 90;
-/** Keys are kept at least this long (Stripe keeps them 24 h); purgeIdempotencyKeys deletes them after. */
-export const IDEMPOTENCY_RETENTION_HOURS = 48;
+/**
+ * How long a request holds its key unless it renews it. A live request renews it every third of
+ * that (whileHolding), however slow its Stripe call; a crashed one stops, and a retry takes its key
+ * over within LOCK_SECONDS of its last renewal.
+ */
+export const LOCK_SECONDS = 10;
+const RENEW_EVERY_MS = (LOCK_SECONDS * 1000) / 3;
 
 export interface IdempotencyScope {
   restaurantId: string;
@@ -150,6 +156,31 @@ export async function markRecoveryPoint(
     .execute();
 }
 
+/**
+ * Runs `work` while this request holds key `id`, renewing its lease so no retry takes over a
+ * request that is still alive. A renewal that fails (the database briefly away) is skipped: at worst
+ * a retry takes over, and the Stripe keys derived from our rows keep that to one PaymentIntent.
+ */
+export async function whileHolding<T>(db: Executor, id: string, work: () => Promise<T>): Promise<T> {
+  const renew = () =>
+    db
+      .updateTable('idempotency_keys')
+      .set({ locked_until: claimLockedUntil() })
+      .where('id', '=', id)
+      // Neither a key sealed meanwhile nor one released for a retry is locked again.
+      .where('response_status', 'is', null)
+      .where('locked_until', 'is not', null)
+      .execute()
+      .catch(() => undefined);
+  const timer = setInterval(() => void renew(), RENEW_EVERY_MS);
+  timer.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** Stores the final response; from now on the key only replays it. */
 export async function finishIdempotencyKey(
   db: Executor,
@@ -208,7 +239,7 @@ export async function runIdempotent(
   const claim = await claimIdempotencyKey(db, scope);
   if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
   try {
-    const result = await work(claim);
+    const result = await whileHolding(db, claim.id, () => work(claim));
     const body = JSON.stringify(result.body);
     await finishIdempotencyKey(db, claim.id, result.status, body);
     return { status: result.status, body, replayed: false };
@@ -259,39 +290,3 @@ export const keyStatements = {
   returning idempotency_keys.id`;
   },
 };
-
-/**
- * Deletes keys created more than IDEMPOTENCY_RETENTION_HOURS before `now` whose request finished or
- * was abandoned (no lock, or one that has expired), oldest first, `batchSize` per statement and at
- * most `maxBatches` statements, so one run never holds many row locks or runs unbounded. A key still
- * in flight stays, and so does one a retry is taking over at that moment: its row is locked, and
- * skipped. Returns how many keys were deleted.
- */
-export async function purgeIdempotencyKeys(
-  db: Db,
-  now = new Date(),
-  { batchSize = 500, maxBatches = 100 } = {},
-): Promise<number> {
-  const createdBefore = new Date(now.getTime() - IDEMPOTENCY_RETENTION_HOURS * 3_600_000);
-  let deleted = 0;
-  for (let batch = 0; batch < maxBatches; batch += 1) {
-    const result = await db
-      .deleteFrom('idempotency_keys')
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('idempotency_keys')
-          .select('id')
-          .where('created_at', '<', createdBefore)
-          .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<', now)]))
-          .orderBy('created_at')
-          .limit(batchSize)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .executeTakeFirst();
-    const count = Number(result.numDeletedRows);
-    deleted += count;
-    if (count < batchSize) break;
-  }
-  return deleted;
-}

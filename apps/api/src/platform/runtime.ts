@@ -20,7 +20,7 @@ export interface Runtime {
  */
 export async function openRuntime(config: Config, logger: Logger, webhookUrl: string): Promise<Runtime> {
   const database = await openDatabase(
-    databaseOptions(config, (err) => logger.warn({ err }, 'idle database connection lost')),
+    databaseOptions(config, (err) => logger.warn({ err }, 'database connection lost; the pool reconnects')),
   );
   const applied = await migrateToLatest(database.db);
   logger.info({ database: database.kind, applied }, 'database ready');

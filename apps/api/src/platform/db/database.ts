@@ -35,20 +35,21 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Name statements so PostgreSQL plans each once per connection (off for PgBouncer before 1.21). */
   preparedStatements?: boolean;
-  onIdleError?: (error: Error) => void;
+  /** A pooled connection the server ended (restart, failover): the pool replaces it on the next query. */
+  onConnectionLost?: (error: Error) => void;
 }
 
 /** The database options a process takes from its configuration. */
 export function databaseOptions(
   config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE' | 'DATABASE_PREPARED_STATEMENTS'>,
-  onIdleError?: (error: Error) => void,
+  onConnectionLost?: (error: Error) => void,
 ): DatabaseOptions {
   return {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
     preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
-    ...(onIdleError ? { onIdleError } : {}),
+    ...(onConnectionLost ? { onConnectionLost } : {}),
   };
 }
 
@@ -60,10 +61,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       ...(options.preparedStatements === false ? {} : { Client: PreparedStatementClient }),
       // A request never waits long on a row lock: it fails, and the caller (or Stripe) retries.
       options: '-c lock_timeout=5000',
+      // Nor long for a connection while the server is out of reach: it gets a 503 to retry.
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
     });
-    // An idle client dropped by the server (restart, failover) must not crash the process;
-    // the pool replaces it and the next query reconnects.
-    pool.on('error', (error) => options.onIdleError?.(error));
+    // pg-pool listens for errors on idle clients only. A checked-out client whose connection the
+    // server ends (a restart, a failover) emits 'error' with no listener, which ends the process: so
+    // every client gets a listener of its own. Its queries fail (503), and the pool discards it on
+    // release; the next query connects afresh.
+    pool.on('connect', (client) => client.on('error', (error) => options.onConnectionLost?.(error)));
+    // The client's own listener above has reported the error; without a listener here, pg-pool's
+    // re-emission of an idle client's error would end the process.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
