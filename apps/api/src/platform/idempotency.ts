@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Executor } from './db/database.ts';
 import { isRetryableDatabaseError } from './db/database-errors.ts';
 import type { RecoveryPoint } from './db/schema.ts';
-import { BadRequestError, ConflictError, DomainError, ProviderUnavailableError } from './errors.ts';
+import { ConflictError, DomainError, ProviderUnavailableError } from './errors.ts';
+import type { Claim, ClaimedKey, IdempotencyScope, StoredResponse } from './idempotency-key.ts';
 
-// The purge has a module of its own; its callers know it from here.
-export { IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './idempotency-purge.ts';
+// What a key is, apart from the table: checks, fingerprints and the claim's types.
+export * from './idempotency-key.ts';
 
-const KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
 /**
  * How long a request holds its key unless it renews it. A live request renews it every third of
  * that (whileHolding), however slow its Stripe call; a crashed one stops, and a retry takes its key
@@ -17,56 +16,9 @@ const KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
 export const LOCK_SECONDS = 10;
 const RENEW_EVERY_MS = (LOCK_SECONDS * 1000) / 3;
 
-export interface IdempotencyScope {
-  restaurantId: string;
-  /** Which client's keys these are (`orders.create` for diners, `OPERATOR_WRITES`): unique within it. */
-  scope: string;
-  /** A key that passed requireIdempotencyKey. */
-  key: string;
-  /** The request as received (fingerprintOf), for telling a retry from a different request. */
-  fingerprint: string;
-}
-
-export type Claim =
-  | { kind: 'replay'; status: number; body: string }
-  | { kind: 'claimed'; id: string; recoveryPoint: RecoveryPoint; resourceId: string | null };
-
-export type ClaimedKey = Extract<Claim, { kind: 'claimed' }>;
-
-/** A response as sent, or replayed byte for byte under its key. */
-export interface StoredResponse {
-  status: number;
-  body: string;
-  replayed: boolean;
-}
-
-export function requireIdempotencyKey(key: string | undefined): string {
-  if (!key) throw new BadRequestError('The Idempotency-Key header is required.', 'idempotency-key-missing');
-  if (!KEY_PATTERN.test(key)) {
-    throw new BadRequestError(
-      'The Idempotency-Key header must be 8 to 255 visible ASCII characters.',
-      'idempotency-key-invalid',
-    );
-  }
-  return key;
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** Until when a fresh claim holds its key. */
 export function claimLockedUntil() {
   return sql<Date>`now() + make_interval(secs => ${LOCK_SECONDS})`;
-}
-
-export function fingerprintOf(body: unknown): string {
-  return createHash('sha256').update(canonical(body)).digest('hex');
 }
 
 /**
@@ -290,3 +242,42 @@ export const keyStatements = {
   returning idempotency_keys.id`;
   },
 };
+
+/** Keys are kept at least this long (Stripe keeps them 24 h); purgeIdempotencyKeys deletes them after. */
+export const IDEMPOTENCY_RETENTION_HOURS = 48;
+
+/**
+ * Deletes keys created more than IDEMPOTENCY_RETENTION_HOURS before `now` whose request finished or
+ * was abandoned (no lock, or one that has expired), oldest first, `batchSize` per statement and at
+ * most `maxBatches` statements, so one run never holds many row locks or runs unbounded. A key still
+ * in flight stays, and so does one a retry is taking over at that moment: its row is locked, and
+ * skipped. Returns how many keys were deleted.
+ */
+export async function purgeIdempotencyKeys(
+  db: Db,
+  now = new Date(),
+  { batchSize = 500, maxBatches = 100 } = {},
+): Promise<number> {
+  const createdBefore = new Date(now.getTime() - IDEMPOTENCY_RETENTION_HOURS * 3_600_000);
+  let deleted = 0;
+  for (let batch = 0; batch < maxBatches; batch += 1) {
+    const result = await db
+      .deleteFrom('idempotency_keys')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('idempotency_keys')
+          .select('id')
+          .where('created_at', '<', createdBefore)
+          .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<', now)]))
+          .orderBy('created_at')
+          .limit(batchSize)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .executeTakeFirst();
+    const count = Number(result.numDeletedRows);
+    deleted += count;
+    if (count < batchSize) break;
+  }
+  return deleted;
+}
