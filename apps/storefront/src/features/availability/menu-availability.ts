@@ -1,8 +1,8 @@
 import type { Availability } from '@repo/contracts';
 
 /**
- * Marks dishes and options sold out since the site was built, and lifts the marks when they come
- * back. Dishes sold out at build time have no form in the page, so they stay listed as sold out.
+ * Marks the dishes and options sold out now, and lifts the marks from those back on sale, whatever
+ * they were when the site was built: the live availability decides, never the build.
  */
 export function applyToMenu(availability: Availability): void {
   const items = new Set(availability.sold_out.items);
@@ -14,11 +14,12 @@ export function applyToMenu(availability: Availability): void {
       button.disabled = soldOut;
       button.textContent = soldOut ? 'Sold out' : 'Add to order';
     }
-    form.closest('.dish')?.classList.toggle('dish-sold-out', soldOut);
+    const dish = form.closest('.dish');
+    dish?.classList.toggle('dish-sold-out', soldOut);
+    const tag = dish?.querySelector<HTMLElement>('.sold-out-tag');
+    if (tag) tag.hidden = !soldOut;
     for (const input of form.querySelectorAll<HTMLInputElement>('input[name^="group-"]')) {
-      if (input.dataset.builtUnavailable === undefined)
-        input.dataset.builtUnavailable = input.dataset.unavailable ?? 'false';
-      const unavailable = options.has(input.value) || input.dataset.builtUnavailable === 'true';
+      const unavailable = options.has(input.value);
       input.dataset.unavailable = String(unavailable);
       if (unavailable) input.checked = false;
       input.disabled = unavailable;

@@ -74,9 +74,12 @@ export function wireAddForms(
         if (fieldset.hasAttribute('data-invalid')) showGroupErrors(form, item, selectedByGroup(form, item));
       });
     }
-    form.querySelector<HTMLButtonElement>('button[type=submit]')?.removeAttribute('disabled');
+    // A dish sold out (when the site was built, or since) stays disabled until availability says it is back.
+    const soldOut = () => form.closest('.dish')?.classList.contains('dish-sold-out') === true;
+    if (!soldOut()) form.querySelector<HTMLButtonElement>('button[type=submit]')?.removeAttribute('disabled');
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      if (soldOut()) return;
       const selected = selectedByGroup(form, item);
       if (!showGroupErrors(form, item, selected)) return;
       const line = buildLine(item, form, selected);
