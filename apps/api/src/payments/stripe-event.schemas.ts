@@ -14,7 +14,8 @@ const stripeId = z.string().min(1);
 const expandable = z.union([stripeId, z.object({ id: stripeId })]).nullable();
 
 export const EventEnvelope = z.object({
-  id: stripeId,
+  // Longer ids than Stripe's (~30 characters) do not fit the inbox's key index; such an event is kept under one derived from its body.
+  id: stripeId.max(255),
   type: z.string().min(1),
   livemode: z.boolean(),
   // Up to the end of year 9999, so it always converts to a timestamp.
@@ -51,7 +52,7 @@ export const SubjectFields = z.object({
 });
 
 export const IntentFields = z.object({
-  id: stripeId,
+  id: stripeId.max(255),
   status: z.string(),
   amount: minorUnits.optional(),
   amount_received: minorUnits,
@@ -67,7 +68,7 @@ export const IntentFields = z.object({
 export type IntentFields = z.infer<typeof IntentFields>;
 
 export const RefundFields = z.object({
-  id: stripeId,
+  id: stripeId.max(255),
   payment_intent: expandable.optional(),
   amount: minorUnits.positive(),
   currency,
