@@ -63,8 +63,9 @@ async function dropStaleTemplates(admin: pg.Client, current: string): Promise<vo
         `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
         [datname],
       );
+      // One without a readable date was not made here: it is left to whoever made it.
       const lastUsed = Date.parse(used.rows[0]?.comment ?? '');
-      if (Number.isNaN(lastUsed) || Date.now() - lastUsed > KEEP_UNUSED_MS) {
+      if (!Number.isNaN(lastUsed) && Date.now() - lastUsed > KEEP_UNUSED_MS) {
         await admin.query(`alter database ${datname} with is_template false`);
         await admin.query(`drop database if exists ${datname} with (force)`);
       }
