@@ -71,8 +71,9 @@ export function createPaymentElement(): PaymentElementStandIn {
 
   const element: PaymentElementStandIn = {
     mount(target) {
-      root.style.minHeight = ELEMENT_MIN_HEIGHT;
       mountInto(target, root, () => events.emit('ready', { elementType: 'payment' }));
+      // The container keeps the element's height, so the page does not shift while it loads.
+      if (root.parentElement) root.parentElement.style.minHeight = ELEMENT_MIN_HEIGHT;
     },
     unmount() {
       root.remove();
