@@ -25,6 +25,13 @@ describe('logger redaction', () => {
     expect(scrubText('ada@example.com', false)).toBe('ada@example.com');
   });
 
+  it('when an id opens with digits only (a UUID, say), then it is not taken for a card', () => {
+    const id = '12345678-9012-3456-a789-0123456789ab';
+    expect(scrubText(`order ${id} and card 4242-4242-4242-4242.`, true)).toBe(
+      `order ${id} and card [card redacted].`,
+    );
+  });
+
   it('when an object is logged in production, then authorization headers, secrets, cards and emails are masked', () => {
     const { logger, output } = capture('production');
     logger.info(

@@ -3,7 +3,11 @@ import type { Config } from './config.ts';
 
 export type { Logger };
 
-const CARD_LIKE = /\b(?:\d[ -]?){13,19}\b/g;
+/**
+ * 13 to 19 digits, perhaps grouped by spaces or dashes, standing on their own: not the digits that
+ * open a UUID or another id (a letter, digit or dash on either side), which are no card.
+ */
+const CARD_LIKE = /(?<![\w-])(?:\d[ -]?){12,18}\d(?![\w-])/g;
 /**
  * Secrets we mint or receive: Stripe keys and our operator keys (`sk_`, `rk_`), webhook signing
  * secrets (`whsec_`), order tokens (`ot_`), and client secrets (`pi_…_secret_…`, `seti_…_secret_…`).
