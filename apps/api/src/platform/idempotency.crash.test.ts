@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Menu } from '@repo/contracts';
@@ -16,6 +16,7 @@ let emulator: Emulator;
 let proxy: StripeProxy;
 let database: { url: string; drop(): Promise<void> } | undefined;
 let env: Record<string, string>;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'api-crash-'));
 const apis: ApiProcess[] = [];
 
 beforeAll(async () => {
@@ -26,9 +27,7 @@ beforeAll(async () => {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     // The embedded database outlives the process in its directory, as PostgreSQL would.
-    ...(database
-      ? { DATABASE_URL: database.url }
-      : { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'api-crash-')) }),
+    ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }),
     STRIPE_SECRET_KEY: emulator.secretKey,
     STRIPE_PUBLISHABLE_KEY: emulator.publishableKey,
     STRIPE_WEBHOOK_SECRETS: 'whsec_crash_test_secret_0001',
@@ -43,6 +42,7 @@ afterAll(async () => {
   await proxy?.close();
   await emulator?.close();
   await database?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function post(api: ApiProcess, key: string, body: string) {

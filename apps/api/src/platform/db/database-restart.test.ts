@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Menu } from '@repo/contracts';
@@ -18,6 +18,7 @@ let server: PostgresServer;
 let emulator: Emulator;
 let api: ApiProcess;
 let worker: ApiProcess;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'api-restart-'));
 
 /** Each process's state and, when one died, what it said. */
 function processes() {
@@ -39,7 +40,7 @@ suite(`a PostgreSQL restart under traffic${'missing' in tools ? ` (skipped: ${to
       LOG_LEVEL: 'info',
       DATABASE_URL: server.url,
       DATABASE_POOL_SIZE: '8',
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'api-restart-')),
+      DATA_DIR: dataDir,
       STRIPE_SECRET_KEY: emulator.secretKey,
       STRIPE_PUBLISHABLE_KEY: emulator.publishableKey,
       STRIPE_WEBHOOK_SECRETS: WEBHOOK_SECRET,
@@ -65,6 +66,7 @@ suite(`a PostgreSQL restart under traffic${'missing' in tools ? ` (skipped: ${to
     await Promise.all([api?.stop('SIGKILL'), worker?.stop('SIGKILL')]);
     await emulator?.close();
     await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('when PostgreSQL restarts fast and then immediately, then the API and the worker live, answer 503 meanwhile, and lose or double nothing', async () => {

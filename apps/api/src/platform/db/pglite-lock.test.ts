@@ -1,10 +1,18 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { lockDataDir } from './pglite-lock.ts';
 
-const freshDir = () => mkdtempSync(path.join(os.tmpdir(), 'api-lock-'));
+const made: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'api-lock-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 const lockFile = (dir: string) => path.join(dir, 'in-use.pid');
 
 /** A process of its own running `script` (ESM, in apps/api), resolved once it prints `ready`. */
