@@ -2,10 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { runCli } from '../../test/cli.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorCommands } from '../operators/operators.cli.ts';
-import type { CliContext } from '../platform/cli-kit.ts';
-import { createLogger } from '../platform/logger.ts';
 
 let ctx: TestContext;
 let dir: string;
@@ -20,16 +19,7 @@ beforeEach(() => {
 });
 
 function cli(name: string, values: Record<string, string | boolean | undefined>, positionals: string[] = []) {
-  const command = operatorCommands.find((c) => c.name === name);
-  if (!command) throw new Error(`no command ${name}`);
-  const context: CliContext = {
-    config: ctx.config,
-    db: ctx.db,
-    logger: createLogger(ctx.config),
-    print: (line) => printed.push(line),
-    payments: async () => ctx.payments,
-  };
-  return command.run(context, { values, positionals });
+  return runCli(ctx, operatorCommands, (line) => printed.push(line), name, values, positionals);
 }
 
 const read = async () => (await request(ctx.app).get('/api/clients/demo/availability').expect(200)).body;

@@ -1,9 +1,9 @@
+import { runCli } from '../../test/cli.ts';
 import { closeAll } from '../../test/close-all.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { jobEnded, jobTestEnv, type PosReceiver, startPosReceiver, startRunner } from '../../test/jobs.ts';
 import { deliver, placeOrder, succeeded } from '../../test/webhooks.ts';
-import { type CliContext, UsageError } from '../platform/cli-kit.ts';
-import { createLogger } from '../platform/logger.ts';
+import { UsageError } from '../platform/cli-kit.ts';
 import type { JobRunner } from './job-runner.ts';
 import { jobCommands } from './jobs.cli.ts';
 
@@ -29,16 +29,7 @@ beforeEach(() => {
 });
 
 function cli(name: string, values: Record<string, string | boolean | undefined>, positionals: string[] = []) {
-  const command = jobCommands.find((c) => c.name === name);
-  if (!command) throw new Error(`no command ${name}`);
-  const context: CliContext = {
-    config: ctx.config,
-    db: ctx.db,
-    logger: createLogger(ctx.config),
-    print: (line) => printed.push(line),
-    payments: async () => ctx.payments,
-  };
-  return command.run(context, { values, positionals });
+  return runCli(ctx, jobCommands, (line) => printed.push(line), name, values, positionals);
 }
 
 describe('jobs CLI', () => {

@@ -1,10 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runCli } from '../../test/cli.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi } from '../../test/operators.ts';
-import { type CliContext, UsageError } from '../platform/cli-kit.ts';
-import { createLogger } from '../platform/logger.ts';
+import { UsageError } from '../platform/cli-kit.ts';
 import { provisionDemoOperatorKey } from './demo-key.ts';
 import { operatorCommands } from './operators.cli.ts';
 
@@ -21,16 +21,7 @@ beforeEach(() => {
 });
 
 function cli(name: string, values: Record<string, string | boolean | undefined>, positionals: string[] = []) {
-  const command = operatorCommands.find((c) => c.name === name);
-  if (!command) throw new Error(`no command ${name}`);
-  const context: CliContext = {
-    config: ctx.config,
-    db: ctx.db,
-    logger: createLogger(ctx.config),
-    print: (line) => printed.push(line),
-    payments: async () => ctx.payments,
-  };
-  return command.run(context, { values, positionals });
+  return runCli(ctx, operatorCommands, (line) => printed.push(line), name, values, positionals);
 }
 
 const restaurant = {
