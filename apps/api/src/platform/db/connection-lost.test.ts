@@ -21,6 +21,13 @@ onPostgres.each([
   });
   afterAll(() => handle?.close());
 
+  /** Polls (2 s at most) until a connection loss is reported after the first `reported`. */
+  async function reportedSince(reported: number) {
+    for (let wait = 0; lost.length === reported && wait < 100; wait += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** Ends a backend from outside, as a restart or an administrator would. */
   async function terminate(backendPid: number) {
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -33,10 +40,16 @@ onPostgres.each([
     const client = await handle.pool!.connect();
     const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
     const reported = lost.length;
-    await terminate(rows[0]!.pid);
-    await expect(client.query('select 1')).rejects.toThrow();
-    expect(lost.length).toBeGreaterThan(reported);
-    client.release();
+    try {
+      await terminate(rows[0]!.pid);
+      await expect(client.query('select 1')).rejects.toThrow();
+      // The client's error event may come just after the query's rejection: wait for it, bounded.
+      await reportedSince(reported);
+      expect(lost.length).toBeGreaterThan(reported);
+    } finally {
+      // Released even when an assertion fails, or closing the pool would wait for it forever.
+      client.release();
+    }
     expect((await sql<{ one: number }>`select 1 as one`.execute(handle.db)).rows).toEqual([{ one: 1 }]);
   });
 
@@ -46,9 +59,7 @@ onPostgres.each([
     client.release();
     const reported = lost.length;
     await terminate(rows[0]!.pid);
-    for (let wait = 0; lost.length === reported && wait < 100; wait += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await reportedSince(reported);
     expect(lost.length).toBeGreaterThan(reported);
     expect((await sql<{ one: number }>`select 1 as one`.execute(handle.db)).rows).toEqual([{ one: 1 }]);
   });
