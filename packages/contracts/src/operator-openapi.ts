@@ -46,7 +46,7 @@ export function registerOperatorRoutes(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/api/clients/{slug}/orders',
     tags: ['operator'],
-    summary: "The restaurant's orders, newest first, with filters and cursor pagination",
+    summary: "The restaurant's orders, newest first, with filters, search and cursor pagination",
     security,
     request: { params: params.pick({ slug: true }), query: OrderListQuery },
     responses: {

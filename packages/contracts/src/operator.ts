@@ -19,6 +19,11 @@ export const OrderListQuery = z.strictObject({
   payment_status: PaymentStatus.optional(),
   /** `true`: only orders flagged for a person (`review_reason` set), whatever their status; `false`: only the others. */
   flagged: z.enum(['true', 'false']).optional(),
+  /**
+   * Search: an order number (`1042` or `#1042`) finds that order; any other text finds orders whose
+   * customer name or email contains it, ignoring case.
+   */
+  q: z.string().trim().min(1).max(100).optional(),
   /** Inclusive lower bound on created_at. */
   created_from: isoDateTime.optional(),
   /** Exclusive upper bound on created_at. */
@@ -95,6 +100,10 @@ export const OrderSummary = z.object({
   amount_refunded: MinorUnits,
   currency: Currency,
   scheduled_time: isoDateTime.nullable(),
+  /** Until when a manual-acceptance restaurant may accept it; null otherwise. */
+  acceptance_deadline: isoDateTime.nullable(),
+  /** When the kitchen expects it ready; null until the order is confirmed. */
+  estimated_ready_at: isoDateTime.nullable(),
   /** Why the order is flagged for a person; null when it is not. */
   review_reason: z.string().nullable(),
   created_at: isoDateTime,

@@ -9,6 +9,8 @@ export interface OrderListFilter {
   paymentStatus?: PaymentStatus | undefined;
   /** Only orders flagged for a person (`review_reason` set), or only the others. */
   flagged?: boolean | undefined;
+  /** An order number, or text found in the customer's name or email. */
+  search?: { orderNumber: number } | { text: string } | undefined;
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
   /** Rows strictly after this position in (created_at desc, id desc) order. */
@@ -35,6 +37,8 @@ export function listOrderPage(db: Executor, filter: OrderListFilter) {
       'amount_refunded',
       'currency',
       'scheduled_time',
+      'acceptance_deadline',
+      'estimated_ready_at',
       'review_reason',
       'created_at',
     ])
@@ -46,6 +50,14 @@ export function listOrderPage(db: Executor, filter: OrderListFilter) {
   if (filter.paymentStatus) query = query.where('payment_status', '=', filter.paymentStatus);
   if (filter.flagged !== undefined) {
     query = query.where('review_reason', filter.flagged ? 'is not' : 'is', null);
+  }
+  const search = filter.search;
+  if (search && 'orderNumber' in search) query = query.where('order_number', '=', search.orderNumber);
+  if (search && 'text' in search) {
+    const pattern = `%${search.text.replace(/[\\%_]/g, '\\$&')}%`;
+    query = query.where((eb) =>
+      eb.or([eb('customer_name', 'ilike', pattern), eb('customer_email', 'ilike', pattern)]),
+    );
   }
   if (filter.createdFrom) query = query.where('created_at', '>=', new Date(filter.createdFrom));
   if (filter.createdTo) query = query.where('created_at', '<', new Date(filter.createdTo));

@@ -56,6 +56,13 @@ function decodeCursor(cursor: string): { at: string; id: string } {
   return { at, id };
 }
 
+/** `1042` or `#1042` is an order number; anything else is looked for in names and emails. */
+function searchOf(q: string | undefined): { orderNumber: number } | { text: string } | undefined {
+  if (q === undefined) return undefined;
+  const number = /^#?(\d{1,9})$/.exec(q)?.[1];
+  return number ? { orderNumber: Number(number) } : { text: q };
+}
+
 /** Newest first, by (created_at, id): a stable keyset that new orders never shift. */
 export async function listOperatorOrders(
   db: Db,
@@ -67,6 +74,7 @@ export async function listOperatorOrders(
     status: query.status,
     paymentStatus: query.payment_status,
     flagged: query.flagged === undefined ? undefined : query.flagged === 'true',
+    search: searchOf(query.q),
     createdFrom: query.created_from,
     createdTo: query.created_to,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,

@@ -1,5 +1,6 @@
 import type { OperatorOrderView, OrderList } from '@repo/contracts';
-import { rewriteOrder } from '../../test/fixtures.ts';
+import request from 'supertest';
+import { fetchMenu, newKey, pickupOrder, rewriteOrder } from '../../test/fixtures.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, otherRestaurant, paidOrder } from '../../test/operators.ts';
 import { placeOrder } from '../../test/webhooks.ts';
@@ -23,6 +24,15 @@ async function allPages(query: Record<string, string | number>, between?: () => 
     if (between) await between();
   } while (cursor);
   return ids;
+}
+
+async function orderNumber(orderId: string): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('orders')
+    .select('order_number')
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  return row.order_number;
 }
 
 describe('GET /api/clients/:slug/orders', () => {
@@ -124,6 +134,49 @@ describe('GET /api/clients/:slug/orders', () => {
 
     const bad = await api.list({ flagged: 'maybe' }).expect(422);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['flagged']);
+  });
+
+  it('when searching by order number, name or email, then only matching orders are listed, ignoring case, and wildcards match themselves', async () => {
+    const menu = await fetchMenu(ctx);
+    const place = async (name: string, email: string) => {
+      const body = pickupOrder(menu, { customer: { name, email, phone: '+1 212 555 0100' } });
+      const res = await request(ctx.app)
+        .post('/api/clients/demo/orders')
+        .set('Idempotency-Key', newKey())
+        .send(body)
+        .expect(201);
+      return res.body as { order_id: string; order_number: number };
+    };
+    const grace = await place('Grace Hopper', 'grace@navy.example');
+    const alan = await place('Alan Turing', 'alan_t@bletchley.example');
+    const ids = async (q: string) =>
+      ((await api.list({ q, limit: 100 }).expect(200)).body as OrderList).data.map((o) => o.order_id);
+
+    expect(await ids('hopper')).toEqual([grace.order_id]);
+    expect(await ids('NAVY.EXAMPLE')).toEqual([grace.order_id]);
+    expect(await ids(String(alan.order_number))).toEqual([alan.order_id]);
+    expect(await ids(`#${grace.order_number}`)).toEqual([grace.order_id]);
+    expect(await ids('alan_t')).toEqual([alan.order_id]);
+    // `_` and `%` are letters here, not LIKE wildcards.
+    expect(await ids('alan%')).toEqual([]);
+    expect(await ids('gr_ce')).toEqual([]);
+    const other = operatorApi(ctx, await otherRestaurant(ctx, 'searching-elsewhere'), 'searching-elsewhere');
+    expect(((await other.list({ q: 'hopper' }).expect(200)).body as OrderList).data).toEqual([]);
+    const blank = await api.list({ q: '   ' }).expect(422);
+    expect(blank.body.errors.map((e: { path: string }) => e.path)).toEqual(['q']);
+  });
+
+  it('when an order waits for acceptance, then its row carries the deadline and the expected ready time', async () => {
+    const placed = await placeOrder(ctx);
+    const deadline = new Date(Date.now() + 10 * 60_000);
+    await rewriteOrder(ctx, placed.orderId, { status: 'awaiting_acceptance', acceptance_deadline: deadline });
+    const list = (await api.list({ q: String(await orderNumber(placed.orderId)) }).expect(200))
+      .body as OrderList;
+    expect(list.data[0]).toMatchObject({
+      order_id: placed.orderId,
+      acceptance_deadline: deadline.toISOString(),
+      estimated_ready_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
   });
 
   it('when filters are bad, then 400 for unknown parameters and 422 naming each bad one', async () => {

@@ -19,6 +19,8 @@ export function toOrderSummary(row: Awaited<ReturnType<typeof listOrderPage>>[nu
     amount_refunded: row.amount_refunded,
     currency: row.currency,
     scheduled_time: iso(row.scheduled_time),
+    acceptance_deadline: iso(row.acceptance_deadline),
+    estimated_ready_at: iso(row.estimated_ready_at),
     review_reason: row.review_reason,
     created_at: row.created_at.toISOString(),
   };
