@@ -42,8 +42,11 @@ async function todaysOrders(context: ConsoleContext): Promise<OrderSummary[]> {
 }
 
 export async function startBoard(): Promise<void> {
-  const context = await startPage();
-  if (!context) return;
+  const started = await startPage();
+  if (started) runBoard(started);
+}
+
+function runBoard(context: ConsoleContext): void {
   const { api, config, restaurant } = context;
   const root = $('[data-board]');
   const message = $('[data-board-message]');
@@ -98,11 +101,11 @@ export async function startBoard(): Promise<void> {
   async function load(): Promise<void> {
     feed.beginLoad();
     try {
-      welcome(feed.finishLoad(await todaysOrders(context as ConsoleContext)));
+      welcome(feed.finishLoad(await todaysOrders(context)));
       message.textContent = '';
     } catch (error) {
       welcome(feed.abortLoad());
-      message.textContent = context?.sentence(error) ?? '';
+      message.textContent = context.sentence(error);
       if (error instanceof ApiProblem && error.status === 401) location.reload();
     }
     root.setAttribute('aria-busy', 'false');
