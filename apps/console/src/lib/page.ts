@@ -79,7 +79,8 @@ function fillHeader(config: ConsoleConfig, api: ConsoleApi, session: ConsoleSess
     } catch (error) {
       signOutButton.disabled = false;
       // Already signed out elsewhere: the sign-in page is where they wanted to be.
-      if (error instanceof ApiProblem && error.status === 401) location.assign(pageUrl(config.base, 'sign-in'));
+      if (error instanceof ApiProblem && error.status === 401)
+        location.assign(pageUrl(config.base, 'sign-in'));
       else showPageMessage(sentenceFor(error, restaurant.currency));
     }
   });

@@ -61,6 +61,6 @@ export async function signOut(api: ConsoleApi): Promise<void> {
 
 /** Where to go after signing in: a page of this console only, never another site. */
 export function safeNext(next: string | null, base: string): string {
-  if (!next || !next.startsWith(base) || next.startsWith('//') || next.includes('\\')) return base;
+  if (!next?.startsWith(base) || next.startsWith('//') || next.includes('\\')) return base;
   return next;
 }

@@ -63,7 +63,9 @@ const byTime = (field: 'created_at') => (a: OrderSummary, b: OrderSummary) =>
 /** Orders waiting for acceptance first, by their deadline; then the rest, oldest first. */
 function newFirst(a: OrderSummary, b: OrderSummary): number {
   const deadline = (o: OrderSummary) =>
-    o.status === 'awaiting_acceptance' && o.acceptance_deadline ? Date.parse(o.acceptance_deadline) : Infinity;
+    o.status === 'awaiting_acceptance' && o.acceptance_deadline
+      ? Date.parse(o.acceptance_deadline)
+      : Infinity;
   return deadline(a) - deadline(b) || byTime('created_at')(a, b);
 }
 

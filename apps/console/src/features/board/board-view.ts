@@ -59,7 +59,9 @@ export function orderCard(order: OrderSummary, options: BoardViewOptions, now: n
     el('span', { class: 'customer', text: order.customer_name }),
   );
   const badges = el('p', { class: 'badges' });
-  badges.append(el('span', { class: 'badge', text: order.order_type === 'delivery' ? 'Delivery' : 'Pickup' }));
+  badges.append(
+    el('span', { class: 'badge', text: order.order_type === 'delivery' ? 'Delivery' : 'Pickup' }),
+  );
   const word = STATUS_WORDS[order.status];
   if (word) badges.append(el('span', { class: 'badge', text: word }));
   if (order.review_reason) badges.append(el('span', { class: 'badge badge-alert', text: 'Flagged' }));
@@ -82,7 +84,9 @@ export function orderCard(order: OrderSummary, options: BoardViewOptions, now: n
       }),
     );
   } else if (order.estimated_ready_at && (order.status === 'confirmed' || order.status === 'preparing')) {
-    card.append(el('p', { class: 'ready-by', text: `Ready by ${clockTime(order.estimated_ready_at, timezone)}` }));
+    card.append(
+      el('p', { class: 'ready-by', text: `Ready by ${clockTime(order.estimated_ready_at, timezone)}` }),
+    );
   }
   const step = nextStep(order.status);
   if (step.kind !== 'none') {

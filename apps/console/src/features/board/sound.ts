@@ -37,7 +37,7 @@ export class Chime {
     if (!this.enabled) return;
     window.dispatchEvent(new CustomEvent('console:chime'));
     const context = this.context;
-    if (!context || context.state !== 'running') return;
+    if (context?.state !== 'running') return;
     const start = context.currentTime;
     for (const [offset, frequency] of [
       [0, 880],

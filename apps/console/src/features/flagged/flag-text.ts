@@ -10,7 +10,8 @@ const MEANINGS: { test: RegExp; meaning: FlagMeaning }[] = [
     test: /^a refund failed after this order was cancelled/,
     meaning: {
       title: 'Money left on a cancelled order',
-      meaning: 'The order was cancelled, but a refund failed afterwards, so the diner still has money with us.',
+      meaning:
+        'The order was cancelled, but a refund failed afterwards, so the diner still has money with us.',
       todo: 'Refund what is left on the order page, or in the Stripe Dashboard. The flag clears once refunds cover the payment.',
     },
   },
@@ -26,7 +27,8 @@ const MEANINGS: { test: RegExp; meaning: FlagMeaning }[] = [
     test: /^Stripe does not know PaymentIntent/,
     meaning: {
       title: 'Payment unknown to Stripe',
-      meaning: "Stripe no longer knows this order's payment: its test data was deleted, or the key is another account's.",
+      meaning:
+        "Stripe no longer knows this order's payment: its test data was deleted, or the key is another account's.",
       todo: 'Check the order in the Stripe Dashboard of the account that took it, and call the diner if needed.',
     },
   },
@@ -50,7 +52,8 @@ const MEANINGS: { test: RegExp; meaning: FlagMeaning }[] = [
     test: /^(metadata\.order_id|currency|amount\w*|livemode) /,
     meaning: {
       title: 'Payment does not match the order',
-      meaning: "The payment Stripe reports differs from the order (amount, currency, mode or order), so it was not confirmed by itself.",
+      meaning:
+        'The payment Stripe reports differs from the order (amount, currency, mode or order), so it was not confirmed by itself.',
       todo: 'Compare the order with the payment in the Stripe Dashboard, then cook it or refund the diner.',
     },
   },
@@ -61,6 +64,9 @@ const UNKNOWN: FlagMeaning = {
   meaning: 'Something about this order could not be settled automatically.',
   todo: 'Read the reason and the timeline on the order page, and check the payment in the Stripe Dashboard.',
 };
+
+/** Every kind of flag, for the legend of the flagged list. */
+export const FLAG_KINDS: readonly FlagMeaning[] = [...MEANINGS.map((entry) => entry.meaning), UNKNOWN];
 
 export function flagMeaning(reason: string): FlagMeaning {
   return MEANINGS.find((entry) => entry.test.test(reason))?.meaning ?? UNKNOWN;

@@ -13,7 +13,11 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; error: string; fi
  * The accept request from the dialog's fields, or what is wrong with them: ready-in is 1 to 240
  * minutes, and a smaller charge is more than zero and no more than the amount held.
  */
-export function acceptRequestOf(fields: AcceptFields, total: number, currency: string): Checked<AcceptOrderRequest> {
+export function acceptRequestOf(
+  fields: AcceptFields,
+  total: number,
+  currency: string,
+): Checked<AcceptOrderRequest> {
   const minutes = Number(fields.readyIn);
   if (!/^\d+$/.test(fields.readyIn.trim()) || minutes < 1 || minutes > 240)
     return { ok: false, error: 'Ready in: a whole number of minutes, from 1 to 240.', field: 'ready_in' };

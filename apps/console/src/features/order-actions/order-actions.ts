@@ -1,9 +1,4 @@
-import type {
-  AcceptOrderRequest,
-  KitchenStatus,
-  OperatorOrderView,
-  OrderSummary,
-} from '@repo/contracts';
+import type { AcceptOrderRequest, KitchenStatus, OperatorOrderView, OrderSummary } from '@repo/contracts';
 import { type ConsoleApi, clientPath, newIdempotencyKey } from '../../lib/api.ts';
 
 const orderPath = (slug: string, orderId: string, action: string) =>

@@ -38,7 +38,9 @@ export const REFUND_WORDS: Record<RefundStatus, string> = {
 function facts(root: HTMLElement, rows: [string, string | Node | null | undefined][]): void {
   root.replaceChildren(
     ...rows
-      .filter((row): row is [string, string | Node] => row[1] !== null && row[1] !== undefined && row[1] !== '')
+      .filter(
+        (row): row is [string, string | Node] => row[1] !== null && row[1] !== undefined && row[1] !== '',
+      )
       .flatMap(([term, value]) => [el('dt', { text: term }), el('dd', {}, value)]),
   );
 }
@@ -101,7 +103,10 @@ export function renderOrder(root: HTMLElement, order: OperatorOrderView, timezon
   facts(field('customer'), [
     ['Name', order.customer.name],
     ['Email', el('a', { href: `mailto:${order.customer.email}`, text: order.customer.email })],
-    ['Phone', el('a', { href: `tel:${order.customer.phone.replace(/[^+\d]/g, '')}`, text: order.customer.phone })],
+    [
+      'Phone',
+      el('a', { href: `tel:${order.customer.phone.replace(/[^+\d]/g, '')}`, text: order.customer.phone }),
+    ],
     ['Type', order.order_type === 'delivery' ? 'Delivery' : 'Pickup'],
     ['For', order.scheduled_time ? at(order.scheduled_time) : 'As soon as possible'],
     [
@@ -141,27 +146,46 @@ export function renderOrder(root: HTMLElement, order: OperatorOrderView, timezon
     );
   }
   if (order.flags.dispute_status)
-    flags.append(el('div', { class: 'flag' }, el('h3', { text: 'Dispute' }), el('p', { text: disputeText(order.flags.dispute_status) })));
+    flags.append(
+      el(
+        'div',
+        { class: 'flag' },
+        el('h3', { text: 'Dispute' }),
+        el('p', { text: disputeText(order.flags.dispute_status) }),
+      ),
+    );
   if (!flags.childElementCount) flags.append(el('p', { class: 'muted', text: 'No flags and no disputes.' }));
 
   const refunds = field('refunds');
   if (order.refunds.length === 0) refunds.replaceChildren(el('p', { class: 'muted', text: 'No refunds.' }));
   else {
-    const head = el('tr', {}, ...['When', 'Amount', 'Status', 'Reason', 'Note', 'By'].map((h) => el('th', { scope: 'col', text: h })));
+    const head = el(
+      'tr',
+      {},
+      ...['When', 'Amount', 'Status', 'Reason', 'Note', 'By'].map((h) => el('th', { scope: 'col', text: h })),
+    );
     const rows = order.refunds.map((refund) =>
       el(
         'tr',
         { 'data-refund-status': refund.status },
         el('td', { text: at(refund.created_at) }),
         el('td', { text: money(refund.amount) }),
-        el('td', { text: `${REFUND_WORDS[refund.status]}${refund.failure_reason ? ` (${refund.failure_reason})` : ''}` }),
+        el('td', {
+          text: `${REFUND_WORDS[refund.status]}${refund.failure_reason ? ` (${refund.failure_reason})` : ''}`,
+        }),
         el('td', { text: refund.reason?.replaceAll('_', ' ') ?? '' }),
         el('td', { text: refund.note ?? '' }),
         el('td', { text: actorText(refund.actor) }),
       ),
     );
     refunds.replaceChildren(
-      el('table', {}, el('caption', { class: 'sr-only', text: 'Refund ledger' }), el('thead', {}, head), el('tbody', {}, ...rows)),
+      el(
+        'table',
+        {},
+        el('caption', { class: 'sr-only', text: 'Refund ledger' }),
+        el('thead', {}, head),
+        el('tbody', {}, ...rows),
+      ),
     );
   }
 

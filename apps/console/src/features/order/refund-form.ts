@@ -28,7 +28,8 @@ function plan(form: HTMLFormElement, order: OperatorOrderView): { planned: Plann
   const note = String(data.get('note') ?? '').trim();
   if (data.get('mode') === 'amount') {
     const amount = parseMoney(String(data.get('amount') ?? ''), currency);
-    if (amount === null || amount < 1) return { planned: null, text: 'Enter the amount to refund, such as 6.95.' };
+    if (amount === null || amount < 1)
+      return { planned: null, text: 'Enter the amount to refund, such as 6.95.' };
     if (amount > refundable)
       return { planned: null, text: `That is more than the ${money(refundable)} still refundable.` };
     return { planned: { amount, reason, note, lines: '' }, text: `Refund ${money(amount)}.` };
@@ -146,7 +147,19 @@ export function refundForm(
             {},
             el('td', {}, el('label', { for: id, text: `${line.name}${options ? ` (${options})` : ''}` })),
             el('td', { text: String(line.quantity) }),
-            el('td', {}, el('input', { id, name: `line-${index}`, type: 'number', min: '0', max: String(line.quantity), value: '0', inputmode: 'numeric' })),
+            el(
+              'td',
+              {},
+              el('input', {
+                id,
+                name: `line-${index}`,
+                type: 'number',
+                min: '0',
+                max: String(line.quantity),
+                value: '0',
+                inputmode: 'numeric',
+              }),
+            ),
           );
         }),
       );
@@ -158,5 +171,8 @@ export function refundForm(
 
 /** The ledger's note: what the person wrote, and which items a refund by lines took back. */
 function noteOf(planned: Planned): string {
-  return [planned.note, planned.lines ? `Items: ${planned.lines}` : ''].filter(Boolean).join(' · ').slice(0, 500);
+  return [planned.note, planned.lines ? `Items: ${planned.lines}` : '']
+    .filter(Boolean)
+    .join(' · ')
+    .slice(0, 500);
 }

@@ -1,6 +1,6 @@
 import type { ProblemType } from '@repo/contracts';
 import { formatMoney } from '../../lib/money.ts';
-import { ROLE_NAMES, type StaffRole } from '../../lib/session.ts';
+import type { StaffRole } from '../../lib/session.ts';
 
 /** What a sentence may need beyond the problem: the restaurant's currency for amounts. */
 export interface ProblemContext {
@@ -66,7 +66,8 @@ const SENTENCES: Record<ProblemType | SessionProblemType, Sentence> = {
       ? `You can charge at most ${held}, the amount held on the card.`
       : 'You cannot charge more than the amount held on the card.';
   },
-  'order-not-accepted': 'This order has not been accepted yet (or was cancelled), so the kitchen cannot start it.',
+  'order-not-accepted':
+    'This order has not been accepted yet (or was cancelled), so the kitchen cannot start it.',
   'status-not-forward': 'An order only moves forward: it is already past that step.',
   'refund-exceeds-refundable': (extras, context) => {
     const left = money(extras, 'refundable_amount', context);
@@ -74,7 +75,8 @@ const SENTENCES: Record<ProblemType | SessionProblemType, Sentence> = {
       ? `That is more than can still be refunded: at most ${left}.`
       : 'That is more than can still be refunded.';
   },
-  'refund-already-made': 'This payment was already refunded in full (in the Stripe Dashboard). Nothing more moved.',
+  'refund-already-made':
+    'This payment was already refunded in full (in the Stripe Dashboard). Nothing more moved.',
   'payment-other-mode':
     'This order was paid in the other Stripe mode (test or live), so it cannot be changed from here.',
   'payment-in-progress': 'The payment is still being processed. Try again in a minute.',
@@ -88,10 +90,14 @@ const SENTENCES: Record<ProblemType | SessionProblemType, Sentence> = {
   'csrf-token-invalid': 'Your session changed in another tab. Reload the page and try again.',
   'password-change-required': 'Choose a new password before you continue.',
   'role-required': (extras) => {
-    const role = extras.required_role as StaffRole | undefined;
-    return role && role in ROLE_NAMES
-      ? `Only ${role === 'owner' ? 'an owner' : 'a manager or an owner'} can do this. Ask a ${ROLE_NAMES[role].toLowerCase()} to do it.`
-      : 'Your role does not allow this. Ask a manager.';
+    switch (extras.required_role as StaffRole | undefined) {
+      case 'owner':
+        return 'Only an owner can do this. Ask the owner.';
+      case 'manager':
+        return 'Only a manager or an owner can do this. Ask a manager.';
+      default:
+        return 'Your role does not allow this. Ask a manager.';
+    }
   },
 };
 

@@ -30,8 +30,7 @@ export async function startPasswordPage(): Promise<void> {
         location.replace(safeNext(new URLSearchParams(location.search).get('next'), config.base));
         return;
       }
-      $('[data-password-done]').textContent =
-        'Your password is changed. Your other devices are signed out.';
+      $('[data-password-done]').textContent = 'Your password is changed. Your other devices are signed out.';
       button.disabled = false;
     } catch (failure) {
       button.disabled = false;
