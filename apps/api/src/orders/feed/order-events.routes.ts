@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { trackEventStream } from '../../metrics/metrics.ts';
 import { operatorOf, requireOperator } from '../../operators/operator-auth.ts';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { lastEventId, openEventStream } from '../../platform/event-stream.ts';
@@ -23,6 +24,7 @@ export function orderEventRoutes(deps: AppDeps & { orderFeed: OrderFeed }, limit
     async (req, res) => {
       const since = parsePosition(lastEventId(req));
       const stream = openEventStream(req, res);
+      stream.onClose(trackEventStream('board'));
       await followRestaurantOrders(deps, operatorOf(res).restaurant.id, since, stream);
     },
   );
@@ -34,7 +36,9 @@ export function orderEventRoutes(deps: AppDeps & { orderFeed: OrderFeed }, limit
       String(req.params.orderId),
       req.get('X-Order-Token'),
     );
-    await followDinerOrder(deps, order, openEventStream(req, res));
+    const stream = openEventStream(req, res);
+    stream.onClose(trackEventStream('diner'));
+    await followDinerOrder(deps, order, stream);
   });
 
   return router;

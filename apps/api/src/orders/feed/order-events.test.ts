@@ -1,9 +1,10 @@
 import { newKey } from '../../../test/fixtures.ts';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
-import { operatorApi, operatorKey, otherRestaurant, paidOrder } from '../../../test/operators.ts';
+import { eventually, operatorApi, operatorKey, otherRestaurant, paidOrder } from '../../../test/operators.ts';
 import { authorizedOrder, MANUAL, manualRestaurant } from '../../../test/service.ts';
 import { type FollowedStream, followStream } from '../../../test/streams.ts';
 import { orderRow } from '../../../test/webhooks.ts';
+import { registry } from '../../metrics/metrics.ts';
 
 let ctx: TestContext;
 let url: string;
@@ -115,6 +116,19 @@ describe('GET /api/clients/:slug/orders/events (the restaurant)', () => {
     expect(replayed.map((event) => event.data.order_id)).toEqual([meanwhile.orderId]);
     expect(replayed[0]?.data).toMatchObject({ status: 'confirmed', amount_refunded: expect.any(Number) });
     expect(resumed.events.indexOf(ready)).toBe(replayed.length);
+  });
+
+  it('when a board is open, then the process counts it in order_event_streams_open until it closes', async () => {
+    const open = async () =>
+      (await registry.getSingleMetric('order_event_streams_open')?.get())?.values.find(
+        (value) => value.labels.kind === 'board',
+      )?.value ?? 0;
+    const before = await open();
+    const stream = board();
+    await stream.next((event) => event.type === 'ready', 'ready');
+    expect(await open()).toBe(before + 1);
+    stream.close();
+    await eventually(async () => (await open()) === before, 'the stream to be uncounted');
   });
 
   it('when Last-Event-ID is not one of ours, then it is a 400 problem', async () => {
