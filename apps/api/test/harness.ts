@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import { createApp } from '../src/app.ts';
 import type { PaymentGateway } from '../src/payments/payment-gateway.ts';
 import { createStripeGateway } from '../src/payments/stripe-gateway.ts';
+import type { Clock } from '../src/platform/clock.ts';
 import { type Config, loadConfig } from '../src/platform/config.ts';
 import type { DatabaseHandle, Db } from '../src/platform/db/database.ts';
 import type { Database, Restaurant } from '../src/platform/db/schema.ts';
@@ -31,6 +32,8 @@ export interface TestContext {
 export interface TestContextOptions {
   env?: Record<string, string>;
   webhookSecrets?: string[];
+  /** The app's clock (staff sessions' expiry), so a test can move time on instead of waiting. */
+  now?: Clock;
 }
 
 /** One isolated database, one emulator and the real app, for one test file. */
@@ -74,7 +77,7 @@ function startedContext(
     timeoutMs: 2_000,
     logger,
   });
-  const app = createApp({ config, db: database.db, logger, payments });
+  const app = createApp({ config, db: database.db, logger, payments, now: options.now });
   let server: Server | undefined;
   return {
     app,
@@ -101,16 +104,20 @@ function startedContext(
   };
 }
 
-/** The real app over this context's configuration, with another database handle or payment gateway. */
+/**
+ * The real app over this context's configuration, with another database handle, payment gateway or
+ * clock; its rate limits count afresh.
+ */
 export function appWith(
   ctx: TestContext,
-  parts: { db?: Db; payments?: PaymentGateway; logger?: Logger },
+  parts: { db?: Db; payments?: PaymentGateway; logger?: Logger; now?: Clock },
 ): Express {
   return createApp({
     config: ctx.config,
     db: parts.db ?? ctx.db,
     logger: parts.logger ?? createLogger(ctx.config),
     payments: parts.payments ?? ctx.payments,
+    now: parts.now,
   });
 }
 

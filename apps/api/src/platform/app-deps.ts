@@ -1,4 +1,5 @@
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Logger } from './logger.ts';
@@ -12,4 +13,6 @@ export interface AppDeps {
   payments: PaymentGateway;
   /** Shared (Redis) limiters from main; in-memory ones from config when absent. */
   rateLimits?: RateLimits;
+  /** What staff sessions read the time from (their idle and absolute expiry); the system clock when absent. */
+  now?: Clock;
 }
