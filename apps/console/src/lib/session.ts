@@ -1,19 +1,8 @@
+import type { SessionView, StaffRole } from '@repo/contracts';
 import { ApiProblem, type ConsoleApi } from './api.ts';
 
-export type StaffRole = 'owner' | 'manager' | 'staff';
-
 /** `GET`/`POST /api/session`: who is signed in, for which restaurant, and the session's CSRF token. */
-export interface ConsoleSession {
-  staff: {
-    id: string;
-    email: string;
-    name: string;
-    role: StaffRole;
-    restaurant: { slug: string; name: string };
-  };
-  csrf_token: string;
-  must_change_password: boolean;
-}
+export type ConsoleSession = SessionView;
 
 const RANK: Record<StaffRole, number> = { staff: 0, manager: 1, owner: 2 };
 

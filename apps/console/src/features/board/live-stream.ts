@@ -21,6 +21,8 @@ export function openLiveStream(url: string, handlers: LiveHandlers): () => void 
     handlers.state('live');
     handlers.ready();
   });
+  // Too much changed while away to replay: the list is loaded again.
+  source.addEventListener('reset', () => handlers.ready());
   source.addEventListener('order', (event) => {
     try {
       handlers.order(JSON.parse((event as MessageEvent<string>).data) as OrderSummary);

@@ -49,7 +49,9 @@ export function actorText(actor: Actor): string {
     case 'stripe':
       return actor.id ? `Stripe (${actor.id})` : 'Stripe';
     case 'operator':
-      return actor.id ? `Staff: ${actor.id}` : 'Staff';
+      return actor.id ? `API key ${actor.id}` : 'API key';
+    case 'staff':
+      return actor.name ? `${actor.name}${actor.role ? ` (${actor.role})` : ''}` : 'A staff member';
     case 'system':
       return actor.id ? `System (${actor.id})` : 'System';
     default: {

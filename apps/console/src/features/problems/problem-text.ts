@@ -1,18 +1,10 @@
-import type { ProblemType } from '@repo/contracts';
+import type { ProblemType, StaffRole } from '@repo/contracts';
 import { formatMoney } from '../../lib/money.ts';
-import type { StaffRole } from '../../lib/session.ts';
 
 /** What a sentence may need beyond the problem: the restaurant's currency for amounts. */
 export interface ProblemContext {
   currency: string;
 }
-
-/** The problems of signing in and of roles, which the console meets besides the API's others. */
-export type SessionProblemType =
-  | 'invalid-credentials'
-  | 'csrf-token-invalid'
-  | 'password-change-required'
-  | 'role-required';
 
 type Extras = Record<string, unknown>;
 type Sentence = string | ((extras: Extras, context: ProblemContext) => string);
@@ -24,7 +16,7 @@ const money = (extras: Extras, key: string, context: ProblemContext) =>
  * One plain sentence for each problem the API answers, written for the person at the counter:
  * what happened and what to do, never the API's own wording.
  */
-const SENTENCES: Record<ProblemType | SessionProblemType, Sentence> = {
+const SENTENCES: Record<ProblemType, Sentence> = {
   'validation-error': (extras) => {
     const errors = Array.isArray(extras.errors) ? (extras.errors as { path: string; message: string }[]) : [];
     const fields = errors.map((e) => `${e.path.replaceAll('_', ' ')} ${e.message}`).join('; ');
@@ -89,6 +81,8 @@ const SENTENCES: Record<ProblemType | SessionProblemType, Sentence> = {
   'invalid-credentials': 'That email and password do not match an account. Check both and try again.',
   'csrf-token-invalid': 'Your session changed in another tab. Reload the page and try again.',
   'password-change-required': 'Choose a new password before you continue.',
+  'staff-email-taken': 'Someone already signs in with that email.',
+  'staff-self-disable': 'You cannot disable your own account. Ask another owner.',
   'role-required': (extras) => {
     switch (extras.required_role as StaffRole | undefined) {
       case 'owner':
