@@ -1,0 +1,13 @@
+import { rmSync } from 'node:fs';
+import { dropE2eDatabase } from './database.ts';
+import { handles } from './handles.ts';
+import { stopChild } from './processes.ts';
+import { readState } from './state.ts';
+
+export default async function globalTeardown(): Promise<void> {
+  await handles.console?.close();
+  await stopChild(handles.api);
+  const { dataDir, database } = readState();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (database) await dropE2eDatabase(database.adminUrl, database.name);
+}
