@@ -33,7 +33,8 @@ async function openBoard(): Promise<Page> {
   return page;
 }
 
-const samePage = (page: Page) => page.evaluate(() => document.documentElement.hasAttribute('data-test-same-page'));
+const samePage = (page: Page) =>
+  page.evaluate(() => document.documentElement.hasAttribute('data-test-same-page'));
 const chimes = (page: Page) => page.evaluate(() => (window as unknown as { chimes: number }).chimes);
 
 describe('the live board', () => {
@@ -47,9 +48,9 @@ describe('the live board', () => {
       /^\d+:\d\d left to accept$/,
     );
     expect(await chimes(page)).toBe(1);
-    expect(await textOf(page.locator('[data-board-announce]'), `New order #${order.orderNumber} from Ada Diner.`)).toBe(
-      `New order #${order.orderNumber} from Ada Diner.`,
-    );
+    expect(
+      await textOf(page.locator('[data-board-announce]'), `New order #${order.orderNumber} from Ada Diner.`),
+    ).toBe(`New order #${order.orderNumber} from Ada Diner.`);
     expect(await samePage(page)).toBe(true);
     expect((await storedOrder(MANUAL_SLUG, order.orderId)).status).toBe('awaiting_acceptance');
     await screenshot(page, 'board-new-order');
@@ -62,18 +63,23 @@ describe('the live board', () => {
     const accepted = card(page, 'new', order.orderNumber).getByRole('button', { name: /^Start preparing/ });
     await accepted.waitFor();
     const afterAccept = await storedOrder(MANUAL_SLUG, order.orderId);
-    expect(afterAccept).toMatchObject({ status: 'confirmed', payment_status: 'succeeded', amount_received: order.total });
+    expect(afterAccept).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'succeeded',
+      amount_received: order.total,
+    });
     expect(afterAccept.events.find((e) => e.type === 'accepted')?.actor_type).toBe('staff');
 
     await accepted.click();
-    await card(page, 'preparing', order.orderNumber).getByRole('button', { name: /^Mark ready/ }).click();
+    await card(page, 'preparing', order.orderNumber)
+      .getByRole('button', { name: /^Mark ready/ })
+      .click();
     await card(page, 'ready', order.orderNumber).waitFor();
     const ready = await storedOrder(MANUAL_SLUG, order.orderId);
     expect(ready.status).toBe('ready');
-    expect(ready.events.filter((e) => e.type === 'preparing' || e.type === 'ready').map((e) => e.actor_type)).toEqual([
-      'staff',
-      'staff',
-    ]);
+    expect(
+      ready.events.filter((e) => e.type === 'preparing' || e.type === 'ready').map((e) => e.actor_type),
+    ).toEqual(['staff', 'staff']);
     expect(await samePage(page)).toBe(true);
     await screenshot(page, 'board-ready');
     await page.context().close();
@@ -91,7 +97,9 @@ describe('the live board', () => {
     await screenshot(page, 'reject-dialog', false);
     await dialog.getByRole('button', { name: 'Reject the order' }).click();
     await card(page, 'done', order.orderNumber).waitFor();
-    expect(await textOf(card(page, 'done', order.orderNumber).locator('.badges'), /Cancelled/)).toMatch(/Cancelled/);
+    expect(await textOf(card(page, 'done', order.orderNumber).locator('.badges'), /Cancelled/)).toMatch(
+      /Cancelled/,
+    );
     const stored = await eventually(
       () => storedOrder(MANUAL_SLUG, order.orderId),
       (o) => o.status === 'cancelled',

@@ -30,7 +30,9 @@ async function openOrder(account: Account): Promise<Page> {
 describe('refunds', () => {
   test('when a manager refunds one of two Garlic Knots by line, then the amount with its tax is shown before confirming, and the ledger holds it', async () => {
     const page = await openOrder(readState().accounts.demoManager);
-    await expect(page.locator('[data-field="items"]').textContent()).resolves.toContain('Note: Well done, please');
+    await expect(page.locator('[data-field="items"]').textContent()).resolves.toContain(
+      'Note: Well done, please',
+    );
     await expect(page.locator('[data-field="items"]').textContent()).resolves.toContain('Size: Large');
     await page.getByLabel('Garlic Knots').fill('1');
     // 6.95 and its share of the 8.875 % tax (0.62).
@@ -47,10 +49,14 @@ describe('refunds', () => {
     const done = "Refunded $7.57 to the diner's card.";
     expect(await textOf(page.locator('[data-order-done]'), done)).toBe(done);
     const ledger = page.locator('[data-field="refunds"] tbody tr');
-    expect(await textOf(ledger, /\$7\.57Succeeded/)).toMatch(/\$7\.57Succeeded.*One portion was missing · Items: 1 × Garlic Knots.*Grace Hopper \(manager\)/);
+    expect(await textOf(ledger, /\$7\.57Succeeded/)).toMatch(
+      /\$7\.57Succeeded.*One portion was missing · Items: 1 × Garlic Knots.*Grace Hopper \(manager\)/,
+    );
     const stored = await storedOrder('demo', order.orderId);
     expect(stored).toMatchObject({ payment_status: 'partially_refunded', amount_refunded: 757 });
-    expect(stored.refunds).toEqual([expect.objectContaining({ amount: 757, status: 'succeeded', actor_type: 'staff' })]);
+    expect(stored.refunds).toEqual([
+      expect.objectContaining({ amount: 757, status: 'succeeded', actor_type: 'staff' }),
+    ]);
     await screenshot(page, 'order-page');
     await page.context().close();
   });

@@ -83,18 +83,36 @@ function runBoard(context: ConsoleContext): void {
     render();
   };
 
-  const dialogs = decisionDialogs(context, (view) => receive(summaryOf(view)));
+  // The card a person acted on keeps the focus: on its next step, or its link when none is left.
+  const focusCard = (orderId: string) => {
+    const active = document.activeElement;
+    const onCard = active?.closest('[data-order-id]')?.getAttribute('data-order-id') === orderId;
+    if (!onCard && active !== document.body && active !== null) return;
+    const card = root.querySelector(`[data-order-id="${orderId}"]`);
+    (card?.querySelector<HTMLElement>('[data-action]') ?? card?.querySelector<HTMLElement>('a'))?.focus();
+  };
+  const dialogs = decisionDialogs(context, (view) => {
+    receive(summaryOf(view));
+    focusCard(view.order_id);
+  });
+  // A move under way: its button stays focusable (a disabled one would drop the focus) but inert.
+  const moving = new Set<string>();
   async function act(action: CardAction): Promise<void> {
     message.textContent = '';
     if (action.kind === 'accept') return dialogs.accept(action.order);
     if (action.kind === 'reject') return dialogs.reject(action.order);
-    if (!action.status) return;
-    action.button.disabled = true;
+    const orderId = action.order.order_id;
+    if (!action.status || moving.has(orderId)) return;
+    moving.add(orderId);
+    action.button.setAttribute('aria-disabled', 'true');
     try {
-      receive(summaryOf(await moveKitchenStatus(api, restaurant.slug, action.order.order_id, action.status)));
+      receive(summaryOf(await moveKitchenStatus(api, restaurant.slug, orderId, action.status)));
+      focusCard(orderId);
     } catch (error) {
-      action.button.disabled = false;
+      action.button.removeAttribute('aria-disabled');
       message.textContent = `Order #${action.order.order_number}: ${context.sentence(error)}`;
+    } finally {
+      moving.delete(orderId);
     }
   }
 
