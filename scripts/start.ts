@@ -1,15 +1,18 @@
 // `pnpm start`: the API (with the Stripe emulator when no Stripe keys are set), then the storefront built
-// against it and served on STOREFRONT_PORT, and a second one for the manual-acceptance `demo-manual`
-// restaurant on the next port. Node built-ins only; Ctrl-C or SIGTERM stops everything.
+// against it and served on STOREFRONT_PORT, the staff console on CONSOLE_PORT (STOREFRONT_PORT + 1 by
+// default), and a second storefront for the manual-acceptance `demo-manual` restaurant on
+// STOREFRONT_PORT + 2. Node built-ins only; Ctrl-C or SIGTERM stops everything.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const storefront = path.join(root, 'apps/storefront');
+const consoleApp = path.join(root, 'apps/console');
 const env = process.env;
 const apiPort = Number(env.PORT ?? 3000);
 const sitePort = Number(env.STOREFRONT_PORT ?? 4321);
-const manualSitePort = sitePort + 1;
+const consolePort = Number(env.CONSOLE_PORT ?? sitePort + 1);
+const manualSitePort = sitePort + 2;
 const manualSlug = 'demo-manual';
 const emulatorPort = Number(env.STRIPE_EMULATOR_PORT ?? 12111);
 const slug = env.PUBLIC_CLIENT_SLUG ?? 'demo';
@@ -74,8 +77,14 @@ async function main(): Promise<void> {
     [sitePort, manualSitePort]
       .flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`])
       .join(',');
+  const consoleOrigins =
+    env.CONSOLE_ORIGINS ?? [`http://127.0.0.1:${consolePort}`, `http://localhost:${consolePort}`].join(',');
   say(`starting the API on port ${apiPort}…`);
-  const api = run('API', ['apps/api/src/main.ts'], { PORT: String(apiPort), CORS_ORIGINS: corsOrigins });
+  const api = run('API', ['apps/api/src/main.ts'], {
+    PORT: String(apiPort),
+    CORS_ORIGINS: corsOrigins,
+    CONSOLE_ORIGINS: consoleOrigins,
+  });
   await waitForReady(`${apiUrl}/readyz`, api);
 
   const menuResponse = await fetch(`${apiUrl}/api/clients/${encodeURIComponent(slug)}/menu`);
@@ -103,6 +112,17 @@ async function main(): Promise<void> {
     if (!stopping && built !== 0)
       throw new Error(`the storefront build for "${siteSlug}" failed (exit ${built})`);
   };
+  const buildConsole = async (): Promise<void> => {
+    say('building the console…');
+    const build = run(
+      'build',
+      ['node_modules/astro/bin/astro.mjs', 'build'],
+      { ASTRO_TELEMETRY_DISABLED: '1', PUBLIC_API_URL: apiUrl },
+      consoleApp,
+    );
+    const built = await new Promise<number | null>((resolve) => build.once('exit', resolve));
+    if (!stopping && built !== 0) throw new Error(`the console build failed (exit ${built})`);
+  };
   const serveSite = async (name: string, port: number, dist: string): Promise<string> => {
     run(
       name,
@@ -119,13 +139,18 @@ async function main(): Promise<void> {
   const withManual = slug !== manualSlug && (await fetch(`${apiUrl}/api/clients/${manualSlug}/menu`)).ok;
   await buildSite(slug, 'dist');
   if (withManual && !stopping) await buildSite(manualSlug, 'dist-manual');
+  if (!stopping) await buildConsole();
   if (stopping) return;
   const siteUrl = await serveSite('storefront', sitePort, 'dist');
   const manualUrl = withManual ? await serveSite('storefront (manual)', manualSitePort, 'dist-manual') : null;
+  run('console', ['scripts/serve-dist.ts'], { CONSOLE_PORT: String(consolePort) }, consoleApp);
+  const consoleUrl = `http://127.0.0.1:${consolePort}`;
+  await waitForReady(consoleUrl, api);
   const lines = [
     '',
     `  Storefront      ${siteUrl}/`,
     ...(manualUrl ? [`  Storefront      ${manualUrl}/   (${manualSlug}: staff accept each order)`] : []),
+    `  Console         ${consoleUrl}/   (staff sign in: the demo manager printed above)`,
     `  API             ${apiUrl}   (docs ${apiUrl}/docs, health ${apiUrl}/readyz)`,
     usesEmulator
       ? `  Stripe emulator ${emulatorUrl}   TEST DOUBLE, not Stripe: pay with 4242 4242 4242 4242`
