@@ -1,6 +1,6 @@
 /**
- * Builds the image's static sites into <out>/<app>: the storefront, and the console once
- * apps/console exists. The storefront is rendered from one restaurant's menu: MENU_FILE (the JSON
+ * Builds the image's static sites into <out>/<app>: the storefront, and the console (under the
+ * path /console). The storefront is rendered from one restaurant's menu: MENU_FILE (the JSON
  * that GET /api/clients/<slug>/menu answers, saved beforehand) when given, else the live menu from
  * MENU_API_URL or PUBLIC_API_URL. Run by infra/Dockerfile: node infra/site/build-site.ts /app/site
  */
@@ -74,7 +74,8 @@ async function main(): Promise<void> {
       }
       const { name } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string };
       await run(['install', '--frozen-lockfile', '--filter', `${name}...`], env);
-      await run(['--filter', name, 'build'], env);
+      // Caddy serves the console under /console/, beside the storefront and the API on one origin.
+      await run(['--filter', name, 'build'], app === 'console' ? { ...env, CONSOLE_BASE: '/console' } : env);
       cpSync(path.join(dir, 'dist'), path.join(out, app), { recursive: true });
     }
   } finally {
