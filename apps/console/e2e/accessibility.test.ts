@@ -1,4 +1,4 @@
-import type { Availability, Menu } from '@repo/contracts';
+import type { Availability, HoursView, Menu } from '@repo/contracts';
 import type { Browser, Page } from 'playwright-core';
 import {
   DESKTOP,
@@ -112,6 +112,46 @@ describe('the restaurant page', () => {
     expect((await availability()).paused_until).toBeNull();
     // Hours need a manager: the staff member is told so before trying.
     await expect(page.locator('[data-hours-role]').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
+
+describe('opening hours', () => {
+  test('when a manager adds a closed day and removes Monday evening, then the API keeps exactly that', async () => {
+    const { apiUrl, keys } = readState();
+    const hours = async () =>
+      (await (
+        await fetch(`${apiUrl}/api/clients/demo/hours`, { headers: { Authorization: `Bearer ${keys.demo}` } })
+      ).json()) as HoursView;
+    const before = await hours();
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await signIn(page, readState().accounts.demoManager, '/restaurant');
+    const form = page.locator('[data-hours-form]');
+    await form.waitFor();
+    const monday = form.locator('[data-range="monday"]');
+    const mondayRanges = await monday.count();
+    expect(mondayRanges).toBe(before.hours?.weekly.monday?.length ?? 0);
+    await monday
+      .first()
+      .getByRole('button', { name: /^Remove/ })
+      .click();
+    await form.getByRole('button', { name: 'Add a closed day' }).click();
+    await form.getByLabel('Date').fill('2027-01-01');
+    await form.getByLabel('Reason (optional)').fill("New Year's Day");
+    await form.getByRole('button', { name: 'Save the hours' }).click();
+    const saved = 'The opening hours are saved.';
+    expect(await textOf(form.locator('[data-hours-done]'), saved)).toBe(saved);
+    const after = await hours();
+    expect(after.hours?.weekly.monday).toEqual((before.hours?.weekly.monday ?? []).slice(1));
+    expect(after.hours?.weekly.tuesday).toEqual(before.hours?.weekly.tuesday);
+    expect(after.hours?.closures).toEqual([{ date: '2027-01-01', reason: "New Year's Day" }]);
+    // Put `demo`'s hours back for the tests after this one.
+    await fetch(`${apiUrl}/api/clients/demo/hours`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${keys.demo}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ hours: before.hours }),
+    });
     await context.close();
   });
 });

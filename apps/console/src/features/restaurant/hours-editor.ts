@@ -41,6 +41,7 @@ function rangeRow(day: Weekday, range: OpeningRange): HTMLElement {
     row.remove();
     add?.focus();
   });
+  row.append(remove);
   return row;
 }
 
