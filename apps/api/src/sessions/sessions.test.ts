@@ -10,6 +10,8 @@ import {
   type TestStaff,
   testClock,
 } from '../../test/staff.ts';
+import { createApp } from '../app.ts';
+import { createLogger } from '../platform/logger.ts';
 import { hashSessionToken } from './session-token.ts';
 
 const clock = testClock();
@@ -60,6 +62,21 @@ describe('POST /api/session', () => {
     const [row] = await sessionRows(member.id);
     expect(row?.token_hash).toBe(hashSessionToken(token));
     expect(JSON.stringify(await sessionRows(member.id))).not.toContain(token);
+  });
+
+  it('when the API runs in production, then the cookie is also Secure', async () => {
+    const member = await addStaff(ctx, 'staff');
+    const production = createApp({
+      config: { ...ctx.config, NODE_ENV: 'production' },
+      db: ctx.db,
+      logger: createLogger(ctx.config),
+      payments: ctx.payments,
+    });
+    const res = await request(production)
+      .post('/api/session')
+      .send({ email: member.email, password: member.password })
+      .expect(200);
+    expect(String(res.headers['set-cookie'])).toMatch(/; HttpOnly; Secure; SameSite=Strict$/);
   });
 
   it('when the email is unknown, the password wrong or the member disabled, then the same 401 invalid-credentials, and no cookie', async () => {
@@ -314,5 +331,27 @@ describe('CORS', () => {
     const evil = await preflight('https://evil.example');
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
     expect(evil.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('when it is read, then it has the session and staff routes, the cookie scheme and the 403 refusals', async () => {
+    const res = await request(ctx.app).get('/openapi.json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/session',
+        '/api/session/password',
+        '/api/clients/{slug}/staff',
+        '/api/clients/{slug}/staff/{staffId}/disable',
+      ]),
+    );
+    expect(Object.keys(res.body.paths['/api/session'])).toEqual(['post', 'get', 'delete']);
+    expect(res.body.components.securitySchemes.staffSession).toMatchObject({
+      in: 'cookie',
+      name: 'rc_session',
+    });
+    const refunds = res.body.paths['/api/clients/{slug}/orders/{orderId}/refunds'].post;
+    expect(refunds.security).toEqual([{ operatorKey: [] }, { staffSession: [] }]);
+    expect(refunds.responses['403'].description).toMatch(/role-required/);
   });
 });
