@@ -1,5 +1,7 @@
 import type { DinerOrderView } from '@repo/contracts';
 import { requireRestaurant } from '../menu/menu.service.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { Order } from '../platform/db/schema.ts';
 import { DomainError, NotFoundError } from '../platform/errors.ts';
 import { isUuid } from '../platform/uuid.ts';
 import { reviewLogger, syncOrderWithIntent } from './lifecycle/payment-sync.ts';
@@ -9,6 +11,27 @@ import { findOrder, findOrderItems } from './orders.repository.ts';
 import type { OrdersDeps } from './orders.service.ts';
 
 const NOT_FOUND = 'Order not found.';
+
+/** The order behind the diner's token, or 404: a wrong token looks exactly like a missing order. */
+export async function requireDinerOrder(
+  db: Db,
+  slug: string,
+  orderId: string,
+  token: string | undefined,
+): Promise<Order> {
+  // An unknown restaurant looks like an unknown order; a database failure stays one (503).
+  const restaurant = await requireRestaurant(db, slug).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError(NOT_FOUND) : error;
+  });
+  const order = isUuid(orderId) ? await findOrder(db, restaurant.id, orderId) : undefined;
+  if (!order || !orderTokenMatches(token, order.order_token_hash)) throw new NotFoundError(NOT_FOUND);
+  return order;
+}
+
+/** The diner's view of the order as stored: no call to Stripe, whatever its state. */
+export async function storedDinerView(db: Db, order: Order): Promise<DinerOrderView> {
+  return toDinerView(order, await findOrderItems(db, order.id));
+}
 
 /**
  * The diner's view, behind the order token. While payment is open it re-syncs the PaymentIntent
@@ -20,14 +43,7 @@ export async function getDinerOrder(
   orderId: string,
   token: string | undefined,
 ): Promise<DinerOrderView> {
-  // An unknown restaurant looks like an unknown order; a database failure stays one (503).
-  const restaurant = await requireRestaurant(deps.db, slug).catch((error: unknown) => {
-    throw error instanceof NotFoundError ? new NotFoundError(NOT_FOUND) : error;
-  });
-  if (!isUuid(orderId)) throw new NotFoundError(NOT_FOUND);
-  let order = await findOrder(deps.db, restaurant.id, orderId);
-  if (!order || !orderTokenMatches(token, order.order_token_hash)) throw new NotFoundError(NOT_FOUND);
-
+  let order = await requireDinerOrder(deps.db, slug, orderId, token);
   if (order.status === 'pending_payment' && order.payment_intent_id) {
     // Best effort: whatever the provider says (down, or no such intent), the stored order is the answer.
     const intent = await deps.payments
@@ -42,8 +58,8 @@ export async function getDinerOrder(
       const onReview = reviewLogger(deps.logger, { paymentIntentId: intent.id });
       await syncOrderWithIntent(deps.db, orderId, intent, { actorType: 'diner', actorId: null }, onReview);
       // Read again even when this re-sync changed nothing: a webhook may have moved the order meanwhile.
-      order = (await findOrder(deps.db, restaurant.id, orderId)) ?? order;
+      order = (await findOrder(deps.db, order.restaurant_id, orderId)) ?? order;
     }
   }
-  return toDinerView(order, await findOrderItems(deps.db, order.id));
+  return storedDinerView(deps.db, order);
 }

@@ -1,3 +1,4 @@
+import type { OrderFeed } from '../orders/feed/order-feed.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -13,6 +14,8 @@ export interface AppDeps {
   payments: PaymentGateway;
   /** Shared (Redis) limiters from main; in-memory ones from config when absent. */
   rateLimits?: RateLimits;
+  /** The process's one reader of the order change feed, for the event streams. */
+  orderFeed?: OrderFeed;
   /** What staff sessions read the time from (their idle and absolute expiry); the system clock when absent. */
   now?: Clock;
 }

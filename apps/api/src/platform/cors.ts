@@ -2,7 +2,14 @@ import cors, { type CorsOptions } from 'cors';
 import type { RequestHandler } from 'express';
 import type { Config } from './config.ts';
 
-const HEADERS = ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Order-Token', 'X-Request-Id'];
+const HEADERS = [
+  'Content-Type',
+  'Authorization',
+  'Idempotency-Key',
+  'X-Order-Token',
+  'X-Request-Id',
+  'Last-Event-ID',
+];
 const EXPOSED = ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'];
 
 /**

@@ -4,6 +4,7 @@ import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder, refundRows, timeline } from '../../test/operators.ts';
 import { authorizedOrder, MANUAL, manualRestaurant } from '../../test/service.ts';
 import { addStaff, type SignedIn, signIn, type TestStaff } from '../../test/staff.ts';
+import { followStream } from '../../test/streams.ts';
 import { orderRow } from '../../test/webhooks.ts';
 
 const ROLES: StaffRole[] = ['staff', 'manager', 'owner'];
@@ -184,6 +185,33 @@ describe('tenancy', () => {
     // Their order under our own slug is no order of ours either.
     await operatorApi(ctx, demoOwner).get(theirs.orderId).expect(404);
     expect((await orderRow(ctx, theirs.orderId)).status).toBe('awaiting_acceptance');
+  });
+});
+
+describe('the order event stream with a session', () => {
+  it('when a staff member follows the board, then a paid order arrives; another restaurant is 404, a one-time password 403', async () => {
+    const url = await ctx.listen();
+    const board = followStream(`${url}/api/clients/demo/orders/events`, { Cookie: sessions.staff.cookie });
+    try {
+      await board.next((event) => event.type === 'ready', 'ready');
+      const order = await paidOrder(ctx);
+      await board.next(
+        (event) => event.type === 'order' && event.data.order_id === order.orderId,
+        'the order',
+      );
+    } finally {
+      board.close();
+    }
+    const foreign = await fetch(`${url}/api/clients/${MANUAL}/orders/events`, {
+      headers: { Cookie: sessions.staff.cookie },
+    });
+    expect(foreign.status).toBe(404);
+    const fresh = await signIn(ctx.app, await addStaff(ctx, 'staff', { oneTime: true }));
+    const refused = await fetch(`${url}/api/clients/demo/orders/events`, {
+      headers: { Cookie: fresh.cookie },
+    });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { type: string }).type).toBe('/problems/password-change-required');
   });
 });
 
