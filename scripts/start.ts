@@ -1,6 +1,7 @@
 // `pnpm start`: the API (with the Stripe emulator when no Stripe keys are set), then the storefront built
 // against it and served on STOREFRONT_PORT, and a second one for the manual-acceptance `demo-manual`
-// restaurant on the next port. Node built-ins only; Ctrl-C or SIGTERM stops everything.
+// restaurant two ports up (the operator console takes the port between). Node built-ins only; Ctrl-C or
+// SIGTERM stops everything.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -9,7 +10,7 @@ const storefront = path.join(root, 'apps/storefront');
 const env = process.env;
 const apiPort = Number(env.PORT ?? 3000);
 const sitePort = Number(env.STOREFRONT_PORT ?? 4321);
-const manualSitePort = sitePort + 1;
+const manualSitePort = sitePort + 2;
 const manualSlug = 'demo-manual';
 const emulatorPort = Number(env.STRIPE_EMULATOR_PORT ?? 12111);
 const slug = env.PUBLIC_CLIENT_SLUG ?? 'demo';

@@ -1,5 +1,4 @@
 import { registerOperatorRoutes } from '@repo/contracts';
-import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { availabilityRoutes } from './availability/availability.routes.ts';
@@ -12,11 +11,14 @@ import { orderEventRoutes } from './orders/feed/order-events.routes.ts';
 import { OrderFeed } from './orders/feed/order-feed.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
 import type { AppDeps } from './platform/app-deps.ts';
+import { corsPolicy } from './platform/cors.ts';
 import { errorHandler, notFound } from './platform/http.ts';
 import { jsonBody } from './platform/json-body.ts';
 import { masksEmails } from './platform/logger.ts';
 import { createRateLimits } from './platform/rate-limit.ts';
 import { requestLogging } from './platform/request-logging.ts';
+import { sessionRoutes } from './sessions/sessions.routes.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
 import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 
 /** Builds the Express app without listening; only main listens. */
@@ -33,21 +35,7 @@ export function createApp(deps: AppDeps): Express {
   // Server to server and before any JSON parser: the signature covers the exact raw bytes.
   app.use(webhookRoutes(deps));
   app.use(helmet());
-  app.use(
-    cors({
-      origin: config.CORS_ORIGINS,
-      allowedHeaders: [
-        'Content-Type',
-        'Authorization',
-        'Idempotency-Key',
-        'X-Order-Token',
-        'X-Request-Id',
-        'Last-Event-ID',
-      ],
-      exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
-      maxAge: 600,
-    }),
-  );
+  app.use(corsPolicy(config));
   app.use(healthRoutes(deps, limits));
   app.use(docsRoutes([registerOperatorRoutes]));
   app.use(jsonBody(config.BODY_LIMIT));
@@ -57,6 +45,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(orderRoutes(deps, limits));
   app.use(operatorRoutes(deps, limits));
   app.use(availabilityRoutes(deps, limits));
+  app.use(sessionRoutes(deps, limits));
+  app.use(staffRoutes(deps, limits));
   app.use(notFound);
   app.use(errorHandler(logger));
   return app;

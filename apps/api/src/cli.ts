@@ -8,10 +8,17 @@ import { databaseOptions, openDatabase } from './platform/db/database.ts';
 import { dbCommands } from './platform/db/db.cli.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger } from './platform/logger.ts';
+import { staffCommands } from './staff/staff.cli.ts';
 import { webhookCommands } from './webhooks/webhooks.cli.ts';
 
 /** Every command, by feature. `pnpm --filter @repo/api cli <command> --help`. */
-const commands: CliCommand[] = [...dbCommands, ...webhookCommands, ...operatorCommands, ...jobCommands];
+const commands: CliCommand[] = [
+  ...dbCommands,
+  ...webhookCommands,
+  ...operatorCommands,
+  ...staffCommands,
+  ...jobCommands,
+];
 
 function help(): string {
   return [

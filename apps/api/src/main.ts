@@ -10,6 +10,7 @@ import { createLogger } from './platform/logger.ts';
 import { openRateLimits } from './platform/rate-limit.ts';
 import { openRuntime } from './platform/runtime.ts';
 import { seedDemoRestaurant } from './restaurants/seed.ts';
+import { provisionDemoManager } from './staff/demo-staff.ts';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     await provisionDemoOperatorKey(db, demo, config.DEMO_OPERATOR_API_KEY, print);
     // The manual-acceptance demo's staff key is made fresh on every start, for trying accept and reject.
     await provisionDemoOperatorKey(db, manual, undefined, print);
+    await provisionDemoManager(db, demo, print);
+    await provisionDemoManager(db, manual, print);
   }
 
   const rateLimits = openRateLimits(config, logger);

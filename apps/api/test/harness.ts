@@ -6,6 +6,7 @@ import { createApp } from '../src/app.ts';
 import { OrderFeed } from '../src/orders/feed/order-feed.ts';
 import type { PaymentGateway } from '../src/payments/payment-gateway.ts';
 import { createStripeGateway } from '../src/payments/stripe-gateway.ts';
+import type { Clock } from '../src/platform/clock.ts';
 import { type Config, loadConfig } from '../src/platform/config.ts';
 import type { DatabaseHandle, Db } from '../src/platform/db/database.ts';
 import type { Database, Restaurant } from '../src/platform/db/schema.ts';
@@ -32,6 +33,8 @@ export interface TestContext {
 export interface TestContextOptions {
   env?: Record<string, string>;
   webhookSecrets?: string[];
+  /** The app's clock (staff sessions' expiry), so a test can move time on instead of waiting. */
+  now?: Clock;
 }
 
 /** One isolated database, one emulator and the real app, for one test file. */
@@ -81,7 +84,7 @@ function startedContext(
     listen: database.listen,
     pollMs: config.ORDER_FEED_POLL_MS,
   });
-  const app = createApp({ config, db: database.db, logger, payments, orderFeed });
+  const app = createApp({ config, db: database.db, logger, payments, orderFeed, now: options.now });
   let server: Server | undefined;
   return {
     app,
@@ -115,16 +118,20 @@ function startedContext(
   };
 }
 
-/** The real app over this context's configuration, with another database handle or payment gateway. */
+/**
+ * The real app over this context's configuration, with another database handle, payment gateway or
+ * clock; its rate limits count afresh.
+ */
 export function appWith(
   ctx: TestContext,
-  parts: { db?: Db; payments?: PaymentGateway; logger?: Logger },
+  parts: { db?: Db; payments?: PaymentGateway; logger?: Logger; now?: Clock },
 ): Express {
   return createApp({
     config: ctx.config,
     db: parts.db ?? ctx.db,
     logger: parts.logger ?? createLogger(ctx.config),
     payments: parts.payments ?? ctx.payments,
+    now: parts.now,
   });
 }
 

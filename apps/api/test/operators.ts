@@ -30,10 +30,19 @@ export async function paidOrder(
   return order;
 }
 
-/** supertest calls to the operator API with one key. */
-export function operatorApi(ctx: TestContext, key: string | null, slug = 'demo') {
-  const auth = <T extends request.Test>(req: T): T =>
-    key === null ? req : req.set('Authorization', `Bearer ${key}`);
+/** A staff member's session, as the console holds it: the cookie and the CSRF token. */
+export interface SessionCredentials {
+  cookie: string;
+  csrf: string;
+}
+
+/** supertest calls to the operator API with one key, or one staff session. */
+export function operatorApi(ctx: TestContext, key: string | SessionCredentials | null, slug = 'demo') {
+  const auth = <T extends request.Test>(req: T): T => {
+    if (key === null) return req;
+    if (typeof key === 'string') return req.set('Authorization', `Bearer ${key}`);
+    return req.set('Cookie', key.cookie).set('X-CSRF-Token', key.csrf);
+  };
   return {
     list: (query: Record<string, string | number> = {}) =>
       auth(request(ctx.app).get(`/api/clients/${slug}/orders`).query(query)),

@@ -14,9 +14,12 @@ const json = (description: string, schema: z.ZodType) => ({
 const body = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const slug = z.object({ slug: z.string().min(1) });
 const denied = {
-  401: problem('Missing, malformed, unknown or revoked API key (WWW-Authenticate: Bearer)'),
+  401: problem('Missing, malformed, unknown or revoked API key, or no live staff session'),
+  403: problem(
+    'Staff session only: role-required (required_role: PUT hours needs a manager), password-change-required, or csrf-token-invalid',
+  ),
   404: problem("Unknown restaurant, item or option, or another restaurant's"),
-  429: problem('Rate limited (per key and per IP); see Retry-After'),
+  429: problem('Rate limited (per key or staff member, and per IP); see Retry-After'),
 };
 
 /** Flow 11 in the OpenAPI document: the diner's live availability and the operator's switches. */

@@ -8,5 +8,7 @@ export * from './operator-openapi.ts';
 export * from './order.ts';
 export * from './pos.ts';
 export * from './problem.ts';
+export * from './staff.ts';
+export * from './staff-openapi.ts';
 export * from './status.ts';
 export * from './tax.ts';

@@ -14,6 +14,7 @@ import {
   RejectOrderRequest,
 } from './operator.ts';
 import { Problem } from './problem.ts';
+import { registerSessionRoutes, registerStaffRoutes } from './staff-openapi.ts';
 
 const problem = (description: string) => ({
   description,
@@ -29,9 +30,12 @@ const idempotent = z.object({
   'Idempotency-Key': z.string().min(8).max(255).describe('One per operator action; reuse it to retry'),
 });
 const denied = {
-  401: problem('Missing, malformed, unknown or revoked API key (WWW-Authenticate: Bearer)'),
+  401: problem('Missing, malformed, unknown or revoked API key, or no live staff session'),
+  403: problem(
+    'Staff session only: role-required (required_role names the role), password-change-required, or csrf-token-invalid (a write without the X-CSRF-Token of the session)',
+  ),
   404: problem("Unknown restaurant or order, or another restaurant's"),
-  429: problem('Rate limited (per key and per IP); see Retry-After'),
+  429: problem('Rate limited (per key or staff member, and per IP); see Retry-After'),
 };
 
 /** The operator API in the OpenAPI document: pass to `openApiDocument`. */
@@ -41,8 +45,10 @@ export function registerOperatorRoutes(registry: OpenAPIRegistry): void {
     scheme: 'bearer',
     description: 'Per-restaurant operator key `rk_<prefix>_<secret>` (cli keys:create)',
   });
-  const security = [{ [bearer.name]: [] }];
+  // Either an API key or a staff session (whose role must allow the route).
+  const security = [{ [bearer.name]: [] }, registerSessionRoutes(registry)];
   registerAvailabilityRoutes(registry, security);
+  registerStaffRoutes(registry, security, denied);
   registry.registerPath({
     method: 'get',
     path: '/api/clients/{slug}/orders',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Currency, MinorUnits } from './money.ts';
 import { OrderCoreFields, storableText } from './order.ts';
+import { StaffRole } from './staff.ts';
 import {
   KitchenStatus,
   OrderStatus,
@@ -61,10 +62,17 @@ export const KitchenStatusRequest = z.strictObject({
   status: KitchenStatus,
 });
 
-/** Who caused a change: the diner, Stripe (event id), an operator (key prefix) or the system. */
+/**
+ * Who caused a change: the diner, Stripe (event id), an operator key (its prefix), a staff member
+ * signed in to the console (their id, with `name` and `role`), or the system.
+ */
 export const Actor = z.object({
-  type: z.enum(['diner', 'stripe', 'operator', 'system']),
+  type: z.enum(['diner', 'stripe', 'operator', 'staff', 'system']),
   id: z.string().nullable(),
+  /** The staff member's name; present only when `type` is `staff`. */
+  name: z.string().optional(),
+  /** The staff member's role; present only when `type` is `staff`. */
+  role: StaffRole.optional(),
 });
 
 /** One row of the refund ledger. */

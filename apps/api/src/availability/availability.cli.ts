@@ -11,7 +11,7 @@ async function operatorFor({ db }: CliContext, slug: unknown) {
   if (typeof slug !== 'string') throw new UsageError('the restaurant slug is required');
   const restaurant = await findRestaurantBySlug(db, slug);
   if (!restaurant) throw new UsageError(`no restaurant with slug "${slug}"`);
-  return { restaurant, keyPrefix: 'cli' };
+  return { restaurant, principal: 'cli', staff: null };
 }
 
 const state = (a: { open_now: boolean; paused_until: string | null; next_opening: string | null }) =>

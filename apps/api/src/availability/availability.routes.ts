@@ -26,7 +26,7 @@ export function availabilityRoutes(deps: AppDeps, limits: RateLimits): Router {
   const router = Router();
   const { db } = deps;
   const now = () => Date.now();
-  const guard = [limits.operatorPerIp, requireOperator(db), limits.operatorPerKey];
+  const guard = [limits.operatorPerIp, requireOperator(db, deps.now), limits.operatorPerKey];
 
   // Express answers a weak ETag of the body, and 304 to a matching If-None-Match.
   router.get('/api/clients/:slug/availability', async (req, res) => {

@@ -1,5 +1,5 @@
 import type { Availability, HoursView, ParsedOpeningHours, PauseRequest } from '@repo/contracts';
-import type { Operator } from '../operators/api-keys.service.ts';
+import type { Operator } from '../operators/operator.ts';
 import type { Db } from '../platform/db/database.ts';
 import { NotFoundError, ValidationError } from '../platform/errors.ts';
 import { saveOpeningHours, savePausedUntil } from '../restaurants/restaurants.repository.ts';

@@ -11,12 +11,7 @@ import {
   revokeApiKey,
   touchApiKey,
 } from './api-keys.repository.ts';
-
-/** The authenticated operator: one restaurant, one key. */
-export interface Operator {
-  restaurant: Restaurant;
-  keyPrefix: string;
-}
+import type { Operator } from './operator.ts';
 
 const UNKNOWN_HASH = hashApiKey('rk_0_000000000000000000000000');
 
@@ -37,7 +32,7 @@ export async function authenticateOperator(
   const restaurant = await findRestaurantBySlug(db, slug);
   if (!restaurant || restaurant.id !== key.restaurant_id) throw new NotFoundError('Restaurant not found.');
   await touchApiKey(db, key.id);
-  return { restaurant, keyPrefix: key.prefix };
+  return { restaurant, principal: key.prefix, staff: null };
 }
 
 async function requireRestaurantForKeys(db: Db, slug: string): Promise<Restaurant> {

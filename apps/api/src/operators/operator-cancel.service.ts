@@ -4,14 +4,13 @@ import { reviewLogger } from '../orders/lifecycle/payment-sync.ts';
 import { findOrder } from '../orders/orders.repository.ts';
 import type { OrdersDeps } from '../orders/orders.service.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
-import type { Operator } from './api-keys.service.ts';
+import { type Operator, operatorActor } from './operator.ts';
 import {
   loadOperatorView,
   type OrderActionCommand,
   operatorWriteScope,
   requireOperatorOrder,
 } from './operator-orders.service.ts';
-import { operatorActor } from './operator-refunds.service.ts';
 
 /**
  * `POST …/cancel`: answers 200 with the order as it ends up. Cancelling an order that is already

@@ -8,7 +8,8 @@ import type { KeyedRequest } from '../platform/http.ts';
 import type { IdempotencyScope } from '../platform/idempotency.ts';
 import { isUuid } from '../platform/uuid.ts';
 import { findRefundsForOrder } from '../refunds/refunds.repository.ts';
-import type { Operator } from './api-keys.service.ts';
+import { staffNamesOf } from '../staff/staff-names.ts';
+import type { Operator } from './operator.ts';
 import { findOrderEvents, findOrderJobs, listOrderPage } from './operator-orders.repository.ts';
 import { toOperatorView, toOrderSummary } from './operator-view.ts';
 
@@ -88,7 +89,8 @@ export async function loadOperatorView(db: Db, order: Order): Promise<OperatorOr
     findOrderJobs(db, order.id),
     refundableAmount(db, order),
   ]);
-  return toOperatorView({ order, items, refunds, events, jobs, refundableAmount: refundable });
+  const staffNames = await staffNamesOf(db, [...events, ...refunds]);
+  return toOperatorView({ order, items, refunds, events, jobs, refundableAmount: refundable, staffNames });
 }
 
 export async function getOperatorOrder(

@@ -1,5 +1,4 @@
 import type { ParsedCreateRefundRequest } from '@repo/contracts';
-import type { Actor } from '../orders/lifecycle/lifecycle.repository.ts';
 import { reviewLogger } from '../orders/lifecycle/payment-sync.ts';
 import { foundAlreadyRefunded, reserveRefund, submitRefund } from '../orders/lifecycle/refund-ledger.ts';
 import type { OrdersDeps } from '../orders/orders.service.ts';
@@ -7,16 +6,12 @@ import { ConflictError } from '../platform/errors.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
 import { toRefundView } from '../refunds/refund-view.ts';
 import { findRefund } from '../refunds/refunds.repository.ts';
-import type { Operator } from './api-keys.service.ts';
+import { type Operator, operatorActor, staffNamesOfOperator } from './operator.ts';
 import {
   type OrderActionCommand,
   operatorWriteScope,
   requireOperatorOrder,
 } from './operator-orders.service.ts';
-
-export function operatorActor(operator: Operator): Actor {
-  return { actorType: 'operator', actorId: operator.keyPrefix };
-}
 
 /**
  * `POST …/refunds`: reserve under the order lock, then call Stripe. The Idempotency-Key points at
@@ -53,6 +48,6 @@ export async function createOperatorRefund(
         'Stripe had already refunded this payment in full (in the Dashboard, say). The order now shows those refunds; nothing more was refunded.',
       );
     }
-    return { status: 201, body: toRefundView(submitted) };
+    return { status: 201, body: toRefundView(submitted, staffNamesOfOperator(operator)) };
   });
 }

@@ -2,6 +2,7 @@ import type { OperatorOrderView, OrderSummary } from '@repo/contracts';
 import { amountsOf, linesOf } from '../orders/order-view.ts';
 import type { Order, OrderEvent, OrderItem, Refund } from '../platform/db/schema.ts';
 import { toRefundView } from '../refunds/refund-view.ts';
+import { actorView, type StaffNames } from '../staff/staff-names.ts';
 import type { findOrderJobs, OrderSummaryRow } from './operator-orders.repository.ts';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -31,6 +32,8 @@ export interface OperatorOrderParts {
   events: OrderEvent[];
   jobs: Awaited<ReturnType<typeof findOrderJobs>>;
   refundableAmount: number;
+  /** The staff members among the actors of the timeline and the ledger. */
+  staffNames: StaffNames;
 }
 
 /** Everything the restaurant may see of its own order, including full customer details. */
@@ -59,7 +62,7 @@ export function toOperatorView(parts: OperatorOrderParts): OperatorOrderView {
       last_error: order.last_payment_error,
       livemode: order.livemode,
     },
-    refunds: parts.refunds.map(toRefundView),
+    refunds: parts.refunds.map((refund) => toRefundView(refund, parts.staffNames)),
     flags: {
       dispute_status: order.dispute_status,
       needs_review: order.status === 'needs_review',
@@ -71,7 +74,7 @@ export function toOperatorView(parts: OperatorOrderParts): OperatorOrderView {
       type: event.type,
       status: event.status,
       payment_status: event.payment_status,
-      actor: { type: event.actor_type, id: event.actor_id },
+      actor: actorView(event.actor_type, event.actor_id, parts.staffNames),
       detail: event.detail,
     })),
     created_at: order.created_at.toISOString(),

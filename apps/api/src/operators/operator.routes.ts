@@ -12,7 +12,7 @@ import type { AppDeps } from '../platform/app-deps.ts';
 import { keyedRequest, missingBeforeInvalid, parseInput, sendStored } from '../platform/http.ts';
 import type { StoredResponse } from '../platform/idempotency.ts';
 import type { RateLimits } from '../platform/rate-limit.ts';
-import type { Operator } from './api-keys.service.ts';
+import type { Operator } from './operator.ts';
 import { operatorOf, requireOperator } from './operator-auth.ts';
 import { cancelOperatorOrder } from './operator-cancel.service.ts';
 import {
@@ -39,7 +39,7 @@ function orderAction(req: Request, action: string) {
 /** The operator API; the one order's GET, shared with diners, is in orders/orders.routes.ts. */
 export function operatorRoutes(deps: AppDeps, limits: RateLimits): Router {
   const router = Router();
-  const guard = [limits.operatorPerIp, requireOperator(deps.db), limits.operatorPerKey];
+  const guard = [limits.operatorPerIp, requireOperator(deps.db, deps.now), limits.operatorPerKey];
   // Another restaurant's order, or none, is a 404 before any input problem.
   const orderFirst = missingBeforeInvalid((req, res) =>
     requireOperatorOrder(deps.db, operatorOf(res), String(req.params.orderId)),

@@ -7,14 +7,13 @@ import { findOrder } from '../orders/orders.repository.ts';
 import type { OrdersDeps } from '../orders/orders.service.ts';
 import type { ClaimedKey } from '../platform/idempotency.ts';
 import { runIdempotent, type StoredResponse } from '../platform/idempotency.ts';
-import type { Operator } from './api-keys.service.ts';
+import { type Operator, operatorActor } from './operator.ts';
 import {
   loadOperatorView,
   type OrderActionCommand,
   operatorWriteScope,
   requireOperatorOrder,
 } from './operator-orders.service.ts';
-import { operatorActor } from './operator-refunds.service.ts';
 
 /** Runs one staff action on an order under its Idempotency-Key and answers the order as it ends up. */
 async function orderAction<R>(

@@ -7,6 +7,7 @@ import { getOperatorOrder } from '../operators/operator-orders.service.ts';
 import type { AppDeps } from '../platform/app-deps.ts';
 import { keyedRequest, missingBeforeInvalid, onlyWhen, parseInput, sendStored } from '../platform/http.ts';
 import type { RateLimits } from '../platform/rate-limit.ts';
+import { hasSessionCookie } from '../sessions/session-cookie.ts';
 import { getDinerOrder } from './diner-order.service.ts';
 import { createOrder } from './orders.service.ts';
 
@@ -26,11 +27,13 @@ export function orderRoutes(deps: AppDeps, limits: RateLimits): Router {
     missingBeforeInvalid((req) => requireRestaurant(deps.db, String(req.params.slug))),
   );
 
-  // One URL, two viewers: the diner with the order token, or an operator with a key.
+  // One URL, two viewers: the diner with the order token, or an operator with a key or a staff session.
   const asOperator = onlyWhen(
-    (req) => req.get('Authorization') !== undefined,
+    (req) =>
+      req.get('Authorization') !== undefined ||
+      (hasSessionCookie(req) && req.get('X-Order-Token') === undefined),
     limits.operatorPerIp,
-    requireOperator(deps.db),
+    requireOperator(deps.db, deps.now),
     limits.operatorPerKey,
   );
   router.get('/api/clients/:slug/orders/:orderId', asOperator, async (req, res) => {

@@ -1,5 +1,6 @@
 import type { OrderFeed } from '../orders/feed/order-feed.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Logger } from './logger.ts';
@@ -15,4 +16,6 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** The process's one reader of the order change feed, for the event streams. */
   orderFeed?: OrderFeed;
+  /** What staff sessions read the time from (their idle and absolute expiry); the system clock when absent. */
+  now?: Clock;
 }

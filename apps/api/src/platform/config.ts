@@ -84,13 +84,15 @@ export const ConfigSchema = z
     DATABASE_PREPARED_STATEMENTS: flag.default(true),
     /** Where the embedded database and outgoing .eml files live. */
     DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
-    /** Browser origins allowed to call the API (the storefronts). */
+    /** Browser origins allowed to call the API (the storefronts), without credentials. */
     CORS_ORIGINS: list.default([
       'http://localhost:4321',
       'http://127.0.0.1:4321',
-      'http://localhost:4322',
-      'http://127.0.0.1:4322',
+      'http://localhost:4323',
+      'http://127.0.0.1:4323',
     ]),
+    /** Browser origins of the operator console: the only ones sent credentials (the session cookie) and X-CSRF-Token. */
+    CONSOLE_ORIGINS: list.default(['http://127.0.0.1:4322', 'http://localhost:4322']),
     /** Express `trust proxy`: hops of proxies in front of the API, so rate limits see the client IP. */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     BODY_LIMIT: z
@@ -123,6 +125,12 @@ export const ConfigSchema = z
     RATE_LIMIT_OPERATOR_PER_IP: z.coerce.number().int().min(0).default(1200),
     /** Diner order creations (each opens a PaymentIntent) per client IP. */
     RATE_LIMIT_ORDERS_PER_IP: z.coerce.number().int().min(0).default(300),
+    /** Window of the two sign-in limits below, which count failed attempts only. */
+    RATE_LIMIT_SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** Failed staff sign-ins (and password changes) per client IP. */
+    RATE_LIMIT_SIGN_IN_PER_IP: z.coerce.number().int().min(0).default(30),
+    /** Failed staff sign-ins (and password changes) per email. */
+    RATE_LIMIT_SIGN_IN_PER_EMAIL: z.coerce.number().int().min(0).default(10),
     SMTP_URL: optionalUrl(['smtp:', 'smtps:'], 'expected an smtp:// or smtps:// URL'),
     /** `file` writes diners' emails as .eml files in DATA_DIR/mail; production must choose it explicitly. */
     MAIL_TRANSPORT: z.enum(['smtp', 'file']).optional(),

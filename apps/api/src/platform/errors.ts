@@ -49,6 +49,13 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
+/** An authenticated caller refused: a missing CSRF token, a password to change first, a role too low. */
+export class ForbiddenError extends DomainError {
+  constructor(type: ProblemType, title: string, detail: string, extensions: Record<string, unknown> = {}) {
+    super(403, type, title, detail, extensions);
+  }
+}
+
 export class NotFoundError extends DomainError {
   constructor(detail = 'Not found.') {
     super(404, 'not-found', 'Not found', detail);

@@ -1,4 +1,5 @@
-import type { Request, RequestHandler } from 'express';
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
 import { type Options, type RateLimitInfo, rateLimit, type Store } from 'express-rate-limit';
 import { RedisStore } from 'rate-limit-redis';
 import { createClient } from 'redis';
@@ -11,10 +12,14 @@ import { FailoverStore } from './rate-limit-store.ts';
 export interface RateLimits {
   /** Operator routes, per client IP, before authentication: slows down key guessing. */
   operatorPerIp: RequestHandler;
-  /** Operator routes, per API key (its prefix), after authentication. */
+  /** Operator routes, per API key (its prefix) or staff member, after authentication. */
   operatorPerKey: RequestHandler;
   /** The diner's `POST …/orders`, per client IP: each order opens a PaymentIntent. */
   orderCreationPerIp: RequestHandler;
+  /** Staff sign-in and password change, per client IP: failed attempts only. */
+  signInPerIp: RequestHandler;
+  /** Staff sign-in and password change, per email (hashed): failed attempts only, so guessing one account's password is slow. */
+  signInPerEmail: RequestHandler;
   /** `degraded` while REDIS_URL is set but Redis does not answer: limits are per process meanwhile. */
   state(): 'ok' | 'degraded';
   close(): Promise<void>;
@@ -31,6 +36,7 @@ function limiter(
   windowMs: number,
   storeFor: StoreFactory,
   keyGenerator?: Options['keyGenerator'],
+  countOnlyFailures = false,
 ): RequestHandler {
   if (limit === 0) return passThrough;
   const store = storeFor(name);
@@ -41,6 +47,7 @@ function limiter(
     legacyHeaders: false,
     // A Redis outage must not take the API down with it.
     passOnStoreError: true,
+    skipSuccessfulRequests: countOnlyFailures,
     ...(store ? { store } : {}),
     ...(keyGenerator ? { keyGenerator } : {}),
     handler: (req, _res, next) => {
@@ -51,8 +58,23 @@ function limiter(
   });
 }
 
+/**
+ * The account a password change (the signed-in member's email) or a sign-in (its body's email)
+ * tries, hashed so no email is kept in Redis.
+ */
+function attemptedAccount(req: Request, res: Response): string {
+  const body: unknown = req.body;
+  const fromBody =
+    typeof body === 'object' && body !== null && 'email' in body && typeof body.email === 'string'
+      ? body.email
+      : undefined;
+  const email = (res.locals.staffEmail ?? fromBody ?? '').trim().toLowerCase();
+  return createHash('sha256').update(email).digest('base64url');
+}
+
 export function createRateLimits(config: Config, storeFor: StoreFactory = () => undefined): RateLimits {
   const windowMs = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
+  const signInWindowMs = config.RATE_LIMIT_SIGN_IN_WINDOW_SECONDS * 1000;
   return {
     operatorPerIp: limiter('operator-ip', config.RATE_LIMIT_OPERATOR_PER_IP, windowMs, storeFor),
     operatorPerKey: limiter(
@@ -60,9 +82,25 @@ export function createRateLimits(config: Config, storeFor: StoreFactory = () => 
       config.RATE_LIMIT_OPERATOR_PER_KEY,
       windowMs,
       storeFor,
-      (_req, res) => String(res.locals.operator?.keyPrefix ?? 'anonymous'),
+      (_req, res) => String(res.locals.operator?.principal ?? 'anonymous'),
     ),
     orderCreationPerIp: limiter('orders-ip', config.RATE_LIMIT_ORDERS_PER_IP, windowMs, storeFor),
+    signInPerIp: limiter(
+      'sign-in-ip',
+      config.RATE_LIMIT_SIGN_IN_PER_IP,
+      signInWindowMs,
+      storeFor,
+      undefined,
+      true,
+    ),
+    signInPerEmail: limiter(
+      'sign-in-email',
+      config.RATE_LIMIT_SIGN_IN_PER_EMAIL,
+      signInWindowMs,
+      storeFor,
+      attemptedAccount,
+      true,
+    ),
     state: () => 'ok',
     close: async () => {},
   };

@@ -1,7 +1,9 @@
 import type { RefundView } from '@repo/contracts';
 import type { Refund } from '../platform/db/schema.ts';
+import { actorView, type StaffNames } from '../staff/staff-names.ts';
 
-export function toRefundView(refund: Refund): RefundView {
+/** A ledger row; `names` names the staff members who made refunds. */
+export function toRefundView(refund: Refund, names: StaffNames = new Map()): RefundView {
   return {
     id: refund.id,
     order_id: refund.order_id,
@@ -12,7 +14,7 @@ export function toRefundView(refund: Refund): RefundView {
     reason: refund.reason,
     note: refund.note,
     failure_reason: refund.failure_reason,
-    actor: { type: refund.actor_type, id: refund.actor_id },
+    actor: actorView(refund.actor_type, refund.actor_id, names),
     created_at: refund.created_at.toISOString(),
     updated_at: refund.updated_at.toISOString(),
   };

@@ -19,7 +19,7 @@ export function orderEventRoutes(deps: AppDeps & { orderFeed: OrderFeed }, limit
   router.get(
     '/api/clients/:slug/orders/events',
     limits.operatorPerIp,
-    requireOperator(deps.db),
+    requireOperator(deps.db, deps.now),
     limits.operatorPerKey,
     async (req, res) => {
       const since = parsePosition(lastEventId(req));

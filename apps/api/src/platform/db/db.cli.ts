@@ -1,5 +1,6 @@
 import { provisionDemoOperatorKey } from '../../operators/demo-key.ts';
 import { seedDemoRestaurant } from '../../restaurants/seed.ts';
+import { provisionDemoManager } from '../../staff/demo-staff.ts';
 import type { CliCommand } from '../cli-kit.ts';
 import { migrateToLatest } from './migrate.ts';
 
@@ -16,11 +17,12 @@ export const dbCommands: CliCommand[] = [
   {
     name: 'db:seed',
     usage: 'db:seed',
-    summary: 'Create or refresh the demo restaurant and its menu.',
+    summary: 'Create or refresh the demo restaurant, its menu, operator key and console manager.',
     async run({ config, db, print }) {
       const restaurant = await seedDemoRestaurant(db);
       print(`seeded restaurant "${restaurant.slug}" (${restaurant.name})`);
       await provisionDemoOperatorKey(db, restaurant, config.DEMO_OPERATOR_API_KEY, print);
+      await provisionDemoManager(db, restaurant, print);
     },
   },
 ];

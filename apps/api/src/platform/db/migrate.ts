@@ -12,6 +12,7 @@ import * as restaurantService from './migrations/2026-12-04T0900-restaurant-serv
 import * as openingHours from './migrations/2026-12-04T1000-opening-hours.ts';
 import * as webhookEventsAnyShape from './migrations/2026-12-04T1100-webhook-events-any-shape.ts';
 import * as orderChangeFeed from './migrations/2026-12-04T1150-order-change-feed.ts';
+import * as staff from './migrations/2026-12-04T1200-staff.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1000-opening-hours': openingHours,
   '2026-12-04T1100-webhook-events-any-shape': webhookEventsAnyShape,
   '2026-12-04T1150-order-change-feed': orderChangeFeed,
+  '2026-12-04T1200-staff': staff,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,6 +5,7 @@ import type {
   ParsedOpeningHours,
   PaymentStatus,
   RefundStatus,
+  StaffRole,
   TimelineEntryType,
 } from '@repo/contracts';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
@@ -160,7 +161,8 @@ export interface OrderItemTable {
   special_instructions: string | null;
 }
 
-export type ActorType = 'diner' | 'stripe' | 'operator' | 'system';
+/** `operator` is an API key (its prefix in actor_id); `staff` a signed-in staff member (their id). */
+export type ActorType = 'diner' | 'stripe' | 'operator' | 'staff' | 'system';
 
 export interface OrderEventTable {
   id: Generated<string>;
@@ -248,6 +250,31 @@ export interface ApiKeyTable {
   revoked_at: Timestamp | null;
 }
 
+export interface StaffTable {
+  id: Generated<string>;
+  restaurant_id: string;
+  /** As given, trimmed; unique across restaurants whatever its case. */
+  email: string;
+  name: string;
+  role: StaffRole;
+  /** argon2id, in its PHC string form. */
+  password_hash: string;
+  /** Set with a one-time password: operator routes refuse the member until they change it. */
+  must_change_password: Generated<boolean>;
+  disabled_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface StaffSessionTable {
+  id: Generated<string>;
+  staff_id: string;
+  /** SHA-256 (hex) of the cookie's token; the token itself is never stored. */
+  token_hash: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
 export type OrderJobKind =
   | 'confirmation_email'
   | 'pos_handoff'
@@ -289,6 +316,8 @@ export interface Database {
   refunds: RefundTable;
   api_keys: ApiKeyTable;
   order_jobs: OrderJobTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionTable;
 }
 
 export type Restaurant = Selectable<RestaurantTable>;
@@ -299,3 +328,4 @@ export type OrderItem = Selectable<OrderItemTable>;
 export type Refund = Selectable<RefundTable>;
 export type OrderEvent = Selectable<OrderEventTable>;
 export type OrderJob = Selectable<OrderJobTable>;
+export type Staff = Selectable<StaffTable>;

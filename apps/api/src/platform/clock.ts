@@ -1,0 +1,4 @@
+/** The current time. The app takes one in its deps so tests can move time without waiting. */
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();
