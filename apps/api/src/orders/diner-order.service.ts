@@ -1,5 +1,6 @@
 import type { DinerOrderView } from '@repo/contracts';
 import { requireRestaurant } from '../menu/menu.service.ts';
+import type { Config } from '../platform/config.ts';
 import { DomainError, NotFoundError } from '../platform/errors.ts';
 import { isUuid } from '../platform/uuid.ts';
 import { reviewLogger, syncOrderWithIntent } from './lifecycle/payment-sync.ts';
@@ -11,11 +12,12 @@ import type { OrdersDeps } from './orders.service.ts';
 const NOT_FOUND = 'Order not found.';
 
 /**
- * The diner's view, behind the order token. While payment is open it re-syncs the PaymentIntent
- * through the webhook's own code path, so the redirect may arrive before or after the webhook.
+ * The diner's view, behind the order token (or an email's order link token). While payment is open
+ * it re-syncs the PaymentIntent through the webhook's own code path, so the redirect may arrive
+ * before or after the webhook.
  */
 export async function getDinerOrder(
-  deps: OrdersDeps,
+  deps: OrdersDeps & { config: Pick<Config, 'ORDER_LINK_SECRET'> },
   slug: string,
   orderId: string,
   token: string | undefined,
@@ -26,7 +28,8 @@ export async function getDinerOrder(
   });
   if (!isUuid(orderId)) throw new NotFoundError(NOT_FOUND);
   let order = await findOrder(deps.db, restaurant.id, orderId);
-  if (!order || !orderTokenMatches(token, order.order_token_hash)) throw new NotFoundError(NOT_FOUND);
+  const link = { secret: deps.config.ORDER_LINK_SECRET, now: new Date() };
+  if (!order || !orderTokenMatches(token, order, link)) throw new NotFoundError(NOT_FOUND);
 
   if (order.status === 'pending_payment' && order.payment_intent_id) {
     // Best effort: whatever the provider says (down, or no such intent), the stored order is the answer.
