@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { orderRow, type PlacedOrder, placeOrder } from '../../test/webhooks.ts';
@@ -51,7 +52,7 @@ describe('GET /api/clients/:slug/orders/:id with an email link token', () => {
   it(`when the order was placed more than ${ORDER_LINK_DAYS} days ago, then its link token answers 404`, async () => {
     const old = await placeOrder(ctx);
     const placed = new Date(Date.now() - (ORDER_LINK_DAYS * DAY_MS + 60_000));
-    await ctx.db.updateTable('orders').set({ created_at: placed }).where('id', '=', old.orderId).execute();
+    await sql`update orders set created_at = ${placed} where id = ${old.orderId}`.execute(ctx.db);
     const row = await orderRow(ctx, old.orderId);
     const res = await request(ctx.app)
       .get(`/api/clients/demo/orders/${old.orderId}`)

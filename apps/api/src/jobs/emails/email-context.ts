@@ -24,7 +24,10 @@ export function orderLinkOf(order: Order, restaurant: Restaurant, secret: string
  * it) and kept on the order. Without it, or with Stripe unreachable, the email still goes, naming
  * "your card": a receipt on time matters more than the last four digits.
  */
-async function withPaymentCard(deps: JobDeps, order: Order): Promise<Order> {
+async function withPaymentCard(
+  deps: Pick<JobDeps, 'db' | 'logger' | 'payments'>,
+  order: Order,
+): Promise<Order> {
   const charged = order.amount_received > 0 || order.authorized_at !== null;
   if (order.card_last4 || !order.payment_intent_id || !charged || !deps.payments) return order;
   try {
@@ -41,7 +44,10 @@ async function withPaymentCard(deps: JobDeps, order: Order): Promise<Order> {
   }
 }
 
-export async function loadEmailContext(deps: JobDeps, orderId: string): Promise<EmailContext> {
+export async function loadEmailContext(
+  deps: Pick<JobDeps, 'db' | 'config' | 'logger' | 'payments'>,
+  orderId: string,
+): Promise<EmailContext> {
   const context = await loadOrderContext(deps.db, orderId);
   const order = await withPaymentCard(deps, context.order);
   return {
