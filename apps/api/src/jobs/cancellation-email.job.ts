@@ -31,7 +31,12 @@ export function cancellationEmail(context: EmailContext, facts: CancellationEmai
     preview: facts.refund_amount > 0 ? `${cancelled} ${refund[0]}` : cancelled,
     heading: `Your order #${order.order_number} is cancelled`,
     paragraphs: [cancelled, ...(facts.reason ? [`Reason: ${facts.reason}`] : []), ...refund],
-    payment: [paidLine(order), `Refunded: ${money(order, refunded)} of ${paid}.`],
+    payment: [
+      paidLine(order),
+      refunded >= facts.amount_paid
+        ? `Refunded: all ${paid}.`
+        : `Refunded: ${money(order, refunded)} of ${paid}.`,
+    ],
     fulfilment: 'cancelled',
   });
 }

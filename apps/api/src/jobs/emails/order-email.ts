@@ -19,13 +19,21 @@ export type Mail = Omit<OutgoingMail, 'messageId'>;
 
 export const money = (order: Order, amount: number) => formatMoney(amount, order.currency);
 
-/** "Pickup around …", "Delivery scheduled for …": what the diner plans around, on the restaurant's clock. */
-export function whenLine(order: Order, restaurant: Restaurant): string {
+/**
+ * "Ready around …", "Scheduled for …": what the diner plans around, on the restaurant's clock; for a
+ * cancelled order, what had been planned.
+ */
+export function whenLine(order: Order, restaurant: Restaurant, state: EmailMessage['fulfilment']): string {
   const zone = restaurant.timezone;
-  if (order.scheduled_time) return `Scheduled for ${formatTime(order.scheduled_time, zone)}`;
-  if (!order.estimated_ready_at) return 'As soon as possible';
+  const planned = state === 'cancelled';
+  if (order.scheduled_time)
+    return `${planned ? 'Was scheduled' : 'Scheduled'} for ${formatTime(order.scheduled_time, zone)}`;
+  if (!order.estimated_ready_at)
+    return planned ? 'Was to be made as soon as possible' : 'As soon as possible';
   const at = formatTime(order.estimated_ready_at, zone);
-  return order.order_type === 'delivery' ? `Leaves the kitchen around ${at}` : `Ready around ${at}`;
+  if (order.order_type === 'delivery')
+    return `${planned ? 'Was to leave' : 'Leaves'} the kitchen around ${at}`;
+  return `${planned ? 'Was to be ready' : 'Ready'} around ${at}`;
 }
 
 function deliveryLines(order: Order): string[] {
@@ -43,7 +51,7 @@ function fulfilmentOf({ order, restaurant }: EmailContext, state: EmailMessage['
   const where = delivery
     ? deliveryLines(order)
     : [`At ${restaurant.name}${restaurant.address ? `, ${restaurant.address}` : ''}`];
-  return { label, lines: [whenLine(order, restaurant), ...where] };
+  return { label, lines: [whenLine(order, restaurant, state), ...where] };
 }
 
 /** "Paid $22.81 with Visa ending in 4242": the charge as the card shows it. */

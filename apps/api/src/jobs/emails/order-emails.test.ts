@@ -138,6 +138,7 @@ describe('the diner emails', () => {
         `The hold of ${dollars(order.total)} on American Express ending in 0005 is released`,
       );
       expect(part).toContain('Pickup (cancelled)');
+      expect(part).toMatch(new RegExp(`Was to be ready around ${ZONED_TIME.source}`));
     }
     expect(/View your order: (\S+)/.exec(mail.text)?.[1]).toMatch(
       /^http:\/\/127\.0\.0\.1:4323\/order-confirmation#/,
