@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import mjml2html from 'mjml';
+import type mjml2html from 'mjml';
 
 /**
  * Everything one diner email says, as plain strings: the layout (layout.mjml.hbs for the HTML part,
@@ -50,9 +50,14 @@ const textLayout = Handlebars.compile<EmailModel>(template('layout.txt.hbs'), {
   noEscape: true,
 });
 
+// MJML takes about a second to load (it brings a CSS and HTML toolchain): loaded with the first
+// email, not with every process that could send one.
+let compiler: Promise<typeof mjml2html> | undefined;
+
 /** Renders the model as a responsive HTML email (MJML) and its plain-text alternative. */
 export async function renderEmail(model: EmailModel): Promise<RenderedEmail> {
-  const { html, errors } = await mjml2html(mjmlLayout(model), { validationLevel: 'strict' });
+  compiler ??= import('mjml').then((module) => module.default);
+  const { html, errors } = await (await compiler)(mjmlLayout(model), { validationLevel: 'strict' });
   if (errors.length > 0) throw new Error(`email layout is not valid MJML: ${errors[0]?.formattedMessage}`);
   const text = textLayout(model)
     .replaceAll(/\n{3,}/g, '\n\n')
