@@ -7,8 +7,8 @@ import { benchEnvironment } from './lib/setup.ts';
 
 const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-/** How often a confirmation page asks while it follows an order (its backoff's ceiling). */
-const INTERVAL_MS = Number(process.env.BENCH_FOLLOW_INTERVAL_MS ?? 4000);
+/** How long followers keep watching after the last staff move, so they can see it. */
+const SETTLE_MS = 3000;
 const MOVES_PER_SECOND = 20;
 const ACCEPTS = 400;
 const SLUG = 'demo-manual';
@@ -70,21 +70,21 @@ export async function benchFollowers(): Promise<void> {
     const meter = startCpuMeter({ server: api.pid, emulator: env.emulator.pid });
     const stopFollowing = new AbortController();
     const stopServing = new AbortController();
-    const following = follow(apiUrl, SLUG, followed, INTERVAL_MS, stopFollowing.signal);
+    const following = follow(apiUrl, SLUG, followed, stopFollowing.signal);
     const started = Date.now();
     const serving = serve(apiUrl, SLUG, env.operatorKey, followed, MOVES_PER_SECOND, stopServing.signal);
     setTimeout(() => stopServing.abort(), SECONDS * 1000);
     const moves = await serving;
-    // Pages keep looking a little longer, so the last moves can be seen.
-    await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS + 1000));
+    // Pages keep following a little longer, so the last moves can be seen.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     stopFollowing.abort();
-    const { sightings, requests, errors } = await following;
+    const { sightings, connections, errors } = await following;
     const elapsed = (Date.now() - started) / 1000;
     const cpu = meter.perRequest(1);
     const lags = delays(moves, sightings);
     const per1000 = FOLLOWERS / 1000;
     const lines = [
-      `follower requests ${requests} (${(requests / elapsed).toFixed(0)}/s), errors ${errors}; staff moves ${moves.length}`,
+      `follower streams ${FOLLOWERS} (connections opened ${connections}, errors ${errors}); staff moves ${moves.length}`,
       `API CPU per 1,000 followers: ${cpu ? ((cpu.server / 1e6 / elapsed / per1000) * 100).toFixed(1) : '-'}% of a core; RSS ${((rssMegabytes(api.pid) - rssBefore) / per1000).toFixed(1)} MB more per 1,000 (now ${rssMegabytes(api.pid).toFixed(0)} MB)`,
       `move → diner sees it: p50 ${percentile(lags, 0.5).toFixed(0)} ms, p99 ${percentile(lags, 0.99).toFixed(0)} ms over ${lags.length} moves (target p99 <= 2000 ms)`,
       `Stripe calls made for followers once payment was known: ${(await stripeReads(String(api.info.stripeCalls))) - readsBefore} (target 0)`,

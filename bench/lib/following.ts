@@ -1,3 +1,4 @@
+import { EventSource } from 'eventsource';
 import type { FollowedOrder } from './orders.ts';
 
 /** The kitchen's steps a follower can see, in order. */
@@ -11,42 +12,45 @@ export interface Sighting {
 }
 
 /**
- * Diners on their order pages: each asks for their own order every `intervalMs` (the page's pace
- * while it follows), and notes when it first sees each step. Stops when `signal` aborts.
+ * Diners on their order pages, following their own orders as the page does once the payment is
+ * known: over the API's event stream (the `eventsource` package, token in a header), each noting
+ * when it first sees each step. Stops when `signal` aborts.
  */
 export async function follow(
   apiUrl: string,
   slug: string,
   orders: FollowedOrder[],
-  intervalMs: number,
   signal: AbortSignal,
-): Promise<{ sightings: Sighting[]; requests: number; errors: number }> {
+): Promise<{ sightings: Sighting[]; connections: number; errors: number }> {
   const sightings: Sighting[] = [];
-  let requests = 0;
+  let connections = 0;
   let errors = 0;
-  await Promise.all(
-    orders.map(async (order, index) => {
-      const seen = new Set<string>();
-      // Spread over the interval, as pages opened at different moments are.
-      await sleep((index / orders.length) * intervalMs, signal);
-      while (!signal.aborted) {
-        const res = await fetch(`${apiUrl}/api/clients/${slug}/orders/${order.id}`, {
-          headers: { 'x-order-token': order.token },
-        }).catch(() => undefined);
-        requests += 1;
-        if (!res?.ok) errors += 1;
-        const view = res?.ok ? ((await res.json()) as { status: string }) : undefined;
-        const reached = STEPS.indexOf(view?.status as Step);
-        for (const step of STEPS.slice(0, reached + 1)) {
-          if (seen.has(step)) continue;
-          seen.add(step);
-          sightings.push({ orderId: order.id, step, at: Date.now() });
-        }
-        await sleep(intervalMs, signal);
+  const sources = orders.map((order) => {
+    const seen = new Set<string>();
+    const source = new EventSource(`${apiUrl}/api/clients/${slug}/orders/${order.id}/events`, {
+      fetch: (input, init) => {
+        connections += 1;
+        return fetch(input, { ...init, headers: { ...init.headers, 'x-order-token': order.token } });
+      },
+    });
+    source.addEventListener('order', (message) => {
+      const view = JSON.parse(message.data) as { status: string; final: boolean };
+      const reached = STEPS.indexOf(view.status as Step);
+      for (const step of STEPS.slice(0, reached + 1)) {
+        if (seen.has(step)) continue;
+        seen.add(step);
+        sightings.push({ orderId: order.id, step, at: Date.now() });
       }
-    }),
-  );
-  return { sightings, requests, errors };
+      if (view.final) source.close();
+    });
+    source.addEventListener('error', () => {
+      errors += 1;
+    });
+    return source;
+  });
+  await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+  for (const source of sources) source.close();
+  return { sightings, connections, errors };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -7,6 +7,7 @@ import {
   createStripeGateway,
   databaseOptions,
   loadConfig,
+  OrderFeed,
   openDatabase,
 } from '@repo/api';
 
@@ -48,7 +49,13 @@ const counted = {
     return payments.retrievePaymentIntent(id);
   },
 };
-const app = createApp({ config, db: database.db, logger, payments: counted });
+// The order event streams read the change feed on PostgreSQL's notifications, as in main.
+const orderFeed = new OrderFeed(database.db, {
+  logger,
+  listen: database.listen,
+  pollMs: config.ORDER_FEED_POLL_MS,
+});
+const app = createApp({ config, db: database.db, logger, payments: counted, orderFeed });
 const counter = createServer((_req, res) => res.end(JSON.stringify({ retrieves })));
 await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
 const port = (address: AddressInfo | string | null) => (address as AddressInfo).port;
@@ -59,5 +66,7 @@ const server = app.listen(0, '127.0.0.1', () => {
 });
 process.on('SIGTERM', () => {
   counter.close();
+  server.closeAllConnections();
+  void orderFeed.close();
   server.close(() => void database.close().then(() => process.exit(0)));
 });

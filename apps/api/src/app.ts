@@ -8,6 +8,8 @@ import { healthRoutes } from './health/health.routes.ts';
 import { menuRoutes } from './menu/menu.routes.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import { operatorRoutes } from './operators/operator.routes.ts';
+import { orderEventRoutes } from './orders/feed/order-events.routes.ts';
+import { OrderFeed } from './orders/feed/order-feed.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
 import type { AppDeps } from './platform/app-deps.ts';
 import { errorHandler, notFound } from './platform/http.ts';
@@ -21,6 +23,8 @@ import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
   const limits = deps.rateLimits ?? createRateLimits(config);
+  // main passes the process's feed (listening for notifications); without one, it polls only.
+  const orderFeed = deps.orderFeed ?? new OrderFeed(deps.db, { logger, pollMs: config.ORDER_FEED_POLL_MS });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -32,7 +36,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     cors({
       origin: config.CORS_ORIGINS,
-      allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Order-Token', 'X-Request-Id'],
+      allowedHeaders: [
+        'Content-Type',
+        'Authorization',
+        'Idempotency-Key',
+        'X-Order-Token',
+        'X-Request-Id',
+        'Last-Event-ID',
+      ],
       exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
       maxAge: 600,
     }),
@@ -41,6 +52,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(docsRoutes([registerOperatorRoutes]));
   app.use(jsonBody(config.BODY_LIMIT));
   app.use(menuRoutes(deps));
+  // Before orderRoutes: `/orders/events` is not an order id.
+  app.use(orderEventRoutes({ ...deps, orderFeed }, limits));
   app.use(orderRoutes(deps, limits));
   app.use(operatorRoutes(deps, limits));
   app.use(availabilityRoutes(deps, limits));

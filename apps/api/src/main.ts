@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
 import { startMetricsServer } from './metrics/metrics-server.ts';
 import { provisionDemoOperatorKey } from './operators/demo-key.ts';
+import { OrderFeed } from './orders/feed/order-feed.ts';
 import { loadConfigOrExit } from './platform/config.ts';
 import { gracefulServer } from './platform/graceful-server.ts';
 import { createLogger } from './platform/logger.ts';
@@ -32,7 +33,12 @@ async function main(): Promise<void> {
   }
 
   const rateLimits = openRateLimits(config, logger);
-  const app = createApp({ config, db, logger, payments: runtime.payments, rateLimits });
+  const orderFeed = new OrderFeed(db, {
+    logger,
+    listen: runtime.database.listen,
+    pollMs: config.ORDER_FEED_POLL_MS,
+  });
+  const app = createApp({ config, db, logger, payments: runtime.payments, rateLimits, orderFeed });
   // JOBS_IN_PROCESS=false when separate `worker` processes run the jobs (PostgreSQL only).
   const jobs = config.JOBS_IN_PROCESS
     ? await startJobRunner({ config, database: runtime.database, logger, payments: runtime.payments })
@@ -68,6 +74,7 @@ async function main(): Promise<void> {
     );
     force.unref();
     await graceful.drain(config.SHUTDOWN_GRACE_MS);
+    await orderFeed.close();
     await jobs?.stop();
     await rateLimits.close();
     await runtime.close();

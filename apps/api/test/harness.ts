@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type Emulator, startEmulator } from '@repo/stripe-emulator';
 import type { Express } from 'express';
 import { createApp } from '../src/app.ts';
+import { OrderFeed } from '../src/orders/feed/order-feed.ts';
 import type { PaymentGateway } from '../src/payments/payment-gateway.ts';
 import { createStripeGateway } from '../src/payments/stripe-gateway.ts';
 import { type Config, loadConfig } from '../src/platform/config.ts';
@@ -74,7 +75,13 @@ function startedContext(
     timeoutMs: 2_000,
     logger,
   });
-  const app = createApp({ config, db: database.db, logger, payments });
+  // The event streams read the change feed when PostgreSQL (or PGlite) notifies, as in main.
+  const orderFeed = new OrderFeed(database.db, {
+    logger,
+    listen: database.listen,
+    pollMs: config.ORDER_FEED_POLL_MS,
+  });
+  const app = createApp({ config, db: database.db, logger, payments, orderFeed });
   let server: Server | undefined;
   return {
     app,
@@ -94,7 +101,14 @@ function startedContext(
     },
     close: () =>
       closeAll(
-        () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+        () =>
+          new Promise<void>((resolve) => {
+            if (!server) return resolve();
+            server.close(() => resolve());
+            // Event streams never end by themselves.
+            server.closeAllConnections();
+          }),
+        () => orderFeed.close(),
         () => emulator.close(),
         () => database.close(),
       ),

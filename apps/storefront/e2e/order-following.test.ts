@@ -6,10 +6,11 @@ import { staff } from './harness/staff.ts';
 import { readState } from './harness/state.ts';
 
 /**
- * The page polls at most 4 s apart, so it shows a staff move within 5 s; the extra second is for a
- * busy test machine. Every wait below is for the page's own text, never a fixed sleep.
+ * Once the payment is known the page follows the API's event stream, so a staff move shows within
+ * a second; the rest is for a busy test machine (polling, at most 4 s apart, would miss it). Every
+ * wait below is for the page's own text, never a fixed sleep.
  */
-const STEP_MS = 6_000;
+const STEP_MS = 3_000;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,6 +55,9 @@ describe('the confirmation page follows the order', () => {
     const context = await newContext(browser, DESKTOP, true, readState().manualSiteUrl);
     const page = await context.newPage();
     const orderId = await payAndWait(page);
+    // From here the page follows the stream: it asks for the order no more.
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     const card = page.locator('[data-panel="order"]');
     await expect(card.locator('[data-field="lead"]').textContent()).resolves.toMatch(
       /has until \d{1,2}:\d{2}\s(AM|PM) E[SD]T to accept your order \(about \d+ minutes from now\)/u,
@@ -86,6 +90,7 @@ describe('the confirmation page follows the order', () => {
     await expect(currentStep(page)).resolves.toContain('Ready');
     await expect(announced(page)).resolves.toContain('is ready for pickup');
     await screenshot(page, 'confirmation-ready');
+    expect(requests.filter((path) => path.endsWith(`/orders/${orderId}`))).toEqual([]);
 
     const sameDocument = await page.evaluate(() =>
       document.documentElement.hasAttribute('data-test-same-page'),

@@ -79,6 +79,25 @@ function dinerRoutes(registry: OpenAPIRegistry): void {
     },
   });
   registry.registerPath({
+    method: 'get',
+    path: '/api/clients/{slug}/orders/{orderId}/events',
+    tags: ['diner'],
+    summary:
+      'Follows the order live (Server-Sent Events): `event: order` with the diner view at once and after every change; the stream ends when the view is final. Never calls Stripe: while the payment outcome is unknown, poll the GET above, which re-syncs it.',
+    request: {
+      params: z.object({ slug, orderId }),
+      headers: z.object({ 'X-Order-Token': z.string().describe('The order_token from order creation') }),
+    },
+    responses: {
+      200: {
+        description:
+          '`text/event-stream`: `event: order`, `data:` the diner view (JSON); `: keep-alive` comments',
+        content: { 'text/event-stream': { schema: DinerOrderView } },
+      },
+      404: problem('Unknown order, wrong restaurant, or wrong token'),
+    },
+  });
+  registry.registerPath({
     method: 'post',
     path: '/payments/webhooks/stripe',
     tags: ['stripe'],

@@ -9,6 +9,7 @@ import {
   OperatorOrderView,
   OrderList,
   OrderListQuery,
+  OrderSummary,
   RefundView,
   RejectOrderRequest,
 } from './operator.ts';
@@ -53,6 +54,29 @@ export function registerOperatorRoutes(registry: OpenAPIRegistry): void {
       200: json('One page of order summaries', OrderList),
       400: problem('Unknown query parameter'),
       422: problem('Invalid filter, limit or cursor'),
+      ...denied,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/clients/{slug}/orders/events',
+    tags: ['operator'],
+    summary:
+      "Every change of the restaurant's orders, live (Server-Sent Events), from any API process. `event: order` carries the order's list summary; `event: ready` (data `{resumed}`) says the stream is live. Reconnecting with `Last-Event-ID` first replays every order changed since (or `event: reset` past 500: reload the list).",
+    security,
+    request: {
+      params: params.pick({ slug: true }),
+      headers: z.object({
+        'Last-Event-ID': z.string().regex(/^\d+$/).optional().describe('The id of the last event received'),
+      }),
+    },
+    responses: {
+      200: {
+        description:
+          '`text/event-stream`: `event: order` (an order summary), `event: ready`, `event: reset`; `: keep-alive` comments every 15 s',
+        content: { 'text/event-stream': { schema: OrderSummary } },
+      },
+      400: problem('Last-Event-ID is not an id from this stream'),
       ...denied,
     },
   });

@@ -1,5 +1,5 @@
 import type { PaymentStatus, RefundStatus } from '@repo/contracts';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { OrderJobKind, WebhookOutcome } from '../platform/db/schema.ts';
 
 /**
@@ -78,6 +78,13 @@ const refunds = new Counter({
   registers: [registry],
 });
 
+const eventStreams = new Gauge({
+  name: 'order_event_streams_open',
+  help: 'Server-Sent Events streams open in this process: restaurant boards and diners following an order.',
+  labelNames: ['kind'] as const,
+  registers: [registry],
+});
+
 export function observeHttpRequest(method: string, route: string, status: number, seconds: number): void {
   httpDuration.observe({ method, route, status: String(status) }, seconds);
 }
@@ -125,4 +132,10 @@ export function countOrderFlagged(): void {
 
 export function countRefund(status: RefundStatus): void {
   refunds.inc({ status });
+}
+
+/** Counts an event stream while it is open; call the returned function when it closes. */
+export function trackEventStream(kind: 'board' | 'diner'): () => void {
+  eventStreams.inc({ kind });
+  return () => eventStreams.dec({ kind });
 }

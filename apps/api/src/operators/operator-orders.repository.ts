@@ -17,11 +17,11 @@ export interface OrderListFilter {
 }
 
 /**
- * One page of a restaurant's orders, newest first. `cursor_at` is created_at to the microsecond,
- * as text: a JS Date would drop the microseconds and the keyset comparison would skip rows.
+ * A restaurant's orders as list rows. `cursor_at` is created_at to the microsecond, as text: a JS
+ * Date would drop the microseconds and the keyset comparison would skip rows.
  */
-export function listOrderPage(db: Executor, filter: OrderListFilter) {
-  let query = db
+function summaryRows(db: Executor, restaurantId: string) {
+  return db
     .selectFrom('orders')
     .select([
       'id',
@@ -41,7 +41,14 @@ export function listOrderPage(db: Executor, filter: OrderListFilter) {
     .select(
       sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_at'),
     )
-    .where('restaurant_id', '=', filter.restaurantId);
+    .where('restaurant_id', '=', restaurantId);
+}
+
+export type OrderSummaryRow = Awaited<ReturnType<typeof listOrderPage>>[number];
+
+/** One page of a restaurant's orders, newest first. */
+export function listOrderPage(db: Executor, filter: OrderListFilter) {
+  let query = summaryRows(db, filter.restaurantId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.paymentStatus) query = query.where('payment_status', '=', filter.paymentStatus);
   if (filter.flagged !== undefined) {
@@ -54,6 +61,18 @@ export function listOrderPage(db: Executor, filter: OrderListFilter) {
     query = query.where(sql<boolean>`(created_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+/** The list rows of these orders of the restaurant, in the order of `ids`' first appearance. */
+export async function findOrderSummaryRows(
+  db: Executor,
+  restaurantId: string,
+  ids: string[],
+): Promise<OrderSummaryRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await summaryRows(db, restaurantId).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
 }
 
 export function findOrderEvents(db: Executor, orderId: string): Promise<OrderEvent[]> {

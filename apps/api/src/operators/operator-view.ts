@@ -2,11 +2,11 @@ import type { OperatorOrderView, OrderSummary } from '@repo/contracts';
 import { amountsOf, linesOf } from '../orders/order-view.ts';
 import type { Order, OrderEvent, OrderItem, Refund } from '../platform/db/schema.ts';
 import { toRefundView } from '../refunds/refund-view.ts';
-import type { findOrderJobs, listOrderPage } from './operator-orders.repository.ts';
+import type { findOrderJobs, OrderSummaryRow } from './operator-orders.repository.ts';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-export function toOrderSummary(row: Awaited<ReturnType<typeof listOrderPage>>[number]): OrderSummary {
+export function toOrderSummary(row: OrderSummaryRow): OrderSummary {
   return {
     order_id: row.id,
     order_number: row.order_number,

@@ -1,6 +1,8 @@
 import type { DinerOrderView } from '@repo/contracts';
 import { requireRestaurant } from '../menu/menu.service.ts';
 import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { Order } from '../platform/db/schema.ts';
 import { DomainError, NotFoundError } from '../platform/errors.ts';
 import { isUuid } from '../platform/uuid.ts';
 import { reviewLogger, syncOrderWithIntent } from './lifecycle/payment-sync.ts';
@@ -10,6 +12,32 @@ import { findOrder, findOrderItems } from './orders.repository.ts';
 import type { OrdersDeps } from './orders.service.ts';
 
 const NOT_FOUND = 'Order not found.';
+
+/**
+ * The order behind the diner's token (the one it was placed with, or an email's order link token,
+ * signed with `linkSecret`), or 404: a wrong token looks exactly like a missing order.
+ */
+export async function requireDinerOrder(
+  db: Db,
+  linkSecret: string,
+  slug: string,
+  orderId: string,
+  token: string | undefined,
+): Promise<Order> {
+  // An unknown restaurant looks like an unknown order; a database failure stays one (503).
+  const restaurant = await requireRestaurant(db, slug).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError(NOT_FOUND) : error;
+  });
+  const order = isUuid(orderId) ? await findOrder(db, restaurant.id, orderId) : undefined;
+  const link = { secret: linkSecret, now: new Date() };
+  if (!order || !orderTokenMatches(token, order, link)) throw new NotFoundError(NOT_FOUND);
+  return order;
+}
+
+/** The diner's view of the order as stored: no call to Stripe, whatever its state. */
+export async function storedDinerView(db: Db, order: Order): Promise<DinerOrderView> {
+  return toDinerView(order, await findOrderItems(db, order.id));
+}
 
 /**
  * The diner's view, behind the order token (or an email's order link token). While payment is open
@@ -22,15 +50,7 @@ export async function getDinerOrder(
   orderId: string,
   token: string | undefined,
 ): Promise<DinerOrderView> {
-  // An unknown restaurant looks like an unknown order; a database failure stays one (503).
-  const restaurant = await requireRestaurant(deps.db, slug).catch((error: unknown) => {
-    throw error instanceof NotFoundError ? new NotFoundError(NOT_FOUND) : error;
-  });
-  if (!isUuid(orderId)) throw new NotFoundError(NOT_FOUND);
-  let order = await findOrder(deps.db, restaurant.id, orderId);
-  const link = { secret: deps.config.ORDER_LINK_SECRET, now: new Date() };
-  if (!order || !orderTokenMatches(token, order, link)) throw new NotFoundError(NOT_FOUND);
-
+  let order = await requireDinerOrder(deps.db, deps.config.ORDER_LINK_SECRET, slug, orderId, token);
   if (order.status === 'pending_payment' && order.payment_intent_id) {
     // Best effort: whatever the provider says (down, or no such intent), the stored order is the answer.
     const intent = await deps.payments
@@ -45,8 +65,8 @@ export async function getDinerOrder(
       const onReview = reviewLogger(deps.logger, { paymentIntentId: intent.id });
       await syncOrderWithIntent(deps.db, orderId, intent, { actorType: 'diner', actorId: null }, onReview);
       // Read again even when this re-sync changed nothing: a webhook may have moved the order meanwhile.
-      order = (await findOrder(deps.db, restaurant.id, orderId)) ?? order;
+      order = (await findOrder(deps.db, order.restaurant_id, orderId)) ?? order;
     }
   }
-  return toDinerView(order, await findOrderItems(deps.db, order.id));
+  return storedDinerView(deps.db, order);
 }

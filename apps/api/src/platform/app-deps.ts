@@ -1,3 +1,4 @@
+import type { OrderFeed } from '../orders/feed/order-feed.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
@@ -12,4 +13,6 @@ export interface AppDeps {
   payments: PaymentGateway;
   /** Shared (Redis) limiters from main; in-memory ones from config when absent. */
   rateLimits?: RateLimits;
+  /** The process's one reader of the order change feed, for the event streams. */
+  orderFeed?: OrderFeed;
 }

@@ -185,6 +185,12 @@ export const ConfigSchema = z
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     /** Address the metrics port listens on; 0.0.0.0 in a container, for Prometheus on the private network. */
     METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    /**
+     * How often each process reads the order change feed while event streams are open, besides
+     * reading at once on PostgreSQL's notification: the bound on a change's delay when a
+     * notification is lost.
+     */
+    ORDER_FEED_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     /** On SIGTERM, how long requests in flight may finish before their connections are closed. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
     /** Operator API key for the seeded demo restaurant. Unset: one is generated and printed. */

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type Kysely as KyselyType, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { type Listen, postgresListener } from './listen.ts';
 import { lockDataDir } from './pglite-lock.ts';
 import { PreparedStatementClient } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
@@ -20,6 +21,8 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   /** The pg pool, when on PostgreSQL. */
   pool?: pg.Pool;
+  /** LISTEN for a channel's notifications (on PostgreSQL, on a connection of its own). */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -74,7 +77,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // re-emission of an idle client's error would end the process.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+    const listen = postgresListener(
+      { connectionString: options.databaseUrl, connectionTimeoutMillis: 5000, keepAlive: true },
+      (error) => options.onConnectionLost?.(error),
+    );
+    return { db, kind: 'postgres', pool, listen, close: () => db.destroy() };
   }
   const dataDir = options.dataDir === 'memory://' ? 'memory://' : path.join(options.dataDir, 'pglite');
   let unlock = () => {};
@@ -88,6 +95,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db,
     kind: 'pglite',
     pglite,
+    listen: (channel, onNotify) => pglite.listen(channel, onNotify),
     close: async () => {
       await db.destroy();
       unlock();

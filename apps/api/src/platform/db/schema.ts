@@ -140,6 +140,8 @@ export interface OrderTable {
   completed_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** The id of the transaction that last wrote the row (xid8, as text), set by a trigger: the change feed's position. */
+  change_tx: ColumnType<string, never, never>;
 }
 
 export interface OrderLineModifierJson {

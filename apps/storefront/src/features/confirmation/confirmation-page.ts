@@ -6,6 +6,7 @@ import { ApiProblem, getOrder } from '../checkout/api.ts';
 import { forgetForm } from '../checkout/form-memory.ts';
 import { endCheckoutAttempt, findOrder } from '../checkout/order-storage.ts';
 import { renderOrder, renderStage, showState, type ViewState } from './confirmation-view.ts';
+import { followOrderStream, type OrderStream } from './order-stream.ts';
 import {
   isPlaced,
   nextDelay,
@@ -21,7 +22,12 @@ const GIVE_UP_AFTER_MS = 30 * 60_000;
 const MISSING = 'We could not find this order on this device.';
 const PROCESSING = 'Your payment is being confirmed. This page updates by itself.';
 
-/** Follows the order by polling the diner's view until nothing more can happen to it by itself. */
+/**
+ * Follows the order until nothing more can happen to it by itself: by polling the diner's view
+ * (which re-syncs the payment from Stripe) while the payment's outcome is unknown, then over the
+ * API's event stream, which shows each step the restaurant takes within a second and never costs a
+ * call to Stripe. A stream that cannot be opened falls back to polling.
+ */
 export function startConfirmation(): void {
   const config = readSiteConfig();
   const params = new URLSearchParams(window.location.search);
@@ -34,6 +40,9 @@ export function startConfirmation(): void {
   let lastChange = Date.now();
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stream: OrderStream | undefined;
+  let streamFailed = false;
+  let giveUp: ReturnType<typeof setTimeout> | undefined;
 
   if (!stored) {
     showState(root, 'missing');
@@ -74,6 +83,10 @@ export function startConfirmation(): void {
       const outcome = outcomeOf(order, redirectStatus);
       show(order, outcome);
       if (order.final || outcome.kind === 'failed') return;
+      if (order.status !== 'pending_payment' && !streamFailed) {
+        follow();
+        return;
+      }
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 404) {
         showState(root, 'missing');
@@ -92,6 +105,29 @@ export function startConfirmation(): void {
       return;
     }
     timer = setTimeout(() => void check(), nextDelay(attempt++, document.hidden, retryAfterMs));
+  };
+
+  const stopFollowing = () => {
+    stream?.close();
+    root.toggleAttribute('data-stopped', true);
+  };
+  // The payment is known: the restaurant's steps come over the stream.
+  const follow = () => {
+    if (stream) return;
+    giveUp = setTimeout(stopFollowing, GIVE_UP_AFTER_MS);
+    stream = followOrderStream(config, stored.order_id, stored.order_token, {
+      onView: (order) => {
+        show(order, outcomeOf(order, redirectStatus));
+        clearTimeout(giveUp);
+        if (!order.final) giveUp = setTimeout(stopFollowing, GIVE_UP_AFTER_MS - (Date.now() - lastChange));
+      },
+      onFailed: () => {
+        clearTimeout(giveUp);
+        streamFailed = true;
+        stream = undefined;
+        timer = setTimeout(() => void check(), nextDelay(attempt++, document.hidden));
+      },
+    });
   };
 
   // A tab brought back into view is brought up to date at once rather than at its slow hidden pace.
