@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { followStream } from '../../test/streams.ts';
 import { orderRow, type PlacedOrder, placeOrder } from '../../test/webhooks.ts';
 import { ORDER_LINK_DAYS, orderLinkToken, orderTokenMatches } from './order-token.ts';
 
@@ -49,6 +50,20 @@ describe('GET /api/clients/:slug/orders/:id with an email link token', () => {
     expect(res.body).toMatchObject({ order_id: order.orderId, order_number: row.order_number });
   });
 
+  it("when the link token opens the order's event stream, then the stream sends the order", async () => {
+    const url = await ctx.listen();
+    const row = await orderRow(ctx, order.orderId);
+    const stream = followStream(`${url}/api/clients/demo/orders/${order.orderId}/events`, {
+      'X-Order-Token': orderLinkToken(row, ctx.config.ORDER_LINK_SECRET),
+    });
+    try {
+      const first = await stream.next((event) => event.type === 'order', 'the order');
+      expect(first.data).toMatchObject({ order_id: order.orderId });
+    } finally {
+      stream.close();
+    }
+  });
+
   it(`when the order was placed more than ${ORDER_LINK_DAYS} days ago, then its link token answers 404`, async () => {
     const old = await placeOrder(ctx);
     const placed = new Date(Date.now() - (ORDER_LINK_DAYS * DAY_MS + 60_000));
@@ -59,5 +74,10 @@ describe('GET /api/clients/:slug/orders/:id with an email link token', () => {
       .set('X-Order-Token', orderLinkToken(row, ctx.config.ORDER_LINK_SECRET))
       .expect(404);
     expect(JSON.stringify(res.body)).not.toMatch(/Ada|example\.com/);
+    const url = await ctx.listen();
+    const events = await fetch(`${url}/api/clients/demo/orders/${old.orderId}/events`, {
+      headers: { 'X-Order-Token': orderLinkToken(row, ctx.config.ORDER_LINK_SECRET) },
+    });
+    expect(events.status).toBe(404);
   });
 });
