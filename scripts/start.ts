@@ -76,7 +76,13 @@ async function main(): Promise<void> {
       .flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`])
       .join(',');
   say(`starting the API on port ${apiPort}…`);
-  const api = run('API', ['apps/api/src/main.ts'], { PORT: String(apiPort), CORS_ORIGINS: corsOrigins });
+  // The demo restaurants' emails link to the storefronts served below.
+  const api = run('API', ['apps/api/src/main.ts'], {
+    PORT: String(apiPort),
+    CORS_ORIGINS: corsOrigins,
+    DEMO_SITE_URL: env.DEMO_SITE_URL ?? `http://127.0.0.1:${sitePort}`,
+    DEMO_MANUAL_SITE_URL: env.DEMO_MANUAL_SITE_URL ?? `http://127.0.0.1:${manualSitePort}`,
+  });
   await waitForReady(`${apiUrl}/readyz`, api);
 
   const menuResponse = await fetch(`${apiUrl}/api/clients/${encodeURIComponent(slug)}/menu`);

@@ -65,7 +65,13 @@ function dinerRoutes(registry: OpenAPIRegistry): void {
     summary: "The diner's view of an order; re-syncs the payment while it is open",
     request: {
       params: z.object({ slug, orderId }),
-      headers: z.object({ 'X-Order-Token': z.string().describe('The order_token from order creation') }),
+      headers: z.object({
+        'X-Order-Token': z
+          .string()
+          .describe(
+            "The order_token from order creation, or the ot_link_ token of an email's order link (accepted until 30 days after the order)",
+          ),
+      }),
     },
     responses: {
       200: json('The order', DinerOrderView),

@@ -14,6 +14,11 @@ import {
 
 const optional = z.string().trim().min(1).optional();
 
+/** The storefront's address, where emails link the diner; kept without a trailing slash. */
+const SiteUrl = z
+  .url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. https://orders.example.com' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
 const RestaurantOptions = z.object({
   slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'lowercase letters, digits and dashes'),
   name: z.string().trim().min(1).max(120),
@@ -30,6 +35,7 @@ const RestaurantOptions = z.object({
   phone: optional,
   email: z.email().optional(),
   address: optional,
+  'site-url': SiteUrl.optional(),
   'order-acceptance': OrderAcceptance.default('automatic'),
   'acceptance-window': z.coerce.number().int().min(1).max(240).default(10),
   update: z.boolean(),
@@ -52,7 +58,7 @@ export function parseMenuFile(file: string, text: string): unknown {
 const createRestaurant: CliCommand = {
   name: 'restaurants:create',
   usage:
-    'restaurants:create --slug <slug> --name <name> [--currency usd] [--tax-rate 8.875] [--prep-time 20] [--delivery --delivery-fee 399] [--timezone …] [--phone …] [--email …] [--address …] [--order-acceptance automatic|manual] [--acceptance-window 10] [--update]',
+    'restaurants:create --slug <slug> --name <name> [--currency usd] [--tax-rate 8.875] [--prep-time 20] [--delivery --delivery-fee 399] [--timezone …] [--phone …] [--email …] [--address …] [--site-url https://…] [--order-acceptance automatic|manual] [--acceptance-window 10] [--update]',
   summary:
     'Create a restaurant (tax rate in percent, fees in minor units); --update changes an existing one.',
   options: {
@@ -67,6 +73,7 @@ const createRestaurant: CliCommand = {
     phone: { type: 'string' },
     email: { type: 'string' },
     address: { type: 'string' },
+    'site-url': { type: 'string' },
     'order-acceptance': { type: 'string', default: 'automatic' },
     'acceptance-window': { type: 'string', default: '10' },
     update: { type: 'boolean', default: false },
@@ -90,6 +97,7 @@ const createRestaurant: CliCommand = {
       phone: o.phone ?? null,
       email: o.email ?? null,
       address: o.address ?? null,
+      site_url: o['site-url'] ?? null,
       order_acceptance: o['order-acceptance'],
       acceptance_window_minutes: o['acceptance-window'],
     });

@@ -73,6 +73,31 @@ describe('operator CLI', () => {
     ).rejects.toThrow(/order-acceptance/);
   });
 
+  it('when a restaurant is given a site URL, then its emails link there (no trailing slash); a URL that is not http(s) is refused', async () => {
+    await cli('restaurants:create', {
+      ...restaurant,
+      slug: 'site-co',
+      ...defaults,
+      'site-url': 'https://orders.site-co.example/',
+    });
+    const siteUrl = () =>
+      ctx.db
+        .selectFrom('restaurants')
+        .select('site_url')
+        .where('slug', '=', 'site-co')
+        .executeTakeFirstOrThrow();
+    expect(await siteUrl()).toEqual({ site_url: 'https://orders.site-co.example' });
+    await expect(
+      cli('restaurants:update', {
+        ...restaurant,
+        slug: 'site-co',
+        ...defaults,
+        'site-url': 'orders.example',
+      }),
+    ).rejects.toThrow(/site-url: an http\(s\) URL/);
+    expect(await siteUrl()).toEqual({ site_url: 'https://orders.site-co.example' });
+  });
+
   it('when a YAML menu is imported, then it is upserted; a bad JSON menu is refused naming each bad path', async () => {
     const yaml = path.join(dir, 'menu.yaml');
     await writeFile(

@@ -1,5 +1,6 @@
 import type { DinerOrderView } from '@repo/contracts';
 import { requireRestaurant } from '../menu/menu.service.ts';
+import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Order } from '../platform/db/schema.ts';
 import { DomainError, NotFoundError } from '../platform/errors.ts';
@@ -12,9 +13,13 @@ import type { OrdersDeps } from './orders.service.ts';
 
 const NOT_FOUND = 'Order not found.';
 
-/** The order behind the diner's token, or 404: a wrong token looks exactly like a missing order. */
+/**
+ * The order behind the diner's token (the one it was placed with, or an email's order link token,
+ * signed with `linkSecret`), or 404: a wrong token looks exactly like a missing order.
+ */
 export async function requireDinerOrder(
   db: Db,
+  linkSecret: string,
   slug: string,
   orderId: string,
   token: string | undefined,
@@ -24,7 +29,8 @@ export async function requireDinerOrder(
     throw error instanceof NotFoundError ? new NotFoundError(NOT_FOUND) : error;
   });
   const order = isUuid(orderId) ? await findOrder(db, restaurant.id, orderId) : undefined;
-  if (!order || !orderTokenMatches(token, order.order_token_hash)) throw new NotFoundError(NOT_FOUND);
+  const link = { secret: linkSecret, now: new Date() };
+  if (!order || !orderTokenMatches(token, order, link)) throw new NotFoundError(NOT_FOUND);
   return order;
 }
 
@@ -34,16 +40,17 @@ export async function storedDinerView(db: Db, order: Order): Promise<DinerOrderV
 }
 
 /**
- * The diner's view, behind the order token. While payment is open it re-syncs the PaymentIntent
- * through the webhook's own code path, so the redirect may arrive before or after the webhook.
+ * The diner's view, behind the order token (or an email's order link token). While payment is open
+ * it re-syncs the PaymentIntent through the webhook's own code path, so the redirect may arrive
+ * before or after the webhook.
  */
 export async function getDinerOrder(
-  deps: OrdersDeps,
+  deps: OrdersDeps & { config: Pick<Config, 'ORDER_LINK_SECRET'> },
   slug: string,
   orderId: string,
   token: string | undefined,
 ): Promise<DinerOrderView> {
-  let order = await requireDinerOrder(deps.db, slug, orderId, token);
+  let order = await requireDinerOrder(deps.db, deps.config.ORDER_LINK_SECRET, slug, orderId, token);
   if (order.status === 'pending_payment' && order.payment_intent_id) {
     // Best effort: whatever the provider says (down, or no such intent), the stored order is the answer.
     const intent = await deps.payments

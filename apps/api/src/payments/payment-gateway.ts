@@ -29,6 +29,12 @@ export interface PaymentIntentSnapshot {
   lastPaymentError: string | null;
 }
 
+/** The card a payment was made with, as Stripe reports it on the charge: `visa`, `4242`. */
+export interface PaymentCard {
+  brand: string;
+  last4: string;
+}
+
 export interface RefundSnapshot {
   id: string;
   paymentIntentId: string | null;
@@ -123,6 +129,11 @@ export interface PaymentGateway {
    */
   createRefund(input: CreateRefundInput): Promise<RefundSnapshot>;
   listRefunds(paymentIntentId: string): Promise<RefundSnapshot[]>;
+  /**
+   * The card of the PaymentIntent's latest charge (`payment_method_details.card`), for the diner's
+   * emails; null before a charge exists, or when it was not paid by card.
+   */
+  retrievePaymentCard(paymentIntentId: string): Promise<PaymentCard | null>;
   /**
    * Verifies the signature against every configured secret, then reads the event; throws
    * WebhookSignatureError, or MalformedEventError for a signed body that is not JSON. An event of

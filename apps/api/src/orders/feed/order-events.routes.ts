@@ -32,6 +32,7 @@ export function orderEventRoutes(deps: AppDeps & { orderFeed: OrderFeed }, limit
   router.get('/api/clients/:slug/orders/:orderId/events', async (req, res) => {
     const order = await requireDinerOrder(
       deps.db,
+      deps.config.ORDER_LINK_SECRET,
       String(req.params.slug),
       String(req.params.orderId),
       req.get('X-Order-Token'),

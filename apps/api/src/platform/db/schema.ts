@@ -35,6 +35,8 @@ export interface RestaurantTable {
   address: string | null;
   pos_endpoint_url: string | null;
   pos_signing_secret: string | null;
+  /** The restaurant's storefront (origin and path, no trailing slash): where emails link the diner. */
+  site_url: string | null;
   next_order_number: Generated<number>;
   /** Bumped by triggers on any change to the restaurant or its menu. */
   catalog_version: Generated<number>;
@@ -112,6 +114,9 @@ export interface OrderTable {
   last_payment_error: string | null;
   livemode: boolean;
   order_token_hash: string;
+  /** The paying card as Stripe reports it (`visa`, `4242`); null until known, or not a card. */
+  card_brand: string | null;
+  card_last4: string | null;
   estimated_ready_at: Timestamp | null;
   confirmed_at: Timestamp | null;
   cancelled_at: Timestamp | null;
@@ -235,6 +240,8 @@ export interface RefundTable {
   failure_reason: string | null;
   actor_type: ActorType;
   actor_id: string | null;
+  /** Made by an order's cancellation, whose email tells of it (so it gets no refund email of its own). */
+  for_cancellation: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -280,7 +287,8 @@ export type OrderJobKind =
   | 'pos_handoff'
   | 'refund_email'
   | 'rejection_email'
-  | 'ready_email';
+  | 'ready_email'
+  | 'cancellation_email';
 export type OrderJobStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'dead' | 'skipped';
 
 export interface OrderJobTable {
@@ -288,6 +296,8 @@ export interface OrderJobTable {
   order_id: string;
   kind: OrderJobKind;
   ref: Generated<string>;
+  /** What the job must tell as it stood when staged (a refund email's ledger); null for most kinds. */
+  payload: ColumnType<unknown, string | null | undefined, string | null>;
   status: Generated<OrderJobStatus>;
   attempts: Generated<number>;
   last_error: string | null;
