@@ -1,3 +1,4 @@
+export * from './address.ts';
 export * from './availability.ts';
 export * from './menu.ts';
 export * from './menu-import.ts';

@@ -27,6 +27,7 @@ export const ProblemType = z.enum([
   'invalid-value',
   'unauthorized',
   'not-found',
+  'order-link-expired',
   'rate-limited',
   'busy',
   'service-unavailable',

@@ -1,7 +1,8 @@
-import type { DinerOrderView } from '@repo/contracts';
+import { type DinerOrderView, ORDER_LINK_DAYS } from '@repo/contracts';
 import { requireRestaurant } from '../menu/menu.service.ts';
-import { DomainError, NotFoundError } from '../platform/errors.ts';
+import { DomainError, GoneError, NotFoundError } from '../platform/errors.ts';
 import { isUuid } from '../platform/uuid.ts';
+import { findRefundsForOrder } from '../refunds/refunds.repository.ts';
 import { reviewLogger, syncOrderWithIntent } from './lifecycle/payment-sync.ts';
 import { orderTokenMatches } from './order-token.ts';
 import { toDinerView } from './order-view.ts';
@@ -9,6 +10,17 @@ import { findOrder, findOrderItems } from './orders.repository.ts';
 import type { OrdersDeps } from './orders.service.ts';
 
 const NOT_FOUND = 'Order not found.';
+const LINK_LIFETIME_MS = ORDER_LINK_DAYS * 24 * 60 * 60_000;
+
+/** The right token for an order older than the link's lifetime: the order is kept, the link is not. */
+function assertLinkCurrent(createdAt: Date, now: Date): void {
+  if (now.getTime() - createdAt.getTime() <= LINK_LIFETIME_MS) return;
+  throw new GoneError(
+    'order-link-expired',
+    'Order link expired',
+    `Order links work for ${ORDER_LINK_DAYS} days after the order; ask the restaurant about older orders.`,
+  );
+}
 
 /**
  * The diner's view, behind the order token. While payment is open it re-syncs the PaymentIntent
@@ -19,6 +31,7 @@ export async function getDinerOrder(
   slug: string,
   orderId: string,
   token: string | undefined,
+  now = new Date(),
 ): Promise<DinerOrderView> {
   // An unknown restaurant looks like an unknown order; a database failure stays one (503).
   const restaurant = await requireRestaurant(deps.db, slug).catch((error: unknown) => {
@@ -27,6 +40,7 @@ export async function getDinerOrder(
   if (!isUuid(orderId)) throw new NotFoundError(NOT_FOUND);
   let order = await findOrder(deps.db, restaurant.id, orderId);
   if (!order || !orderTokenMatches(token, order.order_token_hash)) throw new NotFoundError(NOT_FOUND);
+  assertLinkCurrent(order.created_at, now);
 
   if (order.status === 'pending_payment' && order.payment_intent_id) {
     // Best effort: whatever the provider says (down, or no such intent), the stored order is the answer.
@@ -45,5 +59,9 @@ export async function getDinerOrder(
       order = (await findOrder(deps.db, restaurant.id, orderId)) ?? order;
     }
   }
-  return toDinerView(order, await findOrderItems(deps.db, order.id));
+  const [items, refunds] = await Promise.all([
+    findOrderItems(deps.db, order.id),
+    findRefundsForOrder(deps.db, order.id),
+  ]);
+  return toDinerView(order, items, { refunds, deliveryMinutes: restaurant.delivery_time_minutes });
 }

@@ -11,6 +11,7 @@ import * as flaggedOrders from './migrations/2026-11-26T0800-flagged-orders.ts';
 import * as restaurantService from './migrations/2026-12-04T0900-restaurant-service.ts';
 import * as openingHours from './migrations/2026-12-04T1000-opening-hours.ts';
 import * as webhookEventsAnyShape from './migrations/2026-12-04T1100-webhook-events-any-shape.ts';
+import * as deliveryDetails from './migrations/2026-12-04T1400-delivery-details.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T0900-restaurant-service': restaurantService,
   '2026-12-04T1000-opening-hours': openingHours,
   '2026-12-04T1100-webhook-events-any-shape': webhookEventsAnyShape,
+  '2026-12-04T1400-delivery-details': deliveryDetails,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -22,6 +22,10 @@ export interface RestaurantTable {
   prep_time_minutes: Generated<number>;
   delivery_enabled: Generated<boolean>;
   delivery_fee: Generated<number>;
+  /** Minutes from ready to the diner's door, added to a delivery order's estimate. */
+  delivery_time_minutes: Generated<number>;
+  /** ISO 3166-1 alpha-2; delivery postal codes are checked against it. */
+  country: Generated<string>;
   timezone: Generated<string>;
   order_acceptance: Generated<OrderAcceptance>;
   acceptance_window_minutes: Generated<number>;
@@ -81,6 +85,7 @@ export interface DeliveryAddressJson {
   line1: string;
   line2?: string | null;
   city: string;
+  region?: string | null;
   postal_code: string;
   instructions?: string | null;
 }
