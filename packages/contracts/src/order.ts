@@ -169,8 +169,13 @@ export const DinerOrderView = z
      * restaurant's delivery time. Null for pickup.
      */
     estimated_delivery_at: z.iso.datetime({ offset: true }).nullable(),
-    /** Why the last payment attempt failed, safe to show the diner. */
+    /** Stripe's message for the last failed payment attempt: for support, not for the diner's eyes. */
     payment_error: z.string().nullable(),
+    /**
+     * Stripe's `decline_code` (`insufficient_funds`), or else its `code`
+     * (`payment_intent_authentication_failure`), of the last failed attempt: a client words it for the diner.
+     */
+    payment_error_code: z.string().nullable(),
     /**
      * What the card was charged, in minor units: 0 until the payment is captured, less than
      * `amounts.total` when a restaurant accepted only part of the order. Refunds do not lower it.

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { ageOrder, fetchMenu, newKey, pickupOrder } from '../../test/fixtures.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { operatorApi, operatorKey, paidOrder } from '../../test/operators.ts';
+import { placeOrder, sdk } from '../../test/webhooks.ts';
 
 let ctx: TestContext;
 let menu: Menu;
@@ -57,6 +58,17 @@ describe('GET /api/clients/:slug/orders/:orderId (the diner with the order token
       [order.total - 695, 'succeeded'],
     ]);
     expect(body).toMatchObject({ amount_refunded: order.total, amount_charged: order.total });
+  });
+
+  it('when the card is declined for insufficient funds, then the view names the decline code for the diner’s words', async () => {
+    const order = await placeOrder(ctx);
+    await expect(
+      sdk(ctx).paymentIntents.confirm(order.intentId, {
+        payment_method: 'pm_card_chargeDeclinedInsufficientFunds',
+      }),
+    ).rejects.toThrow();
+    const body = (await view(order.orderId, order.token).expect(200)).body as DinerOrderView;
+    expect(body).toMatchObject({ payment_status: 'failed', payment_error_code: 'insufficient_funds' });
   });
 
   it.each([

@@ -86,6 +86,7 @@ export function toDinerView(order: Order, items: OrderItem[], extras: DinerViewE
     delivery_address: addressView(order.delivery_address),
     estimated_delivery_at: deliveryEstimate(order, extras.deliveryMinutes),
     payment_error: order.payment_status === 'failed' ? order.last_payment_error : null,
+    payment_error_code: order.payment_status === 'failed' ? order.last_payment_error_code : null,
     amount_charged: order.amount_received,
     refunds: dinerRefunds(extras.refunds),
     amount_refunded: order.amount_refunded,

@@ -114,6 +114,8 @@ export interface OrderTable {
   payment_intent_id: string | null;
   payment_intent_status: string | null;
   last_payment_error: string | null;
+  /** The last failure's Stripe decline_code or code, for the diner's sentence. */
+  last_payment_error_code: Generated<string | null>;
   livemode: boolean;
   order_token_hash: string;
   estimated_ready_at: Timestamp | null;
