@@ -149,12 +149,9 @@ export const DinerRefund = z.object({
   created_at: z.iso.datetime({ offset: true }),
 });
 
-/** How long after the order its token (the order link in the confirmation email) is accepted. */
-export const ORDER_LINK_DAYS = 30;
-
 /**
  * `GET /api/clients/:slug/orders/:orderId` with the order token: the diner's view. The token is
- * refused (410 order-link-expired) once the order is ORDER_LINK_DAYS old.
+ * refused (410 order-link-expired) once the order is ORDER_LINK_DAYS (browser.ts) old.
  */
 export const DinerOrderView = z
   .object({
