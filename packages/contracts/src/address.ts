@@ -14,4 +14,3 @@ export const Country = z
   .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code, e.g. US')
   .refine(postcodeValidatorExistsForCountry, 'a country whose postal codes we can check, e.g. US');
 export type Country = z.infer<typeof Country>;
-
