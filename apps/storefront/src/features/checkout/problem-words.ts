@@ -101,7 +101,7 @@ export function problemSentence(
 ): string {
   if (status === 0) return 'We could not reach the restaurant. Check your connection and try again.';
   // `/problems/item-unavailable` → `item-unavailable`; an unknown type finds no case and gets null.
-  const type = problem?.type.split('/').pop() as ProblemType | undefined;
+  const type = typeof problem?.type === 'string' ? (problem.type.split('/').pop() as ProblemType) : undefined;
   const sentence = type && problem ? sentenceForType(type, problem, context) : null;
   if (sentence) return sentence;
   return status >= 500
