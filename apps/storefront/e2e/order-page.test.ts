@@ -66,8 +66,13 @@ describe('the order page', () => {
     const page = await context.newPage();
     await deliveryOrder(page);
     await expect(card(page).getByText('Pick up at').isVisible()).resolves.toBe(false);
-    expect(plain(await field(page, 'delivery-where').innerText())).toBe(
-      'Delivering to 350 5th Ave, Floor 34, New York, NY 10118 Note for the driver: “Ring the doorbell twice”',
+    await expect(field(page, 'delivery-where').isVisible()).resolves.toBe(true);
+    await expect(card(page).getByRole('heading', { name: 'Delivering to' }).isVisible()).resolves.toBe(true);
+    expect(plain(await field(page, 'delivery-address').textContent())).toBe(
+      '350 5th Ave, Floor 34, New York, NY 10118',
+    );
+    expect(plain(await field(page, 'delivery-instructions').textContent())).toBe(
+      'Note for the driver: “Ring the doorbell twice”',
     );
     expect(plain(await field(page, 'ready-label').textContent())).toBe('Estimated delivery at about');
     const arrival = plain(await field(page, 'ready-at').textContent());

@@ -122,7 +122,7 @@ describe('checkout validation', () => {
     await expect(error.textContent()).resolves.toBe(
       "The restaurant's system is busy. Nothing was charged. Please try again in a moment.",
     );
-    const text = await page.locator('main').innerText();
+    const text = await page.locator('main').textContent();
     expect(text).not.toMatch(/expected number|<=|must be within|ECONNREFUSED/);
     await context.close();
   });
