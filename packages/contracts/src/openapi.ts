@@ -76,6 +76,7 @@ function dinerRoutes(registry: OpenAPIRegistry): void {
     responses: {
       200: json('The order', DinerOrderView),
       404: problem('Unknown order, wrong restaurant, or wrong token'),
+      410: problem('order-link-expired: the token is right but the order is more than 30 days old'),
     },
   });
   registry.registerPath({

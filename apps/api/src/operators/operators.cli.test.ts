@@ -46,6 +46,8 @@ describe('operator CLI', () => {
       prep_time_minutes: 15,
       delivery_fee: 299,
       delivery_enabled: true,
+      delivery_time_minutes: 30,
+      country: 'US',
     });
     await expect(cli('restaurants:create', { ...restaurant, ...defaults })).rejects.toThrow(/already exists/);
     await expect(
@@ -68,6 +70,19 @@ describe('operator CLI', () => {
       .where('slug', '=', 'late-co')
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ order_acceptance: 'manual', acceptance_window_minutes: 15 });
+    await cli('restaurants:update', {
+      ...restaurant,
+      slug: 'late-co',
+      ...defaults,
+      country: 'ca',
+      'delivery-time': '45',
+    });
+    await expect(
+      ctx.db.selectFrom('restaurants').selectAll().where('slug', '=', 'late-co').executeTakeFirstOrThrow(),
+    ).resolves.toMatchObject({ country: 'CA', delivery_time_minutes: 45 });
+    await expect(
+      cli('restaurants:update', { ...restaurant, slug: 'late-co', ...defaults, country: 'XX' }),
+    ).rejects.toThrow(/country/);
     await expect(
       cli('restaurants:update', { ...restaurant, slug: 'late-co', ...defaults, 'order-acceptance': 'maybe' }),
     ).rejects.toThrow(/order-acceptance/);

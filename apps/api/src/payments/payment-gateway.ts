@@ -25,8 +25,10 @@ export interface PaymentIntentSnapshot {
   cancellationReason: string | null;
   orderId: string | null;
   clientSlug: string | null;
-  /** Safe-to-show message of the last failed attempt. */
+  /** Stripe's message of the last failed attempt: for the staff and the logs, not for diners. */
   lastPaymentError: string | null;
+  /** Its `decline_code`, or else its `code` (`payment_intent_authentication_failure`): what a diner's words are chosen by. */
+  lastPaymentErrorCode: string | null;
 }
 
 /** The card a payment was made with, as Stripe reports it on the charge: `visa`, `4242`. */

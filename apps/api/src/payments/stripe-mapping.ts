@@ -93,6 +93,7 @@ export function toIntentSnapshot(intent: IntentFields): PaymentIntentSnapshot {
     orderId: intent.metadata?.order_id ?? null,
     clientSlug: intent.metadata?.client_slug ?? null,
     lastPaymentError: intent.last_payment_error?.message ?? null,
+    lastPaymentErrorCode: intent.last_payment_error?.decline_code ?? intent.last_payment_error?.code ?? null,
   };
 }
 

@@ -30,7 +30,7 @@ export function orderEventRoutes(deps: AppDeps & { orderFeed: OrderFeed }, limit
   );
 
   router.get('/api/clients/:slug/orders/:orderId/events', async (req, res) => {
-    const order = await requireDinerOrder(
+    const { restaurant, order } = await requireDinerOrder(
       deps.db,
       deps.config.ORDER_LINK_SECRET,
       String(req.params.slug),
@@ -39,7 +39,7 @@ export function orderEventRoutes(deps: AppDeps & { orderFeed: OrderFeed }, limit
     );
     const stream = openEventStream(req, res);
     stream.onClose(trackEventStream('diner'));
-    await followDinerOrder(deps, order, stream);
+    await followDinerOrder(deps, restaurant, order, stream);
   });
 
   return router;

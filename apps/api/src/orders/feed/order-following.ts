@@ -2,7 +2,7 @@ import { findOrderSummaryRows } from '../../operators/operator-orders.repository
 import { toOrderSummary } from '../../operators/operator-view.ts';
 import { coalesced } from '../../platform/coalesce.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Order } from '../../platform/db/schema.ts';
+import type { Order, Restaurant } from '../../platform/db/schema.ts';
 import { BadRequestError } from '../../platform/errors.ts';
 import type { EventStream } from '../../platform/event-stream.ts';
 import type { Logger } from '../../platform/logger.ts';
@@ -38,6 +38,7 @@ export function parsePosition(lastEventId: string | undefined): string | undefin
  */
 export async function followDinerOrder(
   deps: FollowingDeps,
+  restaurant: Restaurant,
   order: Order,
   stream: EventStream,
 ): Promise<void> {
@@ -47,7 +48,7 @@ export async function followDinerOrder(
       if (stream.closed) return;
       const current = await findOrder(deps.db, order.restaurant_id, order.id);
       if (!current || stream.closed) return;
-      const view = await storedDinerView(deps.db, current);
+      const view = await storedDinerView(deps.db, restaurant, current);
       stream.send('order', view, position);
       if (view.final) stream.end();
     },

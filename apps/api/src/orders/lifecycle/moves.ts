@@ -40,7 +40,7 @@ export const MOVES: readonly MoveSpec[] = [
     trigger: `${INTENT}: requires_payment_method with an error (a decline)`,
     payment: { from: UNPAID, to: 'failed', cause: 'payment' },
     timeline: ['payment_failed'],
-    writes: 'last_payment_error; the diner may pay again on the same order',
+    writes: 'last_payment_error and last_payment_error_code; the diner may pay again on the same order',
   },
   {
     trigger: `${INTENT}: succeeded, matching the order`,

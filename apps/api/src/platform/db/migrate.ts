@@ -14,6 +14,7 @@ import * as webhookEventsAnyShape from './migrations/2026-12-04T1100-webhook-eve
 import * as orderChangeFeed from './migrations/2026-12-04T1150-order-change-feed.ts';
 import * as staff from './migrations/2026-12-04T1200-staff.ts';
 import * as emailDetails from './migrations/2026-12-04T1300-email-details.ts';
+import * as deliveryDetails from './migrations/2026-12-04T1400-delivery-details.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1150-order-change-feed': orderChangeFeed,
   '2026-12-04T1200-staff': staff,
   '2026-12-04T1300-email-details': emailDetails,
+  '2026-12-04T1400-delivery-details': deliveryDetails,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

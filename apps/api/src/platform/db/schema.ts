@@ -23,6 +23,10 @@ export interface RestaurantTable {
   prep_time_minutes: Generated<number>;
   delivery_enabled: Generated<boolean>;
   delivery_fee: Generated<number>;
+  /** Minutes from ready to the diner's door, added to a delivery order's estimate. */
+  delivery_time_minutes: Generated<number>;
+  /** ISO 3166-1 alpha-2; delivery postal codes are checked against it. */
+  country: Generated<string>;
   timezone: Generated<string>;
   order_acceptance: Generated<OrderAcceptance>;
   acceptance_window_minutes: Generated<number>;
@@ -84,6 +88,7 @@ export interface DeliveryAddressJson {
   line1: string;
   line2?: string | null;
   city: string;
+  region?: string | null;
   postal_code: string;
   instructions?: string | null;
 }
@@ -112,6 +117,8 @@ export interface OrderTable {
   payment_intent_id: string | null;
   payment_intent_status: string | null;
   last_payment_error: string | null;
+  /** The last failure's Stripe decline_code or code, for the diner's sentence. */
+  last_payment_error_code: Generated<string | null>;
   livemode: boolean;
   order_token_hash: string;
   /** The paying card as Stripe reports it (`visa`, `4242`); null until known, or not a card. */
