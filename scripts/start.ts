@@ -80,10 +80,13 @@ async function main(): Promise<void> {
   const consoleOrigins =
     env.CONSOLE_ORIGINS ?? [`http://127.0.0.1:${consolePort}`, `http://localhost:${consolePort}`].join(',');
   say(`starting the API on port ${apiPort}…`);
+  // The demo restaurants' emails link to the storefronts served below.
   const api = run('API', ['apps/api/src/main.ts'], {
     PORT: String(apiPort),
     CORS_ORIGINS: corsOrigins,
     CONSOLE_ORIGINS: consoleOrigins,
+    DEMO_SITE_URL: env.DEMO_SITE_URL ?? `http://127.0.0.1:${sitePort}`,
+    DEMO_MANUAL_SITE_URL: env.DEMO_MANUAL_SITE_URL ?? `http://127.0.0.1:${manualSitePort}`,
   });
   await waitForReady(`${apiUrl}/readyz`, api);
 

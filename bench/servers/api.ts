@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -17,6 +18,8 @@ const config = loadConfig({
   DATABASE_URL: env.BENCH_DATABASE_URL,
   // No job runs here, so no email is sent: production's SMTP requirement is waived explicitly.
   MAIL_TRANSPORT: 'file',
+  // Nor is an order link signed or opened here; production's own secret is still required.
+  ORDER_LINK_SECRET: randomBytes(32).toString('hex'),
   LOG_LEVEL: env.LOG_LEVEL ?? 'silent',
   STRIPE_SECRET_KEY: env.BENCH_STRIPE_SECRET_KEY,
   STRIPE_PUBLISHABLE_KEY: env.BENCH_STRIPE_PUBLISHABLE_KEY,

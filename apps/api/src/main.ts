@@ -19,8 +19,13 @@ async function main(): Promise<void> {
   const runtime = await openRuntime(config, logger, `${publicUrl}/payments/webhooks/stripe`);
   const { db } = runtime.database;
   if (config.NODE_ENV !== 'production') {
-    const demo = await seedDemoRestaurant(db, 'demo', config.DEMO_HOURS);
-    const manual = await seedDemoRestaurant(db, 'demo-manual', config.DEMO_HOURS);
+    const demo = await seedDemoRestaurant(db, 'demo', config.DEMO_HOURS, config.DEMO_SITE_URL);
+    const manual = await seedDemoRestaurant(
+      db,
+      'demo-manual',
+      config.DEMO_HOURS,
+      config.DEMO_MANUAL_SITE_URL,
+    );
     logger.info({ slugs: ['demo', 'demo-manual'] }, 'demo restaurants seeded');
     const print = (line: string) => process.stdout.write(`${line}\n`);
     await provisionDemoOperatorKey(db, demo, config.DEMO_OPERATOR_API_KEY, print);

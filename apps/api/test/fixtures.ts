@@ -70,6 +70,13 @@ export async function rewriteOrder(ctx: Pick<TestContext, 'db'>, orderId: string
   await ctx.db.updateTable('orders').set(changes).where('id', '=', orderId).execute();
 }
 
+/** Moves an order's creation back by `days`, as if it had been placed that long ago. */
+export async function ageOrder(ctx: Pick<TestContext, 'db'>, orderId: string, days: number): Promise<void> {
+  await sql`update orders set created_at = now() - make_interval(days => ${days}) where id = ${orderId}`.execute(
+    ctx.db,
+  );
+}
+
 /**
  * `count` pending orders older than any other, whose PaymentIntents Stripe does not know (test data
  * deleted, or a key from another account): every pass of the reconciler fails to re-read them.

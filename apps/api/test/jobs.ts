@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -7,7 +8,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { type JobRunnerOptions, startJobRunner } from '../src/jobs/job-runner.ts';
 import { verifyPosSignature } from '../src/jobs/pos-signature.ts';
-import type { OrderJobKind } from '../src/platform/db/schema.ts';
+import type { OrderJob, OrderJobKind } from '../src/platform/db/schema.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import type { TestContext } from './harness.ts';
 
@@ -71,6 +72,13 @@ export function jobEnded(
     (row) => ['succeeded', 'skipped', 'dead'].includes(row.status),
     timeoutMs,
   );
+}
+
+/** The message a mail job wrote as an .eml file (the file transport: no SMTP_URL), parsed. */
+export async function writtenMail(job: Pick<OrderJob, 'detail'>): Promise<ParsedMail> {
+  const file = /^file: (.+)$/.exec(job.detail ?? '')?.[1];
+  if (!file) throw new Error(`the job wrote no .eml file: ${job.detail}`);
+  return simpleParser(await readFile(file));
 }
 
 export interface SmtpCapture {

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, newContext, screenshot } from './harness/browser.ts';
-import { addMargherita, fillCard, fillDetails, waitForConfirmed } from './harness/diner.ts';
+import {
+  addDish,
+  addMargherita,
+  fillCard,
+  fillDetails,
+  openDish,
+  waitForConfirmed,
+} from './harness/diner.ts';
 import { dishId, operator } from './harness/operator.ts';
 import { readState } from './harness/state.ts';
 
@@ -45,7 +52,7 @@ describe('what can be ordered, and when, seen from Tokyo', () => {
       expect(banner).toMatch(/Opens \w{3} 12:00 AM E[SD]T\./u);
       await screenshot(page, 'availability-closed-tokyo', false);
       // A closed restaurant still fills baskets, for orders scheduled for when it opens.
-      await page.getByRole('form', { name: 'Add Tiramisu to your order' }).getByRole('button').click();
+      await addDish(page, 'Tiramisu');
       await page.goto('/checkout');
       await waitText(page, 'As soon as possible (not while closed)');
       expect(await page.locator('input[name="when"][value="asap"]').isDisabled()).toBe(true);
@@ -59,11 +66,12 @@ describe('what can be ordered, and when, seen from Tokyo', () => {
     const margherita = await dishId('Margherita');
     const page = await tokyoPage();
     await addMargherita(page);
-    await page.getByRole('form', { name: 'Add Tiramisu to your order' }).getByRole('button').click();
+    await addDish(page, 'Tiramisu');
     await operator('PATCH', `menu/items/${margherita}`, { available: false });
     try {
       await page.reload();
-      const form = page.getByRole('form', { name: 'Add Margherita to your order' });
+      await page.locator(`#item-${margherita}.dish-sold-out`).waitFor({ timeout: STEP_MS });
+      const form = await openDish(page, 'Margherita');
       await form.getByRole('button', { name: 'Sold out' }).waitFor({ timeout: STEP_MS });
       expect(await form.getByRole('button', { name: 'Sold out' }).isDisabled()).toBe(true);
       await screenshot(page, 'availability-sold-out-menu', false);

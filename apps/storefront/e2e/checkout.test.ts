@@ -23,6 +23,10 @@ describe('checkout with a card', () => {
   test('when the diner pays with 4242, then the confirmation page shows the order with the right total', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+    });
     await addMargherita(page);
     await page.goto('/checkout');
     await expect(page.locator('[data-total="total"]').textContent()).resolves.toBe(MARGHERITA_LARGE_TOTAL);
@@ -38,6 +42,8 @@ describe('checkout with a card', () => {
     await expect(panel.locator('[data-field="ready-at"]').textContent()).resolves.not.toBe('');
     expect(await cartSize(page)).toBe(0);
     await screenshot(page, 'confirmation-desktop');
+    // @stripe/stripe-js warns when Stripe.js reports another release than it was built for.
+    expect(warnings.filter((text) => text.includes('Stripe.js@'))).toEqual([]);
 
     await page.reload();
     await page.getByRole('heading', { name: /Your order is confirmed/ }).waitFor();
@@ -51,8 +57,20 @@ describe('checkout with a card', () => {
     await addMargherita(page);
     await checkoutWithCard(page, '4000 0000 0000 0002');
     const error = page.locator('#payment-error');
-    await expect(error.filter({ hasText: /declined/i }).waitFor()).resolves.toBeUndefined();
+    await error.filter({ hasText: /declined/i }).waitFor();
+    await expect(error.textContent()).resolves.toBe(
+      'Your card was declined. Please try again or use another card.',
+    );
+    // Focus lands on the error, not on <body>, so a screen reader reads it and the keyboard starts there.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('payment-error');
     expect(page.url()).toMatch(/\/checkout$/);
+
+    await fillCard(page, '4000 0000 0000 9995');
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await error.filter({ hasText: /insufficient/ }).waitFor();
+    await expect(error.textContent()).resolves.toBe(
+      'Your card has insufficient funds. Please try again or use another card.',
+    );
     const [first] = await storedOrders(page);
     expect(first).toBeDefined();
     expect(await cartSize(page)).toBe(1);

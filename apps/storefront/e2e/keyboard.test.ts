@@ -11,10 +11,16 @@ afterAll(async () => {
 });
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, selector: string, limit = 150): Promise<void> {
+async function tabTo(page: Page, selector: string, text?: string, limit = 150): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    const found = await page.evaluate(
+      ([s, t]) =>
+        (document.activeElement?.matches(s ?? '') ?? false) &&
+        (t === undefined || document.activeElement?.textContent === t),
+      [selector, text] as const,
+    );
+    if (found) return;
   }
   throw new Error(`Tab never reached ${selector}`);
 }
@@ -31,6 +37,9 @@ describe('keyboard only', () => {
     const page = await context.newPage();
     await page.goto('/');
     const funghi = 'form[aria-label="Add Funghi Bianca to your order"]';
+    await tabTo(page, 'button.dish-open', 'Funghi Bianca');
+    expect(await focusOutline(page)).not.toBe('none');
+    await page.keyboard.press('Enter');
     await tabTo(page, `${funghi} input[type=radio]`);
     await page.keyboard.press('Space');
     await tabTo(page, `${funghi} button[type=submit]`);

@@ -41,7 +41,11 @@ describe('3-D Secure', () => {
     await page.waitForURL(/\/order-confirmation/);
     const failed = page.locator('[data-panel="failed"]');
     await failed.getByRole('heading', { name: 'Your payment did not go through' }).waitFor();
-    await expect(failed.locator('[data-field="failure-reason"]').textContent()).resolves.not.toBe('');
+    // Stripe's message ("The provided PaymentMethod has failed authentication…") is not for diners.
+    await expect(failed.locator('[data-field="failure-reason"]').textContent()).resolves.toBe(
+      'Your bank could not confirm it was you (3-D Secure), so you have not been charged. Please try again or use another card.',
+    );
+    await expect(failed.locator('[data-order-number]').textContent()).resolves.toMatch(/^Order #\d+$/);
     expect(await cartSize(page)).toBe(1);
     const [order] = await storedOrders(page);
 

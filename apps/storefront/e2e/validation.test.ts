@@ -49,4 +49,81 @@ describe('checkout validation', () => {
     expect(await storedOrders(page)).toEqual([]);
     await context.close();
   });
+
+  test('when the tip is over the limit, then the limit is said in dollars next to the tip', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await addMargherita(page);
+    await page.goto('/checkout');
+    await page.locator('#payment-element input').first().waitFor();
+    await fillDetails(page);
+    await page.getByLabel('Custom').check();
+    await page.getByLabel('Tip amount (USD)').fill('5000');
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await expect(page.locator('#tip-error').textContent()).resolves.toBe(
+      'The tip can be at most $20.95, the price of your food.',
+    );
+    expect(await storedOrders(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('when the API answers with developer text, then the diner reads our words for each field and problem', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await addMargherita(page);
+    await page.goto('/checkout');
+    await page.locator('#payment-element input').first().waitFor();
+    await fillDetails(page);
+    await fillCard(page, '4242 4242 4242 4242');
+    const answers = [
+      {
+        status: 422,
+        body: {
+          type: '/problems/validation-error',
+          title: 'Your request is not valid',
+          status: 422,
+          detail: 'The request body has 2 invalid field(s).',
+          errors: [
+            { path: 'tip', message: 'Too big: expected number to be <=100000' },
+            { path: 'scheduled_time', message: 'must be within the next 7 days' },
+          ],
+        },
+      },
+      {
+        status: 503,
+        body: {
+          type: '/problems/provider-unavailable',
+          title: 'Payment provider unavailable',
+          status: 503,
+          detail: 'StripeConnectionError: ECONNREFUSED',
+        },
+      },
+    ];
+    await page.route(/\/api\/clients\/demo\/orders$/u, (route) => {
+      const answer = answers.length > 1 ? answers.shift() : answers[0];
+      return route.fulfill({
+        status: answer?.status ?? 500,
+        contentType: 'application/problem+json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify(answer?.body ?? {}),
+      });
+    });
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await page.locator('#tip-error').filter({ hasText: /./ }).waitFor();
+    await expect(page.locator('#tip-error').textContent()).resolves.toBe(
+      'The tip can be at most $20.95, the price of your food.',
+    );
+    await expect(page.locator('#scheduled-time-error').textContent()).resolves.toBe(
+      'Please choose one of the times offered.',
+    );
+    await page.getByRole('button', { name: /^Pay / }).click();
+    const error = page.locator('#payment-error');
+    await error.filter({ hasText: /busy/ }).waitFor({ timeout: 30_000 });
+    await expect(error.textContent()).resolves.toBe(
+      "The restaurant's system is busy. Nothing was charged. Please try again in a moment.",
+    );
+    const text = await page.locator('main').textContent();
+    expect(text).not.toMatch(/expected number|<=|must be within|ECONNREFUSED/);
+    await context.close();
+  });
 });

@@ -39,10 +39,21 @@ export async function serveStatic(root: string, port: number, host = '127.0.0.1'
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     const file = await fileFor(dir, pathname === '/' ? '/index.html' : pathname);
-    if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res
-        .writeHead(file ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' })
-        .end(file ? 'Method not allowed' : 'Not found');
+    if (file && req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' });
+      res.end('Method not allowed');
+      return;
+    }
+    if (!file) {
+      // The site's own 404 page (src/pages/404.astro), as a host such as Caddy or Netlify serves it.
+      const notFound = await fileFor(dir, '/404.html');
+      res.writeHead(404, {
+        'content-type': notFound ? TYPES['.html'] : 'text/plain; charset=utf-8',
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+      });
+      if (notFound && req.method === 'GET') createReadStream(notFound).pipe(res);
+      else res.end(notFound ? undefined : 'Not found');
       return;
     }
     const ext = path.extname(file);

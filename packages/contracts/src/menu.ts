@@ -43,6 +43,8 @@ export const Menu = z
       phone: z.string().nullable(),
       address: z.string().nullable(),
       timezone: z.string(),
+      /** ISO 3166-1 alpha-2: delivery addresses and their postal codes are of this country. */
+      country: z.string(),
       /** `manual`: the card is charged when the restaurant accepts the order. */
       order_acceptance: OrderAcceptance,
       /** How long a manual restaurant has to accept an order before it is rejected. */
@@ -52,7 +54,8 @@ export const Menu = z
     /** Fraction, e.g. 0.08875 for 8.875 %; `taxRateToPpm` turns it back into what `taxFor` takes. */
     tax_rate: z.number().min(0).max(1),
     prep_time_minutes: z.number().int().nonnegative(),
-    delivery: z.object({ enabled: z.boolean(), fee: MinorUnits }),
+    /** `minutes`: how long a delivery takes once the order is ready, added to its estimate. */
+    delivery: z.object({ enabled: z.boolean(), fee: MinorUnits, minutes: z.number().int().nonnegative() }),
     stripe: z.object({ publishable_key: z.string(), livemode: z.boolean() }),
     categories: z.array(MenuCategory),
   })

@@ -65,11 +65,18 @@ function dinerRoutes(registry: OpenAPIRegistry): void {
     summary: "The diner's view of an order; re-syncs the payment while it is open",
     request: {
       params: z.object({ slug, orderId }),
-      headers: z.object({ 'X-Order-Token': z.string().describe('The order_token from order creation') }),
+      headers: z.object({
+        'X-Order-Token': z
+          .string()
+          .describe(
+            "The order_token from order creation, or the ot_link_ token of an email's order link (accepted until 30 days after the order)",
+          ),
+      }),
     },
     responses: {
       200: json('The order', DinerOrderView),
       404: problem('Unknown order, wrong restaurant, or wrong token'),
+      410: problem('order-link-expired: the token is right but the order is more than 30 days old'),
     },
   });
   registry.registerPath({

@@ -131,6 +131,7 @@ export const OperatorOrderView = z.object({
       line1: z.string(),
       line2: z.string().nullish(),
       city: z.string(),
+      region: z.string().nullish(),
       postal_code: z.string(),
       instructions: z.string().nullish(),
     })

@@ -27,6 +27,9 @@ export const DeliveryAddress = z.strictObject({
   line1: text(200),
   line2: optionalText(200),
   city: text(100),
+  /** State, province or county; the restaurant's country decides whether it is required. */
+  region: optionalText(100),
+  /** Checked against the restaurant's country when the order is placed. */
   postal_code: text(20),
   instructions: optionalText(300),
 });
@@ -128,20 +131,56 @@ export const OrderCoreFields = {
   items: z.array(OrderLine),
 };
 
-/** `GET /api/clients/:slug/orders/:orderId` with the order token: the diner's view. */
+/** A stored delivery address, as views show it (orders placed before `region` existed have none). */
+export const DeliveryAddressView = z.object({
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string(),
+  region: z.string().nullable(),
+  postal_code: z.string(),
+  instructions: z.string().nullable(),
+});
+
+/** A refund of the order as the diner sees it: what comes back to the card, and when it was made. */
+export const DinerRefund = z.object({
+  amount: MinorUnits,
+  /** `pending` until the card network confirms it; failed and canceled refunds are left out. */
+  status: z.enum(['pending', 'succeeded']),
+  created_at: z.iso.datetime({ offset: true }),
+});
+
+/**
+ * `GET /api/clients/:slug/orders/:orderId` with the order token: the diner's view. The token is
+ * refused (410 order-link-expired) once the order is ORDER_LINK_DAYS (browser.ts) old.
+ */
 export const DinerOrderView = z
   .object({
     ...OrderCoreFields,
     customer: z.object({ first_name: z.string(), email: z.string() }),
     scheduled_time: z.iso.datetime({ offset: true }).nullable(),
     estimated_ready_at: z.iso.datetime({ offset: true }).nullable(),
-    /** Why the last payment attempt failed, safe to show the diner. */
+    /** Where a delivery order goes (the diner's own address); null for pickup. */
+    delivery_address: DeliveryAddressView.nullable(),
+    /**
+     * When a delivery order should arrive: its ready time (scheduled or estimated) plus the
+     * restaurant's delivery time. Null for pickup.
+     */
+    estimated_delivery_at: z.iso.datetime({ offset: true }).nullable(),
+    /** Stripe's message for the last failed payment attempt: for support, not for the diner's eyes. */
     payment_error: z.string().nullable(),
+    /**
+     * Stripe's `decline_code` (`insufficient_funds`), or else its `code`
+     * (`payment_intent_authentication_failure`), of the last failed attempt: a client words it for the diner.
+     */
+    payment_error_code: z.string().nullable(),
     /**
      * What the card was charged, in minor units: 0 until the payment is captured, less than
      * `amounts.total` when a restaurant accepted only part of the order. Refunds do not lower it.
      */
     amount_charged: MinorUnits,
+    /** The refunds made so far, oldest first, and their sum: the diner paid amount_charged − amount_refunded. */
+    refunds: z.array(DinerRefund),
+    amount_refunded: MinorUnits,
     /**
      * True once nothing more will happen to the order by itself: completed, cancelled, in review,
      * or a payment that failed (the diner may pay again). A page following the order stops then.
@@ -168,3 +207,5 @@ export type CreateOrderResponse = z.infer<typeof CreateOrderResponse>;
 export type OrderLine = z.infer<typeof OrderLine>;
 export type OrderLineModifier = z.infer<typeof OrderLineModifier>;
 export type DinerOrderView = z.infer<typeof DinerOrderView>;
+export type DinerRefund = z.infer<typeof DinerRefund>;
+export type DeliveryAddressView = z.infer<typeof DeliveryAddressView>;

@@ -33,6 +33,7 @@ export const ProblemType = z.enum([
   'staff-email-taken',
   'staff-self-disable',
   'not-found',
+  'order-link-expired',
   'rate-limited',
   'busy',
   'service-unavailable',

@@ -1,4 +1,4 @@
-import type { Order, OrderItem, Restaurant } from '../platform/db/schema.ts';
+import type { Order, OrderItem } from '../platform/db/schema.ts';
 
 export function formatMoney(amount: number, currency: string): string {
   const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() });
@@ -6,37 +6,54 @@ export function formatMoney(amount: number, currency: string): string {
   return format.format(amount / 10 ** digits);
 }
 
+/**
+ * A time as the restaurant's clock shows it, with the zone named ("Fri, Dec 4, 6:40 PM EST"), so a
+ * diner reading the email elsewhere is not misled.
+ */
 export function formatTime(value: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(
-    value,
-  );
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(value);
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+const CARD_BRANDS: Record<string, string> = {
+  amex: 'American Express',
+  cartes_bancaires: 'Cartes Bancaires',
+  diners: 'Diners Club',
+  discover: 'Discover',
+  eftpos_au: 'eftpos',
+  interac: 'Interac',
+  jcb: 'JCB',
+  mastercard: 'Mastercard',
+  unionpay: 'UnionPay',
+  visa: 'Visa',
+};
+
+/** "Visa ending in 4242", from Stripe's brand code; "your card" when the card is not known. */
+export function cardLabel(order: Pick<Order, 'card_brand' | 'card_last4'>): string {
+  if (!order.card_last4) return 'your card';
+  const brand = order.card_brand ? (CARD_BRANDS[order.card_brand] ?? 'Card') : 'Card';
+  return `${brand} ending in ${order.card_last4}`;
 }
 
-/** "Pickup around …", "Delivery scheduled for …": what the diner plans around. */
-export function whenLine(order: Order, restaurant: Restaurant): string {
-  const kind = order.order_type === 'delivery' ? 'Delivery' : 'Pickup';
-  if (order.scheduled_time)
-    return `${kind} scheduled for ${formatTime(order.scheduled_time, restaurant.timezone)}`;
-  if (order.estimated_ready_at) {
-    return `${kind}, ready around ${formatTime(order.estimated_ready_at, restaurant.timezone)}`;
+/** The options chosen for a line, one entry per modifier group: `Size: Large 16"`. */
+export function itemOptions(item: OrderItem): string[] {
+  const groups = new Map<string, string[]>();
+  for (const modifier of item.modifiers) {
+    const names = groups.get(modifier.group_name) ?? [];
+    names.push(modifier.name);
+    groups.set(modifier.group_name, names);
   }
-  return `${kind}, as soon as possible`;
+  return [...groups].map(([group, names]) => `${group}: ${names.join(', ')}`);
 }
 
-export function itemLabel(item: OrderItem): string {
-  const modifiers = item.modifiers.map((m) => m.name).join(', ');
-  return `${item.quantity} × ${item.name}${modifiers ? ` (${modifiers})` : ''}`;
-}
-
+/** Subtotal to total, and what the card was charged when an acceptance captured less. */
 export function amountRows(order: Order): [string, string][] {
   const money = (amount: number) => formatMoney(amount, order.currency);
   const rows: [string, string][] = [
@@ -50,28 +67,4 @@ export function amountRows(order: Order): [string, string][] {
   if (order.amount_received > 0 && order.amount_received < order.total)
     rows.push(['Charged to your card', money(order.amount_received)]);
   return rows;
-}
-
-export function contactLines(restaurant: Restaurant): string[] {
-  return [restaurant.name, restaurant.phone, restaurant.email, restaurant.address].filter(
-    (line): line is string => Boolean(line),
-  );
-}
-
-/** The shared HTML frame: a heading, the body, and the restaurant's contact in the footer. */
-export function htmlDocument(title: string, body: string, restaurant: Restaurant): string {
-  const contact = contactLines(restaurant).map(escapeHtml).join('<br>');
-  return [
-    '<!doctype html><html><head><meta charset="utf-8">',
-    `<title>${escapeHtml(title)}</title></head>`,
-    '<body style="font-family:system-ui,sans-serif;color:#222;max-width:560px;margin:auto">',
-    `<h1 style="font-size:20px">${escapeHtml(title)}</h1>`,
-    body,
-    `<hr><p style="color:#555;font-size:13px">Questions about your order? Contact<br>${contact}</p>`,
-    '</body></html>',
-  ].join('\n');
-}
-
-export function textFooter(restaurant: Restaurant): string {
-  return ['', 'Questions about your order? Contact', ...contactLines(restaurant)].join('\n');
 }

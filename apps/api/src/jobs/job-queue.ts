@@ -10,6 +10,7 @@ export const ORDER_JOB_KINDS: readonly OrderJobKind[] = [
   'refund_email',
   'rejection_email',
   'ready_email',
+  'cancellation_email',
 ];
 /** Where an order job goes when its retries are exhausted. */
 export const DEAD_LETTER_QUEUE = 'order_jobs_dead';

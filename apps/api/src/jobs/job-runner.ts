@@ -69,7 +69,7 @@ export async function startJobRunner(
   await ensureQueues(boss, config);
 
   const mailer = createMailer(config, logger);
-  const jobDeps: JobDeps = { db: database.db, config, logger, mailer };
+  const jobDeps: JobDeps = { db: database.db, config, logger, mailer, payments: deps.payments };
   const polling = { pollingIntervalSeconds: config.JOB_POLL_INTERVAL_SECONDS };
   for (const kind of ORDER_JOB_KINDS) {
     await boss.work<OrderJobData>(kind, polling, async ([job]) => {

@@ -1,3 +1,4 @@
+import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { OrderJob } from '../platform/db/schema.ts';
@@ -15,6 +16,8 @@ export interface JobDeps {
   config: Config;
   logger: Logger;
   mailer: Mailer;
+  /** For the paying card an email shows, when the order does not have it yet. */
+  payments?: PaymentGateway | undefined;
 }
 
 /** One kind of post-payment work. `signal` aborts when the attempt expires or the runner stops. */

@@ -83,6 +83,6 @@ describe('post-payment jobs exist if and only if the order is confirmed (invaria
     const { order_number } = await orderRow(ctx, order.orderId);
     expect(mail.subject).toBe(`Trattoria Demo: Order #${order_number} confirmed`);
     expect(mail.text).toContain('2 × Garlic Knots');
-    expect(mail.html).toContain('2 × Garlic Knots');
+    expect(mail.html).toContain('2 × <strong>Garlic Knots</strong>');
   });
 });

@@ -1,6 +1,7 @@
 import type { Job } from 'pg-boss';
 import { countJobFailed } from '../metrics/metrics.ts';
 import type { OrderJobKind } from '../platform/db/schema.ts';
+import { sendCancellationEmail } from './cancellation-email.job.ts';
 import { sendConfirmationEmail } from './confirmation-email.job.ts';
 import type { JobDeps, JobOutcome, OrderJobData, OrderJobHandler } from './job-types.ts';
 import { finishAttempt, startAttempt } from './order-jobs.repository.ts';
@@ -14,6 +15,7 @@ const HANDLERS: Record<OrderJobKind, OrderJobHandler> = {
   refund_email: sendRefundEmail,
   rejection_email: sendRejectionEmail,
   ready_email: sendReadyEmail,
+  cancellation_email: sendCancellationEmail,
 };
 
 function messageOf(error: unknown): string {

@@ -1,72 +1,68 @@
-import type { Order, Restaurant } from '../platform/db/schema.ts';
-import { escapeHtml, formatMoney, htmlDocument, textFooter } from './email-format.ts';
+import type { Order } from '../platform/db/schema.ts';
+import { cardLabel } from './email-format.ts';
+import { type EmailContext, loadEmailContext } from './emails/email-context.ts';
+import { type Mail, money, orderEmail, paidLine } from './emails/order-email.ts';
 import type { OrderJobHandler } from './job-types.ts';
-import type { OutgoingMail } from './mailer.ts';
-import { loadOrderContext, type OrderContext } from './order-context.ts';
-
-type Mail = Omit<OutgoingMail, 'messageId'>;
-
-function mail({ order, restaurant }: OrderContext, title: string, lines: string[]): Mail {
-  return {
-    to: order.customer_email,
-    replyTo: restaurant.email ?? undefined,
-    subject: `${restaurant.name}: ${title}`,
-    text: [...lines, textFooter(restaurant)].join('\n'),
-    html: htmlDocument(title, lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n'), restaurant),
-  };
-}
 
 function rejectionWhy(order: Order): string {
-  return order.cancel_reason === 'not_accepted_in_time'
-    ? 'was not accepted in time'
-    : `could not be taken${order.cancel_reason ? ` (${order.cancel_reason})` : ''}`;
+  if (order.cancel_reason === 'not_accepted_in_time') return 'was not accepted in time';
+  return `could not be taken${order.cancel_reason ? ` (${order.cancel_reason})` : ''}`;
 }
 
 /** The restaurant could not take the order: nothing was charged, and the hold on the card goes. */
-export function rejectionEmail(context: OrderContext): Mail {
+export function rejectionEmail(context: EmailContext): Promise<Mail> {
   const { order, restaurant } = context;
-  return mail(context, `Order #${order.order_number} not accepted`, [
-    `Sorry: your order #${order.order_number} at ${restaurant.name} ${rejectionWhy(order)}.`,
-    `Your card was not charged. The hold of ${formatMoney(order.total, order.currency)} is released; your bank usually removes it within a few days.`,
-  ]);
-}
-
-function pickupLine(restaurant: Restaurant): string {
-  return restaurant.address
-    ? `Pick it up at ${restaurant.name}, ${restaurant.address}.`
-    : 'Come and pick it up.';
+  const sorry = `Sorry: your order #${order.order_number} at ${restaurant.name} ${rejectionWhy(order)}.`;
+  return orderEmail(context, {
+    subject: `Order #${order.order_number} not accepted`,
+    preview: sorry,
+    heading: `${restaurant.name} could not take your order`,
+    paragraphs: [sorry, 'Your card was not charged.'],
+    payment: [
+      `The hold of ${money(order, order.total)} on ${cardLabel(order)} is released; your bank usually removes it within a few days.`,
+    ],
+    fulfilment: 'cancelled',
+  });
 }
 
 /** The kitchen marked the order ready: come and get it, or it is on its way. */
-export function readyEmail(context: OrderContext): Mail {
+export function readyEmail(context: EmailContext): Promise<Mail> {
   const { order, restaurant } = context;
-  return order.order_type === 'delivery'
-    ? mail(context, `Order #${order.order_number} is on its way`, [
-        `Your order #${order.order_number} from ${restaurant.name} is ready and on its way to you.`,
-      ])
-    : mail(context, `Order #${order.order_number} is ready for pickup`, [
-        `Your order #${order.order_number} is ready for pickup.`,
-        pickupLine(restaurant),
-      ]);
+  const delivery = order.order_type === 'delivery';
+  const where = restaurant.address ? `${restaurant.name}, ${restaurant.address}` : restaurant.name;
+  const news = delivery
+    ? `Your order #${order.order_number} from ${restaurant.name} is ready and on its way to you.`
+    : `Your order #${order.order_number} is ready for pickup at ${where}.`;
+  return orderEmail(context, {
+    subject: `Order #${order.order_number} is ${delivery ? 'on its way' : 'ready for pickup'}`,
+    preview: news,
+    heading: delivery ? 'Your order is on its way' : 'Your order is ready for pickup',
+    paragraphs: [news],
+    payment: [paidLine(order)],
+    fulfilment: 'planned',
+  });
 }
 
-export const sendRejectionEmail: OrderJobHandler = async ({ db, mailer }, job, signal) => {
-  const context = await loadOrderContext(db, job.order_id);
-  if (context.order.status !== 'cancelled' || context.order.amount_received > 0)
-    return { status: 'skipped', detail: `order is ${context.order.status}, ${context.order.payment_status}` };
-  const where = await mailer.send(
-    { ...rejectionEmail(context), messageId: `<order-job-${job.id}@${mailer.domain}>` },
+export const sendRejectionEmail: OrderJobHandler = async (deps, job, signal) => {
+  const context = await loadEmailContext(deps, job.order_id);
+  const { order } = context;
+  if (order.status !== 'cancelled' || order.amount_received > 0)
+    return { status: 'skipped', detail: `order is ${order.status}, ${order.payment_status}` };
+  const mail = await rejectionEmail(context);
+  const where = await deps.mailer.send(
+    { ...mail, messageId: `<order-job-${job.id}@${deps.mailer.domain}>` },
     signal,
   );
   return { status: 'succeeded', detail: where };
 };
 
-export const sendReadyEmail: OrderJobHandler = async ({ db, mailer }, job, signal) => {
-  const context = await loadOrderContext(db, job.order_id);
+export const sendReadyEmail: OrderJobHandler = async (deps, job, signal) => {
+  const context = await loadEmailContext(deps, job.order_id);
   if (context.order.status !== 'ready' && context.order.status !== 'completed')
     return { status: 'skipped', detail: `order is ${context.order.status}` };
-  const where = await mailer.send(
-    { ...readyEmail(context), messageId: `<order-job-${job.id}@${mailer.domain}>` },
+  const mail = await readyEmail(context);
+  const where = await deps.mailer.send(
+    { ...mail, messageId: `<order-job-${job.id}@${deps.mailer.domain}>` },
     signal,
   );
   return { status: 'succeeded', detail: where };

@@ -8,6 +8,8 @@ export const DEMO_RESTAURANT = {
   prep_time_minutes: 20,
   delivery_enabled: true,
   delivery_fee: 399,
+  delivery_time_minutes: 25,
+  country: 'US',
   timezone: 'America/New_York',
   phone: '+1 212 555 0134',
   email: 'hello@trattoria.example',

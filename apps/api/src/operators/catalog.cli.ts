@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MenuImport, OrderAcceptance, TimeZone } from '@repo/contracts';
+import { Country, MenuImport, OrderAcceptance, TimeZone } from '@repo/contracts';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { upsertMenu } from '../menu/menu.repository.ts';
@@ -14,6 +14,11 @@ import {
 
 const optional = z.string().trim().min(1).optional();
 
+/** The storefront's address, where emails link the diner; kept without a trailing slash. */
+const SiteUrl = z
+  .url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. https://orders.example.com' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
 const RestaurantOptions = z.object({
   slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'lowercase letters, digits and dashes'),
   name: z.string().trim().min(1).max(120),
@@ -25,11 +30,14 @@ const RestaurantOptions = z.object({
     .min(0)
     .max(24 * 60),
   'delivery-fee': z.coerce.number().int().min(0),
+  'delivery-time': z.coerce.number().int().min(0).max(600).default(30),
   delivery: z.boolean(),
+  country: Country.default('US'),
   timezone: TimeZone,
   phone: optional,
   email: z.email().optional(),
   address: optional,
+  'site-url': SiteUrl.optional(),
   'order-acceptance': OrderAcceptance.default('automatic'),
   'acceptance-window': z.coerce.number().int().min(1).max(240).default(10),
   update: z.boolean(),
@@ -52,9 +60,9 @@ export function parseMenuFile(file: string, text: string): unknown {
 const createRestaurant: CliCommand = {
   name: 'restaurants:create',
   usage:
-    'restaurants:create --slug <slug> --name <name> [--currency usd] [--tax-rate 8.875] [--prep-time 20] [--delivery --delivery-fee 399] [--timezone …] [--phone …] [--email …] [--address …] [--order-acceptance automatic|manual] [--acceptance-window 10] [--update]',
+    'restaurants:create --slug <slug> --name <name> [--currency usd] [--tax-rate 8.875] [--prep-time 20] [--delivery --delivery-fee 399 --delivery-time 30] [--country US] [--timezone …] [--phone …] [--email …] [--address …] [--site-url https://…] [--order-acceptance automatic|manual] [--acceptance-window 10] [--update]',
   summary:
-    'Create a restaurant (tax rate in percent, fees in minor units); --update changes an existing one.',
+    'Create a restaurant (tax rate in percent, fees in minor units, delivery time in minutes, country as US/CA/GB…); --update changes an existing one.',
   options: {
     slug: { type: 'string' },
     name: { type: 'string' },
@@ -62,11 +70,14 @@ const createRestaurant: CliCommand = {
     'tax-rate': { type: 'string', default: '0' },
     'prep-time': { type: 'string', default: '20' },
     'delivery-fee': { type: 'string', default: '0' },
+    'delivery-time': { type: 'string', default: '30' },
     delivery: { type: 'boolean', default: false },
+    country: { type: 'string', default: 'US' },
     timezone: { type: 'string', default: 'UTC' },
     phone: { type: 'string' },
     email: { type: 'string' },
     address: { type: 'string' },
+    'site-url': { type: 'string' },
     'order-acceptance': { type: 'string', default: 'automatic' },
     'acceptance-window': { type: 'string', default: '10' },
     update: { type: 'boolean', default: false },
@@ -86,10 +97,13 @@ const createRestaurant: CliCommand = {
       prep_time_minutes: o['prep-time'],
       delivery_enabled: o.delivery,
       delivery_fee: o['delivery-fee'],
+      delivery_time_minutes: o['delivery-time'],
+      country: o.country,
       timezone: o.timezone,
       phone: o.phone ?? null,
       email: o.email ?? null,
       address: o.address ?? null,
+      site_url: o['site-url'] ?? null,
       order_acceptance: o['order-acceptance'],
       acceptance_window_minutes: o['acceptance-window'],
     });

@@ -46,6 +46,8 @@ describe('operator CLI', () => {
       prep_time_minutes: 15,
       delivery_fee: 299,
       delivery_enabled: true,
+      delivery_time_minutes: 30,
+      country: 'US',
     });
     await expect(cli('restaurants:create', { ...restaurant, ...defaults })).rejects.toThrow(/already exists/);
     await expect(
@@ -68,9 +70,47 @@ describe('operator CLI', () => {
       .where('slug', '=', 'late-co')
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ order_acceptance: 'manual', acceptance_window_minutes: 15 });
+    await cli('restaurants:update', {
+      ...restaurant,
+      slug: 'late-co',
+      ...defaults,
+      country: 'ca',
+      'delivery-time': '45',
+    });
+    await expect(
+      ctx.db.selectFrom('restaurants').selectAll().where('slug', '=', 'late-co').executeTakeFirstOrThrow(),
+    ).resolves.toMatchObject({ country: 'CA', delivery_time_minutes: 45 });
+    await expect(
+      cli('restaurants:update', { ...restaurant, slug: 'late-co', ...defaults, country: 'XX' }),
+    ).rejects.toThrow(/country/);
     await expect(
       cli('restaurants:update', { ...restaurant, slug: 'late-co', ...defaults, 'order-acceptance': 'maybe' }),
     ).rejects.toThrow(/order-acceptance/);
+  });
+
+  it('when a restaurant is given a site URL, then its emails link there (no trailing slash); a URL that is not http(s) is refused', async () => {
+    await cli('restaurants:create', {
+      ...restaurant,
+      slug: 'site-co',
+      ...defaults,
+      'site-url': 'https://orders.site-co.example/',
+    });
+    const siteUrl = () =>
+      ctx.db
+        .selectFrom('restaurants')
+        .select('site_url')
+        .where('slug', '=', 'site-co')
+        .executeTakeFirstOrThrow();
+    expect(await siteUrl()).toEqual({ site_url: 'https://orders.site-co.example' });
+    await expect(
+      cli('restaurants:update', {
+        ...restaurant,
+        slug: 'site-co',
+        ...defaults,
+        'site-url': 'orders.example',
+      }),
+    ).rejects.toThrow(/site-url: an http\(s\) URL/);
+    expect(await siteUrl()).toEqual({ site_url: 'https://orders.site-co.example' });
   });
 
   it('when a YAML menu is imported, then it is upserted; a bad JSON menu is refused naming each bad path', async () => {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A bearer secret for the diner's read access; only its hash is stored. */
 export function newOrderToken(): { token: string; hash: string } {
@@ -10,9 +10,50 @@ export function hashOrderToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function orderTokenMatches(token: string | undefined, hash: string): boolean {
+/** How long after the order an email's order link keeps working. */
+export const ORDER_LINK_DAYS = 30;
+
+const LINK_PREFIX = 'ot_link_';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What a token is checked against: the order's id, its stored token hash and when it was placed. */
+export interface TokenSubject {
+  id: string;
+  order_token_hash: string;
+  created_at: Date;
+}
+
+function linkSignature(order: Pick<TokenSubject, 'id' | 'order_token_hash'>, secret: string): Buffer {
+  return createHmac('sha256', secret).update(`order-link:v1:${order.id}:${order.order_token_hash}`).digest();
+}
+
+/**
+ * The token an email's order link carries. The order's own token is stored only as a hash, so the
+ * job that sends the email cannot have it; this one is signed from that hash with the server's
+ * ORDER_LINK_SECRET instead, so nothing that opens the order is stored in plain text.
+ */
+export function orderLinkToken(order: Pick<TokenSubject, 'id' | 'order_token_hash'>, secret: string): string {
+  return `${LINK_PREFIX}${linkSignature(order, secret).toString('base64url')}`;
+}
+
+function sameBytes(given: Buffer, expected: Buffer): boolean {
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * The one check of a diner's order token (the X-Order-Token header): the token the order was placed
+ * with, or an email's link token, which stops working ORDER_LINK_DAYS after the order was placed.
+ */
+export function orderTokenMatches(
+  token: string | undefined,
+  order: TokenSubject,
+  link: { secret: string; now: Date },
+): boolean {
   if (!token) return false;
-  const given = Buffer.from(hashOrderToken(token), 'hex');
-  const stored = Buffer.from(hash, 'hex');
-  return given.length === stored.length && timingSafeEqual(given, stored);
+  if (sameBytes(Buffer.from(hashOrderToken(token), 'hex'), Buffer.from(order.order_token_hash, 'hex')))
+    return true;
+  if (!token.startsWith(LINK_PREFIX)) return false;
+  if (link.now.getTime() - order.created_at.getTime() > ORDER_LINK_DAYS * DAY_MS) return false;
+  const given = Buffer.from(token.slice(LINK_PREFIX.length), 'base64url');
+  return sameBytes(given, linkSignature(order, link.secret));
 }

@@ -62,7 +62,7 @@ describe('POST /api/clients/:slug/orders', () => {
   });
 
   it('when delivery is chosen, then the delivery fee is added and an address is required', async () => {
-    const address = { line1: '1 Main St', city: 'New York', postal_code: '10001' };
+    const address = { line1: '1 Main St', city: 'New York', region: 'NY', postal_code: '10001' };
     const res = await post(pickupOrder(menu, { order_type: 'delivery', delivery_address: address })).expect(
       201,
     );

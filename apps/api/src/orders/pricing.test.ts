@@ -38,7 +38,13 @@ const menu: MenuCategory[] = [
     ],
   },
 ];
-const restaurant = { currency: 'usd', tax_rate_ppm: 88_750, delivery_enabled: true, delivery_fee: 399 };
+const restaurant = {
+  currency: 'usd',
+  tax_rate_ppm: 88_750,
+  delivery_enabled: true,
+  delivery_fee: 399,
+  country: 'US',
+};
 
 function order(
   items: ParsedCreateOrderRequest['items'],
@@ -80,7 +86,7 @@ describe('priceOrder', () => {
       'a delivery',
       order([soda(2)], {
         order_type: 'delivery',
-        delivery_address: { line1: 'x', city: 'y', postal_code: 'z' },
+        delivery_address: { line1: 'x', city: 'y', region: 'NY', postal_code: '10013' },
       }),
       { subtotal: 598, tax: 53, tip: 0, delivery_fee: 399, total: 1050 },
     ],
@@ -101,6 +107,32 @@ describe('priceOrder', () => {
       ok: false,
       errors: [{ path: 'order_type', message: 'delivery is not offered by this restaurant' }],
     });
+  });
+
+  const delivery = (address: NonNullable<ParsedCreateOrderRequest['delivery_address']>) =>
+    order([soda(2)], { order_type: 'delivery', delivery_address: address });
+  it.each([
+    ['US', { line1: '1 Main St', city: 'New York', region: 'NY', postal_code: '10013-1234' }, []],
+    ['CA', { line1: '1 Rue', city: 'Ottawa', region: 'ON', postal_code: 'K1A 0B1' }, []],
+    ['GB', { line1: '10 Downing St', city: 'London', postal_code: 'SW1A 2AA' }, []],
+    [
+      'US',
+      { line1: '1 Main St', city: 'New York', region: 'NY', postal_code: 'SW1A 2AA' },
+      [{ path: 'delivery_address.postal_code', message: 'is not a postal code of US' }],
+    ],
+    [
+      'GB',
+      { line1: '10 Downing St', city: 'London', postal_code: '10013' },
+      [{ path: 'delivery_address.postal_code', message: 'is not a postal code of GB' }],
+    ],
+    [
+      'US',
+      { line1: '1 Main St', city: 'New York', postal_code: '10013' },
+      [{ path: 'delivery_address.region', message: 'is required for an address in US' }],
+    ],
+  ])('when a restaurant in %s gets the address %j, then the errors are %j', (country, address, errors) => {
+    const result = priceOrder(menu, delivery(address), { ...restaurant, country });
+    expect(result.ok ? [] : result.errors).toEqual(errors);
   });
 
   it('when the total is below the card minimum, then it is refused', () => {

@@ -1,4 +1,6 @@
 import {
+  addressWords,
+  isPostalCode,
   type MenuCategory,
   type OrderLineModifier,
   type ParsedCreateOrderRequest,
@@ -11,6 +13,8 @@ export interface PricingRestaurant {
   tax_rate_ppm: number;
   delivery_enabled: boolean;
   delivery_fee: number;
+  /** Delivery addresses are checked against this country's postal codes and regions. */
+  country: string;
 }
 
 export interface PricedLine {
@@ -118,6 +122,8 @@ export function priceOrder(
   if (request.order_type === 'delivery' && !restaurant.delivery_enabled) {
     errors.push({ path: 'order_type', message: 'delivery is not offered by this restaurant' });
   }
+  if (request.order_type === 'delivery' && request.delivery_address)
+    errors.push(...addressErrors(request.delivery_address, restaurant.country));
   const subtotal = lines.reduce((sum, line) => sum + line.line_total, 0);
   const tax = taxFor(subtotal, restaurant.tax_rate_ppm);
   if (errors.length === 0 && request.tip > subtotal) {
@@ -146,4 +152,17 @@ function choiceRule(group: string, min: number, max: number): string {
   if (min === max) return `${group} needs exactly ${min} choice${min === 1 ? '' : 's'}`;
   if (min === 0) return `${group} allows at most ${max} choice${max === 1 ? '' : 's'}`;
   return `${group} needs ${min} to ${max} choices`;
+}
+
+/** A delivery address must be in the restaurant's country: its postal code, and its region where one is needed. */
+function addressErrors(
+  address: NonNullable<ParsedCreateOrderRequest['delivery_address']>,
+  country: string,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  if (addressWords(country).regionRequired && !address.region)
+    errors.push({ path: 'delivery_address.region', message: `is required for an address in ${country}` });
+  if (!isPostalCode(address.postal_code, country))
+    errors.push({ path: 'delivery_address.postal_code', message: `is not a postal code of ${country}` });
+  return errors;
 }

@@ -25,8 +25,16 @@ export interface PaymentIntentSnapshot {
   cancellationReason: string | null;
   orderId: string | null;
   clientSlug: string | null;
-  /** Safe-to-show message of the last failed attempt. */
+  /** Stripe's message of the last failed attempt: for the staff and the logs, not for diners. */
   lastPaymentError: string | null;
+  /** Its `decline_code`, or else its `code` (`payment_intent_authentication_failure`): what a diner's words are chosen by. */
+  lastPaymentErrorCode: string | null;
+}
+
+/** The card a payment was made with, as Stripe reports it on the charge: `visa`, `4242`. */
+export interface PaymentCard {
+  brand: string;
+  last4: string;
 }
 
 export interface RefundSnapshot {
@@ -123,6 +131,11 @@ export interface PaymentGateway {
    */
   createRefund(input: CreateRefundInput): Promise<RefundSnapshot>;
   listRefunds(paymentIntentId: string): Promise<RefundSnapshot[]>;
+  /**
+   * The card of the PaymentIntent's latest charge (`payment_method_details.card`), for the diner's
+   * emails; null before a charge exists, or when it was not paid by card.
+   */
+  retrievePaymentCard(paymentIntentId: string): Promise<PaymentCard | null>;
   /**
    * Verifies the signature against every configured secret, then reads the event; throws
    * WebhookSignatureError, or MalformedEventError for a signed body that is not JSON. An event of

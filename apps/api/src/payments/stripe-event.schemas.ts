@@ -63,7 +63,9 @@ export const IntentFields = z.object({
   client_secret: z.string().nullish(),
   cancellation_reason: z.string().nullish(),
   metadata: z.object({ order_id: z.string().optional(), client_slug: z.string().optional() }).nullish(),
-  last_payment_error: z.object({ message: z.string().nullish() }).nullish(),
+  last_payment_error: z
+    .object({ message: z.string().nullish(), code: z.string().nullish(), decline_code: z.string().nullish() })
+    .nullish(),
 });
 export type IntentFields = z.infer<typeof IntentFields>;
 

@@ -66,6 +66,20 @@ describe.each(stripeTargets().map((target) => [target.name, target] as const))(
       });
     });
 
+    it('when an intent is paid by card, then its card is read from the latest charge: brand and last four', async () => {
+      const unpaid = await open();
+      expect(await gateway.retrievePaymentCard(unpaid.id)).toBeNull();
+      const returnUrl = 'https://example.com/return';
+      await sdk.paymentIntents.confirm(unpaid.id, {
+        payment_method: 'pm_card_mastercard',
+        return_url: returnUrl,
+      });
+      expect(await gateway.retrievePaymentCard(unpaid.id)).toEqual({ brand: 'mastercard', last4: '4444' });
+      const visa = await open();
+      await sdk.paymentIntents.confirm(visa.id, { payment_method: 'pm_card_visa', return_url: returnUrl });
+      expect(await gateway.retrievePaymentCard(visa.id)).toEqual({ brand: 'visa', last4: '4242' });
+    });
+
     it('when the card is declined, then the error maps to a 402 and the intent carries the message', async () => {
       const intent = await open();
       const error = await sdk.paymentIntents

@@ -17,7 +17,13 @@ import {
   UnknownStripeStatusError,
   WebhookSignatureError,
 } from './payment-gateway.ts';
-import { toDomainError, toIntentSnapshot, toRefundSnapshot, toVerifiedEvent } from './stripe-mapping.ts';
+import {
+  toDomainError,
+  toIntentSnapshot,
+  toPaymentCard,
+  toRefundSnapshot,
+  toVerifiedEvent,
+} from './stripe-mapping.ts';
 
 export interface StripeGatewayOptions {
   secretKey: string;
@@ -193,6 +199,16 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
 
     listRefunds: (paymentIntentId: string) =>
       call(logger, () => listRefunds(paymentIntentId), { id: paymentIntentId, param: 'payment_intent' }),
+
+    retrievePaymentCard: (paymentIntentId: string) =>
+      call(
+        logger,
+        async () => {
+          const intent = await stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] });
+          return toPaymentCard(intent.latest_charge);
+        },
+        { id: paymentIntentId },
+      ),
 
     readStoredEvent: (payload: unknown, id: string) => verified(payload, () => id),
 

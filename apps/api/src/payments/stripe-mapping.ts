@@ -6,6 +6,7 @@ import { isUuid } from '../platform/uuid.ts';
 import {
   type EventSubject,
   MalformedEventError,
+  type PaymentCard,
   type PaymentEvent,
   type PaymentIntentSnapshot,
   type RefundSnapshot,
@@ -25,6 +26,16 @@ import {
 function idOf(value: string | { id: string } | null | undefined): string | null {
   if (!value) return null;
   return typeof value === 'string' ? value : value.id;
+}
+
+/**
+ * The card of an expanded charge, from `payment_method_details.card`. An unexpanded charge (an id),
+ * no charge yet, or a payment by another method has none.
+ */
+export function toPaymentCard(charge: string | Stripe.Charge | null): PaymentCard | null {
+  const card = typeof charge === 'object' && charge !== null ? charge.payment_method_details?.card : null;
+  if (!card?.brand || !card.last4) return null;
+  return { brand: card.brand, last4: card.last4 };
 }
 
 /** The named members of an SDK union, without the `string & {}` it adds for values newer than the SDK. */
@@ -82,6 +93,7 @@ export function toIntentSnapshot(intent: IntentFields): PaymentIntentSnapshot {
     orderId: intent.metadata?.order_id ?? null,
     clientSlug: intent.metadata?.client_slug ?? null,
     lastPaymentError: intent.last_payment_error?.message ?? null,
+    lastPaymentErrorCode: intent.last_payment_error?.decline_code ?? intent.last_payment_error?.code ?? null,
   };
 }
 

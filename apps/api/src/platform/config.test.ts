@@ -40,6 +40,7 @@ describe('loadConfig', () => {
       'STRIPE_SECRET_KEY: required when NODE_ENV=production',
       'STRIPE_PUBLISHABLE_KEY: required when NODE_ENV=production',
       'STRIPE_WEBHOOK_SECRETS: required when NODE_ENV=production',
+      'ORDER_LINK_SECRET: required when NODE_ENV=production (e.g. `openssl rand -hex 32`)',
       'DATABASE_URL: required when NODE_ENV=production (unset, the API would run on the embedded PGlite)',
       'SMTP_URL: required when NODE_ENV=production, unless MAIL_TRANSPORT=file writes .eml files on purpose',
     ]);
@@ -51,11 +52,22 @@ describe('loadConfig', () => {
     STRIPE_PUBLISHABLE_KEY: 'pk_live_1',
     STRIPE_WEBHOOK_SECRETS: 'whsec_a',
     DATABASE_URL: 'postgres://db/app',
+    ORDER_LINK_SECRET: 'f'.repeat(64),
   };
 
   it('when production sets everything, or opts into .eml files explicitly, then it starts', () => {
     expect(problems({ ...production, SMTP_URL: 'smtp://mail:25' })).toEqual([]);
     expect(loadConfig({ ...production, MAIL_TRANSPORT: 'file' })).toMatchObject({ MAIL_TRANSPORT: 'file' });
+  });
+
+  it('when the order link secret is short, or a demo site URL is not http(s), then each is named', () => {
+    expect(problems({ ORDER_LINK_SECRET: 'short', DEMO_SITE_URL: 'ftp://x.example' })).toEqual([
+      'ORDER_LINK_SECRET: expected at least 32 characters, e.g. from `openssl rand -hex 32`',
+      'DEMO_SITE_URL: expected an http(s) URL',
+    ]);
+    expect(loadConfig({ DEMO_SITE_URL: 'http://127.0.0.1:5000/' }).DEMO_SITE_URL).toBe(
+      'http://127.0.0.1:5000',
+    );
   });
 
   it('when the mail transport contradicts SMTP_URL, then the contradiction is named', () => {

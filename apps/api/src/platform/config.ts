@@ -19,6 +19,17 @@ const cronOrOff = z
     'expected a cron expression such as "0 * * * *" (UTC), or off',
   );
 
+/**
+ * Signs the order links in diners' emails outside production, where nothing is secret; production
+ * must set its own ORDER_LINK_SECRET.
+ */
+export const DEVELOPMENT_ORDER_LINK_SECRET = 'development-only-order-link-secret-not-for-production';
+
+/** A storefront's address, kept without a trailing slash. */
+const siteUrl = z
+  .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const optionalUrl = (protocols: string[], hint: string) =>
@@ -135,6 +146,14 @@ export const ConfigSchema = z
     /** `file` writes diners' emails as .eml files in DATA_DIR/mail; production must choose it explicitly. */
     MAIL_TRANSPORT: z.enum(['smtp', 'file']).optional(),
     MAIL_FROM: z.string().min(3).default('Orders <orders@localhost>'),
+    /**
+     * Signs the order link in each diner's email (the order's own token is stored only hashed). At
+     * least 32 characters; changing it stops the links already sent from working.
+     */
+    ORDER_LINK_SECRET: z
+      .string()
+      .min(32, 'expected at least 32 characters, e.g. from `openssl rand -hex 32`')
+      .default(DEVELOPMENT_ORDER_LINK_SECRET),
     /** Run the job runner (queue workers, outbox dispatcher, reconciler) inside the API process. */
     JOBS_IN_PROCESS: flag.default(true),
     /** Retries after the first attempt of a post-payment job, before it goes to the dead letter. */
@@ -166,6 +185,10 @@ export const ConfigSchema = z
     ACCEPTANCE_EXPIRY_CRON: cronOrOff.default('* * * * *'),
     /** The seeded demo restaurants' hours: `realistic` (lunch and dinner, New York) or `all-day`. */
     DEMO_HOURS: z.enum(['realistic', 'all-day']).default('realistic'),
+    /** Where the seeded `demo` storefront is served, for the order links in its emails. Unset: http://127.0.0.1:4321. */
+    DEMO_SITE_URL: siteUrl.optional(),
+    /** Where the seeded `demo-manual` storefront is served. Unset: http://127.0.0.1:4323. */
+    DEMO_MANUAL_SITE_URL: siteUrl.optional(),
     /** Port of this process's Prometheus metrics (GET /metrics), apart from the API. Unset: not served. */
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     /** Address the metrics port listens on; 0.0.0.0 in a container, for Prometheus on the private network. */
@@ -198,6 +221,12 @@ export const ConfigSchema = z
         if (!env[name])
           ctx.addIssue({ code: 'custom', path: [name], message: 'required when NODE_ENV=production' });
       }
+      if (env.ORDER_LINK_SECRET === DEVELOPMENT_ORDER_LINK_SECRET)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ORDER_LINK_SECRET'],
+          message: 'required when NODE_ENV=production (e.g. `openssl rand -hex 32`)',
+        });
     }
     for (const issue of mailAndDatabaseIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
     if (env.STRIPE_SECRET_KEY && env.STRIPE_PUBLISHABLE_KEY) {

@@ -62,6 +62,13 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** The resource existed and is no longer served (an expired order link). */
+export class GoneError extends DomainError {
+  constructor(type: ProblemType, title: string, detail: string) {
+    super(410, type, title, detail);
+  }
+}
+
 export class ConflictError extends DomainError {
   constructor(type: ProblemType, title: string, detail: string, extensions: Record<string, unknown> = {}) {
     super(409, type, title, detail, extensions);

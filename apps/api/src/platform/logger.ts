@@ -86,6 +86,11 @@ const REDACT_PATHS = [
   '*.client_secret',
   '*.order_token',
   '*.password',
+  '*.current_password',
+  '*.new_password',
+  '*.one_time_password',
+  '*.password_hash',
+  '*.csrf_token',
   '*.card',
 ];
 

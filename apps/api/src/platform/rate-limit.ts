@@ -59,7 +59,7 @@ function limiter(
 }
 
 /**
- * The account a sign-in (its body's email) or a password change (the signed-in member's email)
+ * The account a password change (the signed-in member's email) or a sign-in (its body's email)
  * tries, hashed so no email is kept in Redis.
  */
 function attemptedAccount(req: Request, res: Response): string {
@@ -68,7 +68,7 @@ function attemptedAccount(req: Request, res: Response): string {
     typeof body === 'object' && body !== null && 'email' in body && typeof body.email === 'string'
       ? body.email
       : undefined;
-  const email = (fromBody ?? res.locals.staffEmail ?? '').trim().toLowerCase();
+  const email = (res.locals.staffEmail ?? fromBody ?? '').trim().toLowerCase();
   return createHash('sha256').update(email).digest('base64url');
 }
 

@@ -12,24 +12,33 @@ import { upsertRestaurant } from './restaurants.repository.ts';
  */
 export type DemoHours = 'realistic' | 'all-day';
 
+/** Where `pnpm start` serves each demo storefront, unless DEMO_SITE_URL / DEMO_MANUAL_SITE_URL say otherwise. */
+export const DEMO_SITE_URLS = {
+  demo: 'http://127.0.0.1:4321',
+  'demo-manual': 'http://127.0.0.1:4323',
+} as const;
+
 /**
  * Creates or refreshes a demo restaurant and its menu; safe to run on every start. `demo` confirms
  * orders at payment; `demo-manual` (same menu) holds the card until staff accept each order.
+ * `siteUrl` is its storefront, where the order links in its emails point.
  */
 export function seedDemoRestaurant(
   db: Db,
   slug: 'demo' | 'demo-manual' = 'demo',
   hours: DemoHours = 'all-day',
+  siteUrl: string = DEMO_SITE_URLS[slug],
 ): Promise<Restaurant> {
   const opening_hours = JSON.stringify(
     OpeningHours.parse(hours === 'realistic' ? DEMO_HOURS : ALL_DAY_HOURS),
   );
   const settings =
     slug === 'demo'
-      ? { ...DEMO_RESTAURANT, opening_hours }
+      ? { ...DEMO_RESTAURANT, opening_hours, site_url: siteUrl }
       : {
           ...DEMO_RESTAURANT,
           opening_hours,
+          site_url: siteUrl,
           slug,
           name: 'Trattoria Demo (accepts each order)',
           order_acceptance: 'manual' as const,

@@ -6,6 +6,7 @@ import { systemClock } from '../platform/clock.ts';
 import { UnauthorizedError } from '../platform/errors.ts';
 import { parseInput } from '../platform/http.ts';
 import type { RateLimits } from '../platform/rate-limit.ts';
+import { prepareStandInHash } from '../staff/password.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
 import {
   changePassword,
@@ -39,6 +40,7 @@ export function sessionRoutes(deps: AppDeps, limits: RateLimits): Router {
   const { db } = deps;
   const now = deps.now ?? systemClock;
   const secure = deps.config.NODE_ENV === 'production';
+  prepareStandInHash();
   const send = (res: Response, session: LiveSession, status = 200) => {
     const remaining = session.endsAt.getTime() - now().getTime();
     setSessionCookie(res, session.token, secure, remaining);

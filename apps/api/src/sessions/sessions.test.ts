@@ -10,6 +10,8 @@ import {
   type TestStaff,
   testClock,
 } from '../../test/staff.ts';
+import { createApp } from '../app.ts';
+import { createLogger } from '../platform/logger.ts';
 import { hashSessionToken } from './session-token.ts';
 
 const clock = testClock();
@@ -62,6 +64,21 @@ describe('POST /api/session', () => {
     expect(JSON.stringify(await sessionRows(member.id))).not.toContain(token);
   });
 
+  it('when the API runs in production, then the cookie is also Secure', async () => {
+    const member = await addStaff(ctx, 'staff');
+    const production = createApp({
+      config: { ...ctx.config, NODE_ENV: 'production' },
+      db: ctx.db,
+      logger: createLogger(ctx.config),
+      payments: ctx.payments,
+    });
+    const res = await request(production)
+      .post('/api/session')
+      .send({ email: member.email, password: member.password })
+      .expect(200);
+    expect(String(res.headers['set-cookie'])).toMatch(/; HttpOnly; Secure; SameSite=Strict$/);
+  });
+
   it('when the email is unknown, the password wrong or the member disabled, then the same 401 invalid-credentials, and no cookie', async () => {
     const member = await addStaff(ctx, 'staff');
     const disabled = await addStaff(ctx, 'staff');
@@ -90,6 +107,27 @@ describe('POST /api/session', () => {
     });
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
+  });
+
+  it('when the email is unknown, then the answer takes about as long as for a wrong password (a hash is verified either way)', async () => {
+    const member = await addStaff(ctx, 'staff');
+    // Apart apps, so the attempts stay under the limits; alternated, so the machine's load hits both alike.
+    const unknownApp = appWith(ctx, { now: clock.now });
+    const wrongApp = appWith(ctx, { now: clock.now });
+    const timed = async (app: ReturnType<typeof appWith>, email: string) => {
+      const started = performance.now();
+      await request(app).post('/api/session').send({ email, password: 'not the password' }).expect(401);
+      return performance.now() - started;
+    };
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      unknown.push(await timed(unknownApp, 'nobody-at-all@demo.example'));
+      wrong.push(await timed(wrongApp, member.email));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length / 2] ?? 0;
+    // Without the stand-in hash an unknown email answers in a few ms, a tenth of a verification.
+    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.4);
   });
 
   it('when a password is wrong too often for one email, then 429 with Retry-After, even with the right password; the IP limit stops other emails too', async () => {
@@ -314,5 +352,27 @@ describe('CORS', () => {
     const evil = await preflight('https://evil.example');
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
     expect(evil.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('when it is read, then it has the session and staff routes, the cookie scheme and the 403 refusals', async () => {
+    const res = await request(ctx.app).get('/openapi.json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/session',
+        '/api/session/password',
+        '/api/clients/{slug}/staff',
+        '/api/clients/{slug}/staff/{staffId}/disable',
+      ]),
+    );
+    expect(Object.keys(res.body.paths['/api/session'])).toEqual(['post', 'get', 'delete']);
+    expect(res.body.components.securitySchemes.staffSession).toMatchObject({
+      in: 'cookie',
+      name: 'rc_session',
+    });
+    const refunds = res.body.paths['/api/clients/{slug}/orders/{orderId}/refunds'].post;
+    expect(refunds.security).toEqual([{ operatorKey: [] }, { staffSession: [] }]);
+    expect(refunds.responses['403'].description).toMatch(/role-required/);
   });
 });

@@ -1,13 +1,27 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export const MARGHERITA_LARGE_TOTAL = '$22.81';
+
+/** Taps a dish on the menu and returns the add form of the dialog it opens. */
+export async function openDish(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  return dialog.getByRole('form', { name: `Add ${name} to your order` });
+}
+
+/** Opens a dish, chooses the options whose labels match, and adds it; the dialog closes. */
+export async function addDish(page: Page, name: string, ...options: RegExp[]): Promise<void> {
+  const form = await openDish(page, name);
+  for (const option of options) await form.getByLabel(option).check();
+  await form.getByRole('button', { name: 'Add to order' }).click();
+  await page.getByRole('dialog', { name }).waitFor({ state: 'hidden' });
+}
 
 /** Adds a large Margherita (14.95 + 6.00) from the menu page. */
 export async function addMargherita(page: Page): Promise<void> {
   await page.goto('/');
-  const form = page.getByRole('form', { name: 'Add Margherita to your order' });
-  await form.getByLabel(/Large/).check();
-  await form.getByRole('button', { name: 'Add to order' }).click();
+  await addDish(page, 'Margherita', /Large/);
   await page.locator('[data-cart-lines] li').first().waitFor();
 }
 

@@ -41,7 +41,8 @@ async function start(): Promise<void> {
   const database = adminUrl ? await createE2eDatabase(adminUrl) : null;
   handles.database = database && adminUrl ? { name: database.name, adminUrl } : undefined;
   const demoOperatorKey = `rk_e2e_${randomBytes(24).toString('hex')}`;
-  const dataDir = database ? null : mkdtempSync(path.join(tmpdir(), 'storefront-e2e-'));
+  // The embedded database (without DATABASE_URL) and the emails' .eml files, in DATA_DIR/mail.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'storefront-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
@@ -49,12 +50,15 @@ async function start(): Promise<void> {
     HOST: '127.0.0.1',
     STRIPE_EMULATOR_PORT: String(emulatorPort),
     CORS_ORIGINS: `${siteUrl},${manualSiteUrl}`,
+    // The order links in the demo restaurants' emails point at the sites served here.
+    DEMO_SITE_URL: siteUrl,
+    DEMO_MANUAL_SITE_URL: manualSiteUrl,
     // The journeys order for as soon as possible at any hour; the hours' own tests set theirs.
     DEMO_HOURS: 'all-day',
     // A known key lets the tests close `demo` or mark a dish sold out through the operator API.
     DEMO_OPERATOR_API_KEY: demoOperatorKey,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-    ...(dataDir ? { DATA_DIR: dataDir } : {}),
+    DATA_DIR: dataDir,
     ...(database ? { DATABASE_URL: database.url } : {}),
   };
   for (const name of [

@@ -1,11 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { readState } from './state.ts';
 
-/** A call of `demo`'s operator API, as the restaurant's own screen or the CLI makes it. */
+/** A call of `demo`'s operator API, as the restaurant's own screen or the CLI makes it (a POST with a fresh Idempotency-Key). */
 export async function operator(method: string, route: string, body?: unknown): Promise<unknown> {
   const { apiUrl, demoOperatorKey } = readState();
   const response = await fetch(`${apiUrl}/api/clients/demo/${route}`, {
     method,
-    headers: { Authorization: `Bearer ${demoOperatorKey}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${demoOperatorKey}`,
+      'Content-Type': 'application/json',
+      ...(method === 'POST' ? { 'Idempotency-Key': randomUUID() } : {}),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);

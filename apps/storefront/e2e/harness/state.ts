@@ -18,7 +18,8 @@ export interface E2eState {
   /** The operator key of `demo`, for closing it or marking dishes sold out in the tests. */
   demoOperatorKey: string;
   publishableKey: string;
-  dataDir: string | null;
+  /** The API's DATA_DIR: the embedded database, when there is no PostgreSQL, and `mail/*.eml`. */
+  dataDir: string;
   /** The throwaway PostgreSQL database, when DATABASE_URL is set. */
   database: { name: string; adminUrl: string } | null;
   apiPid: number;

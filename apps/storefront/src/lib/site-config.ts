@@ -8,10 +8,15 @@ export interface SiteConfig {
   taxRatePpm: number;
   deliveryEnabled: boolean;
   deliveryFee: number;
+  /** Minutes from ready to the diner's door. */
+  deliveryMinutes: number;
   prepMinutes: number;
   restaurantName: string;
   /** The restaurant's IANA time zone: every time shown to the diner is on its clock. */
   timezone: string;
+  /** ISO 3166-1 alpha-2: delivery addresses are checked against its postal codes. */
+  country: string;
+  restaurantPhone: string | null;
 }
 
 export const SITE_CONFIG_ID = 'site-config';

@@ -81,6 +81,13 @@ async function confirmPayment(
   return new Promise(() => {});
 }
 
+/**
+ * The Stripe.js release this stand-in answers as: `@stripe/stripe-js` compares `Stripe.version` with
+ * the release it was built for and warns on every checkout when they differ. Kept equal to the
+ * installed package's release by stripejs-version.test.ts.
+ */
+export const STRIPE_JS_RELEASE = 'endive';
+
 /** `Stripe(publishableKey, options)`: options such as apiVersion or locale change nothing here. */
 function StripeFactory(publishableKey: string, _options?: object): StripeStandIn {
   if (!publishableKey?.startsWith('pk_test_'))
@@ -98,4 +105,6 @@ function StripeFactory(publishableKey: string, _options?: object): StripeStandIn
   };
 }
 
-(window as unknown as { Stripe: typeof StripeFactory }).Stripe = StripeFactory;
+(window as unknown as { Stripe: typeof StripeFactory }).Stripe = Object.assign(StripeFactory, {
+  version: STRIPE_JS_RELEASE,
+});

@@ -19,7 +19,7 @@ export function orderEventRoutes(deps: AppDeps & { orderFeed: OrderFeed }, limit
   router.get(
     '/api/clients/:slug/orders/events',
     limits.operatorPerIp,
-    requireOperator(deps.db),
+    requireOperator(deps.db, deps.now),
     limits.operatorPerKey,
     async (req, res) => {
       const since = parsePosition(lastEventId(req));
@@ -30,15 +30,16 @@ export function orderEventRoutes(deps: AppDeps & { orderFeed: OrderFeed }, limit
   );
 
   router.get('/api/clients/:slug/orders/:orderId/events', async (req, res) => {
-    const order = await requireDinerOrder(
+    const { restaurant, order } = await requireDinerOrder(
       deps.db,
+      deps.config.ORDER_LINK_SECRET,
       String(req.params.slug),
       String(req.params.orderId),
       req.get('X-Order-Token'),
     );
     const stream = openEventStream(req, res);
     stream.onClose(trackEventStream('diner'));
-    await followDinerOrder(deps, order, stream);
+    await followDinerOrder(deps, restaurant, order, stream);
   });
 
   return router;

@@ -95,13 +95,12 @@ describe('GET /api/clients/:slug/orders/events (the restaurant)', () => {
   });
 
   it('when the stream resumes with Last-Event-ID, then every order changed meanwhile comes first, once, and nothing older', async () => {
+    // Paid before the position the stream resumes from: never replayed. Its webhooks write it too,
+    // so let them land first.
+    await paidOrder(ctx);
+    await ctx.emulator.control.waitForIdle();
     const first = board();
-    const before = await paidOrder(ctx);
-    const lastSeen = await first.next(
-      (event) =>
-        event.type === 'order' && event.data.order_id === before.orderId && event.data.status === 'confirmed',
-      'the first order',
-    );
+    const lastSeen = await first.next((event) => event.type === 'ready', 'the first stream');
     first.close();
 
     const meanwhile = await paidOrder(ctx);

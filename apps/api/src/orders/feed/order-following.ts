@@ -2,7 +2,7 @@ import { findOrderSummaryRows } from '../../operators/operator-orders.repository
 import { toOrderSummary } from '../../operators/operator-view.ts';
 import { coalesced } from '../../platform/coalesce.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Order } from '../../platform/db/schema.ts';
+import type { Order, Restaurant } from '../../platform/db/schema.ts';
 import { BadRequestError } from '../../platform/errors.ts';
 import type { EventStream } from '../../platform/event-stream.ts';
 import type { Logger } from '../../platform/logger.ts';
@@ -38,6 +38,7 @@ export function parsePosition(lastEventId: string | undefined): string | undefin
  */
 export async function followDinerOrder(
   deps: FollowingDeps,
+  restaurant: Restaurant,
   order: Order,
   stream: EventStream,
 ): Promise<void> {
@@ -47,7 +48,7 @@ export async function followDinerOrder(
       if (stream.closed) return;
       const current = await findOrder(deps.db, order.restaurant_id, order.id);
       if (!current || stream.closed) return;
-      const view = await storedDinerView(deps.db, current);
+      const view = await storedDinerView(deps.db, restaurant, current);
       stream.send('order', view, position);
       if (view.final) stream.end();
     },
@@ -65,7 +66,7 @@ export async function followDinerOrder(
     },
   });
   stream.onClose(following.stop);
-  position = following.position;
+  position ||= following.position;
   push.trigger();
 }
 
@@ -109,22 +110,25 @@ export async function followRestaurantOrders(
     },
   });
   stream.onClose(following.stop);
+  // The position `ready` carries: every change below it has been sent, or is in the list a first
+  // connection loads after `ready`. Changes that arrive meanwhile go out after it, with their own ids.
+  let covered = following.position;
   if (since !== undefined) {
-    const missed = await restaurantChangesBetween(
-      deps.db,
-      restaurantId,
-      since,
-      following.position,
-      REPLAY_LIMIT + 1,
-    );
-    if (missed.length > REPLAY_LIMIT) {
-      stream.send('reset', { reason: 'too_many_changes', replay_limit: REPLAY_LIMIT }, following.position);
+    // Read the feed up to now first: what changed before this connection is replayed, not sent live.
+    await deps.orderFeed.nudge();
+    const upto = position || covered;
+    const missed = await restaurantChangesBetween(deps.db, restaurantId, since, covered, REPLAY_LIMIT + 1);
+    const replay = [...new Set([...missed, ...pending])];
+    pending.clear();
+    covered = upto;
+    if (replay.length > REPLAY_LIMIT) {
+      stream.send('reset', { reason: 'too_many_changes', replay_limit: REPLAY_LIMIT }, covered);
     } else {
-      const rows = await findOrderSummaryRows(deps.db, restaurantId, missed);
+      const rows = await findOrderSummaryRows(deps.db, restaurantId, replay);
       for (const row of rows) stream.send('order', toOrderSummary(row));
     }
   }
-  stream.send('ready', { resumed: since !== undefined }, following.position);
+  stream.send('ready', { resumed: since !== undefined }, covered);
   live = true;
   if (pending.size > 0) push.trigger();
 }

@@ -8,7 +8,14 @@ import type { Order, Refund } from '../../platform/db/schema.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import { type ClaimedKey, isRetryableFailure, markRecoveryPoint } from '../../platform/idempotency.ts';
 import { findRefund, findUnsentRefunds } from '../../refunds/refunds.repository.ts';
-import { type Actor, hasOrderEvent, recordOrderEvent, updateOrder } from './lifecycle.repository.ts';
+import { cancellationFacts } from './email-facts.ts';
+import {
+  type Actor,
+  hasOrderEvent,
+  recordOrderEvent,
+  stageOrderJobs,
+  updateOrder,
+} from './lifecycle.repository.ts';
 import { cancellationOf, canMoveOrder, canMovePayment, isPaid } from './machine.ts';
 import { withLockedOrder } from './order-lock.ts';
 import { type ReviewListener, syncOrderWithIntent } from './payment-sync.ts';
@@ -131,19 +138,26 @@ async function finishCancellation(
       !isPaid(order.payment_status) && canMovePayment(order.payment_status, 'canceled')
         ? 'canceled'
         : order.payment_status;
+    const cancelReason = order.cancel_reason ?? reason;
     await updateOrder(tx, orderId, {
       status: 'cancelled',
       payment_status: payment,
       cancelled_at: new Date(),
-      cancel_reason: order.cancel_reason ?? reason,
+      cancel_reason: cancelReason,
     });
     await recordOrderEvent(tx, orderId, {
       type: 'cancelled',
       actor,
       status: 'cancelled',
       paymentStatus: payment,
-      detail: { reason: order.cancel_reason ?? reason },
+      detail: { reason: cancelReason },
     });
+    // A diner who paid hears why, and what comes back to the card; one who never paid was never told
+    // of the order.
+    if (order.amount_received > 0) {
+      const facts = await cancellationFacts(tx, order, cancelReason);
+      await stageOrderJobs(tx, orderId, ['cancellation_email'], '', facts);
+    }
     return 'cancelled';
   });
 }
@@ -223,7 +237,7 @@ async function cancelStarted(
       note: `Order cancelled: ${reason}`,
       actor,
       idempotencyKeyId: claim.id,
-      allowNothingLeft: true,
+      forCancellation: true,
     });
     if (refund) await submitRefund(db, payments, refund, actor, onReview);
     await sendUnsentRefunds(db, payments, orderId, actor, onReview);

@@ -40,6 +40,7 @@ function intent(
     orderId: ORDER_ID,
     clientSlug: 'demo',
     lastPaymentError: status === 'requires_payment_method' ? 'Your card was declined.' : null,
+    lastPaymentErrorCode: status === 'requires_payment_method' ? 'generic_decline' : null,
     ...extra,
   };
 }

@@ -145,7 +145,11 @@ function step(
       }
       return {
         type: 'payment_failed',
-        changes: { payment_status: 'failed', last_payment_error: intent.lastPaymentError },
+        changes: {
+          payment_status: 'failed',
+          last_payment_error: intent.lastPaymentError,
+          last_payment_error_code: intent.lastPaymentErrorCode,
+        },
         detail: { error: intent.lastPaymentError },
       };
     case 'canceled': {

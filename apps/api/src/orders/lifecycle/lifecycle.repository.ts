@@ -106,18 +106,38 @@ export async function hasOrderEvent(
 
 /**
  * Stages post-payment work in the caller's transaction (outbox): it exists if and only if the
- * state change that causes it commits. `ref` distinguishes repeated work, such as one email per refund.
+ * state change that causes it commits. `ref` distinguishes repeated work, such as one email per refund;
+ * `payload` keeps what the work must tell as it stands now (a refund email's figures).
  */
 export async function stageOrderJobs(
   db: Executor,
   orderId: string,
   kinds: OrderJobKind[],
   ref = '',
+  payload: Record<string, unknown> | null = null,
 ): Promise<void> {
   if (kinds.length === 0) return;
+  const stored = payload === null ? null : JSON.stringify(payload);
   await db
     .insertInto('order_jobs')
-    .values(kinds.map((kind) => ({ order_id: orderId, kind, ref })))
+    .values(kinds.map((kind) => ({ order_id: orderId, kind, ref, payload: stored })))
     .onConflict((oc) => oc.columns(['order_id', 'kind', 'ref']).doNothing())
+    .execute();
+}
+
+/**
+ * Notes the card an order was paid with, once: the brand and last four that its emails show. Not a
+ * move of the order, so it leaves the timeline alone.
+ */
+export async function recordPaymentCard(
+  db: Executor,
+  orderId: string,
+  card: { brand: string; last4: string },
+): Promise<void> {
+  await db
+    .updateTable('orders')
+    .set({ card_brand: card.brand, card_last4: card.last4 })
+    .where('id', '=', orderId)
+    .where('card_last4', 'is', null)
     .execute();
 }

@@ -40,7 +40,7 @@ export const MOVES: readonly MoveSpec[] = [
     trigger: `${INTENT}: requires_payment_method with an error (a decline)`,
     payment: { from: UNPAID, to: 'failed', cause: 'payment' },
     timeline: ['payment_failed'],
-    writes: 'last_payment_error; the diner may pay again on the same order',
+    writes: 'last_payment_error and last_payment_error_code; the diner may pay again on the same order',
   },
   {
     trigger: `${INTENT}: succeeded, matching the order`,
@@ -118,7 +118,8 @@ export const MOVES: readonly MoveSpec[] = [
     order: { from: ['pending_payment', 'confirmed', 'preparing', 'needs_review'], to: 'cancelled' },
     payment: { from: UNPAID, to: 'canceled', cause: 'payment' },
     timeline: ['cancelled'],
-    writes: 'cancelled_at; a paid order is refunded through the ledger first',
+    writes:
+      "cancelled_at; a paid order is refunded through the ledger first (refunds marked for_cancellation), then job cancellation_email with the reason and the refund's figures",
   },
   {
     trigger: 'POST …/refunds (operator), cancel of a paid order, reconciler resend',
@@ -135,7 +136,8 @@ export const MOVES: readonly MoveSpec[] = [
       'refund_pending',
       'refund_requires_action',
     ],
-    writes: 'the ledger row, amount_refunded; job refund_email per succeeded refund',
+    writes:
+      "the ledger row, amount_refunded; job refund_email per succeeded refund (not a cancellation's), with the ledger's figures of that moment",
   },
   {
     trigger: 'Refund state: the succeeded refunds cover the payment',

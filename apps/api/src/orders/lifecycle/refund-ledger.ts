@@ -27,8 +27,11 @@ export interface RefundIntent {
   actor: Actor;
   /** Idempotency key row to point at the ledger row, so a retry reuses it. */
   idempotencyKeyId?: string;
-  /** For a cancellation: nothing left to refund is not an error. */
-  allowNothingLeft?: boolean;
+  /**
+   * A cancellation's refund: nothing left to refund is not an error, and the refund is told in the
+   * cancellation's email rather than one of its own.
+   */
+  forCancellation?: boolean;
 }
 
 /** Received minus refunds that are not failed or canceled (invariant 4). */
@@ -44,7 +47,7 @@ export async function refundableAmount(db: Executor, order: Order): Promise<numb
 export function reserveRefund(db: Db, intent: RefundIntent): Promise<Refund | null> {
   return withLockedOrder(db, intent.orderId, async (tx, order) => {
     if (!isPaid(order.payment_status)) {
-      if (intent.allowNothingLeft) return null;
+      if (intent.forCancellation) return null;
       throw new ConflictError(
         'order-not-paid',
         'Order not paid',
@@ -53,7 +56,7 @@ export function reserveRefund(db: Db, intent: RefundIntent): Promise<Refund | nu
       );
     }
     const refundable = await refundableAmount(tx, order);
-    if (refundable === 0 && intent.allowNothingLeft) return null;
+    if (refundable === 0 && intent.forCancellation) return null;
     const amount = intent.amount ?? refundable;
     if (refundable === 0 || amount > refundable) {
       throw new ConflictError(
@@ -74,6 +77,7 @@ export function reserveRefund(db: Db, intent: RefundIntent): Promise<Refund | nu
       status: 'pending',
       actor_type: intent.actor.actorType,
       actor_id: intent.actor.actorId,
+      for_cancellation: intent.forCancellation ?? false,
     });
     await recordOrderEvent(tx, order.id, {
       type: 'refund_requested',

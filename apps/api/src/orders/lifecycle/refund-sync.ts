@@ -10,6 +10,7 @@ import {
   succeededRefundTotal,
   updateRefund,
 } from '../../refunds/refunds.repository.ts';
+import type { RefundEmailFacts } from './email-facts.ts';
 import { type Actor, recordOrderEvent, stageOrderJobs, updateOrder } from './lifecycle.repository.ts';
 import { canMovePayment, canMoveRefund, isPaid, paymentAfterRefunds } from './machine.ts';
 import { lockOrder } from './order-lock.ts';
@@ -27,7 +28,7 @@ const SYSTEM: Actor = { actorType: 'system', actorId: null };
 export async function recomputeRefundedAmount(
   tx: Tx,
   order: Order,
-): Promise<{ payment: PaymentStatus; review: string | undefined }> {
+): Promise<{ payment: PaymentStatus; refunded: number; review: string | undefined }> {
   const succeeded = await succeededRefundTotal(tx, order.id);
   const refunded = Math.min(succeeded, order.amount_received);
   let reviewReason = order.review_reason;
@@ -50,7 +51,7 @@ export async function recomputeRefundedAmount(
   if (order.status === 'cancelled' && (isPaid(payment) || payment === 'refunded')) {
     review = (await reviewCancelledOrderRefunds(tx, { ...order, review_reason: reviewReason })) ?? review;
   }
-  return { payment, review };
+  return { payment, refunded, review };
 }
 
 /** How the review below begins, so covering the money again can clear that review and no other. */
@@ -127,8 +128,17 @@ export async function applyRefundToOrder(
   } else {
     return { outcome: 'unchanged', reason: `refund already ${row.status}` };
   }
-  if (refund.status === 'succeeded') await stageOrderJobs(tx, order.id, ['refund_email'], refund.id);
-  const { payment, review } = await recomputeRefundedAmount(tx, order);
+  const { payment, refunded, review } = await recomputeRefundedAmount(tx, order);
+  // A cancellation's refund is told in the cancellation's email; any other gets its own, with the
+  // figures of this moment, since another refund may succeed before the email goes out.
+  if (refund.status === 'succeeded' && !row?.for_cancellation) {
+    const facts: RefundEmailFacts = {
+      refund_amount: refund.amount,
+      refunded_total: refunded,
+      amount_paid: order.amount_received,
+    };
+    await stageOrderJobs(tx, order.id, ['refund_email'], refund.id, facts);
+  }
   const type = imported ? 'refund_imported' : (`refund_${refund.status}` as const);
   await recordOrderEvent(tx, order.id, {
     type,

@@ -13,6 +13,8 @@ import * as openingHours from './migrations/2026-12-04T1000-opening-hours.ts';
 import * as webhookEventsAnyShape from './migrations/2026-12-04T1100-webhook-events-any-shape.ts';
 import * as orderChangeFeed from './migrations/2026-12-04T1150-order-change-feed.ts';
 import * as staff from './migrations/2026-12-04T1200-staff.ts';
+import * as emailDetails from './migrations/2026-12-04T1300-email-details.ts';
+import * as deliveryDetails from './migrations/2026-12-04T1400-delivery-details.ts';
 
 /** Migrations are listed here, in order, so the bundle-free runtime needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +31,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1100-webhook-events-any-shape': webhookEventsAnyShape,
   '2026-12-04T1150-order-change-feed': orderChangeFeed,
   '2026-12-04T1200-staff': staff,
+  '2026-12-04T1300-email-details': emailDetails,
+  '2026-12-04T1400-delivery-details': deliveryDetails,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

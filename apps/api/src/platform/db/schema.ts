@@ -23,6 +23,10 @@ export interface RestaurantTable {
   prep_time_minutes: Generated<number>;
   delivery_enabled: Generated<boolean>;
   delivery_fee: Generated<number>;
+  /** Minutes from ready to the diner's door, added to a delivery order's estimate. */
+  delivery_time_minutes: Generated<number>;
+  /** ISO 3166-1 alpha-2; delivery postal codes are checked against it. */
+  country: Generated<string>;
   timezone: Generated<string>;
   order_acceptance: Generated<OrderAcceptance>;
   acceptance_window_minutes: Generated<number>;
@@ -35,6 +39,8 @@ export interface RestaurantTable {
   address: string | null;
   pos_endpoint_url: string | null;
   pos_signing_secret: string | null;
+  /** The restaurant's storefront (origin and path, no trailing slash): where emails link the diner. */
+  site_url: string | null;
   next_order_number: Generated<number>;
   /** Bumped by triggers on any change to the restaurant or its menu. */
   catalog_version: Generated<number>;
@@ -82,6 +88,7 @@ export interface DeliveryAddressJson {
   line1: string;
   line2?: string | null;
   city: string;
+  region?: string | null;
   postal_code: string;
   instructions?: string | null;
 }
@@ -110,8 +117,13 @@ export interface OrderTable {
   payment_intent_id: string | null;
   payment_intent_status: string | null;
   last_payment_error: string | null;
+  /** The last failure's Stripe decline_code or code, for the diner's sentence. */
+  last_payment_error_code: Generated<string | null>;
   livemode: boolean;
   order_token_hash: string;
+  /** The paying card as Stripe reports it (`visa`, `4242`); null until known, or not a card. */
+  card_brand: string | null;
+  card_last4: string | null;
   estimated_ready_at: Timestamp | null;
   confirmed_at: Timestamp | null;
   cancelled_at: Timestamp | null;
@@ -235,6 +247,8 @@ export interface RefundTable {
   failure_reason: string | null;
   actor_type: ActorType;
   actor_id: string | null;
+  /** Made by an order's cancellation, whose email tells of it (so it gets no refund email of its own). */
+  for_cancellation: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -280,7 +294,8 @@ export type OrderJobKind =
   | 'pos_handoff'
   | 'refund_email'
   | 'rejection_email'
-  | 'ready_email';
+  | 'ready_email'
+  | 'cancellation_email';
 export type OrderJobStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'dead' | 'skipped';
 
 export interface OrderJobTable {
@@ -288,6 +303,8 @@ export interface OrderJobTable {
   order_id: string;
   kind: OrderJobKind;
   ref: Generated<string>;
+  /** What the job must tell as it stood when staged (a refund email's ledger); null for most kinds. */
+  payload: ColumnType<unknown, string | null | undefined, string | null>;
   status: Generated<OrderJobStatus>;
   attempts: Generated<number>;
   last_error: string | null;

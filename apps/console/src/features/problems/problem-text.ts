@@ -44,6 +44,7 @@ const SENTENCES: Record<ProblemType, Sentence> = {
   'item-unavailable': 'Something in the order is sold out.',
   'scheduled-time-invalid': 'The order cannot be ready at that time.',
   'order-not-payable': 'This order cannot be paid any more.',
+  'order-link-expired': "The diner's order link has expired (links last 30 days).",
   'order-not-paid': 'This order has not been paid, so there is nothing to refund.',
   'order-not-cancellable': 'This order can no longer be cancelled: it is already completed.',
   'order-not-awaiting-acceptance':

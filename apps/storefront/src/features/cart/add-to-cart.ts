@@ -1,7 +1,6 @@
 import type { MenuItem } from '@repo/contracts';
 import { randomId } from '../../lib/dom.ts';
-import type { CartLine } from './cart-model.ts';
-import { MAX_QUANTITY } from './cart-model.ts';
+import { type CartLine, checkAddedQuantity, checkQuantity } from './cart-model.ts';
 import { checkChoices } from './cart-rules.ts';
 import type { CartStore } from './cart-store.ts';
 
@@ -38,9 +37,33 @@ function enforceMax(fieldset: HTMLFieldSetElement): void {
   }
 }
 
-export function buildLine(item: MenuItem, form: HTMLFormElement, selected: Map<string, string[]>): CartLine {
+/** Refuses a quantity in place, next to its input, and moves focus there; true when it is fine. */
+function showQuantityError(form: HTMLFormElement, message: string | null): boolean {
+  const input = form.querySelector<HTMLInputElement>('input[name="quantity"]');
+  const error = form.querySelector<HTMLElement>('[data-quantity-error]');
+  if (error) error.textContent = message ?? '';
+  if (input) {
+    if (message) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+  if (message) input?.focus();
+  return message === null;
+}
+
+/** What the quantity input holds; a number input the browser could not read (`2e`) is refused too. */
+function typedQuantity(form: HTMLFormElement): string {
+  const input = form.querySelector<HTMLInputElement>('input[name="quantity"]');
+  if (!input) return '1';
+  return input.validity.badInput ? 'not a number' : input.value;
+}
+
+export function buildLine(
+  item: MenuItem,
+  form: HTMLFormElement,
+  selected: Map<string, string[]>,
+  quantity: number,
+): CartLine {
   const data = new FormData(form);
-  const quantity = Math.max(1, Math.min(MAX_QUANTITY, Number(data.get('quantity')) || 1));
   return {
     key: randomId(),
     menu_item_id: item.id,
@@ -68,6 +91,13 @@ export function wireAddForms(
   for (const form of document.querySelectorAll<HTMLFormElement>('form[data-add-item]')) {
     const item = items.get(form.dataset.addItem ?? '');
     if (!item) continue;
+    const quantity = form.querySelector<HTMLInputElement>('input[name="quantity"]');
+    quantity?.addEventListener('input', () => {
+      if (quantity.hasAttribute('aria-invalid')) {
+        const typed = checkQuantity(typedQuantity(form));
+        showQuantityError(form, typed.ok ? null : typed.message);
+      }
+    });
     for (const fieldset of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-group-id]')) {
       fieldset.addEventListener('change', () => {
         enforceMax(fieldset);
@@ -82,11 +112,17 @@ export function wireAddForms(
       if (soldOut()) return;
       const selected = selectedByGroup(form, item);
       if (!showGroupErrors(form, item, selected)) return;
-      const line = buildLine(item, form, selected);
+      const typed = checkQuantity(typedQuantity(form));
+      if (!typed.ok) return void showQuantityError(form, typed.message);
+      const line = buildLine(item, form, selected, typed.quantity);
+      const joined = checkAddedQuantity(cart.quantityLike(line), line.quantity);
+      if (!joined.ok) return void showQuantityError(form, joined.message);
+      showQuantityError(form, null);
       cart.add(line);
       form.reset();
       for (const fieldset of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-group-id]'))
         enforceMax(fieldset);
+      form.closest('dialog')?.close();
       announce(`Added ${line.quantity} × ${item.name} to your order.`);
     });
   }

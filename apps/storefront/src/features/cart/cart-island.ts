@@ -5,13 +5,15 @@ import { readJson, readSiteConfig } from '../../lib/site-config.ts';
 import { renderBanner } from '../availability/availability-banner.ts';
 import { watchAvailability } from '../availability/availability-client.ts';
 import { applyToMenu } from '../availability/menu-availability.ts';
+import { watchCategoryNav } from '../menu/category-nav.ts';
+import { wireDishDialogs } from '../menu/dish-dialog.ts';
 import { wireAddForms } from './add-to-cart.ts';
 import { cartSubtotal, itemCount, reconcileWithMenu } from './cart-model.ts';
 import { CartStore } from './cart-store.ts';
 import { renderCartLines } from './cart-view.ts';
 import { MENU_DATA_ID } from './menu-data.ts';
 
-/** The menu page's only island: add-to-order forms and the cart panel. */
+/** The menu page's only island: the dishes' dialogs and add-to-order forms, the chips, and the cart panel. */
 export function startCartIsland(): void {
   const config = readSiteConfig();
   const items = new Map(readJson<MenuItem[]>(MENU_DATA_ID).map((item) => [item.id, item]));
@@ -22,6 +24,8 @@ export function startCartIsland(): void {
   const checkout = $<HTMLAnchorElement>('[data-checkout-link]', panel);
   const bar = document.querySelector<HTMLElement>('[data-cart-bar]');
 
+  // On a phone the "View order" bar would cover the very cart it points to: it hides while the cart shows.
+  let cartInView = false;
   const announce = (text: string) => {
     status.textContent = '';
     requestAnimationFrame(() => {
@@ -46,7 +50,7 @@ export function startCartIsland(): void {
     if (lines.length === 0) checkout.removeAttribute('href');
     else checkout.setAttribute('href', '/checkout');
     if (bar) {
-      bar.hidden = lines.length === 0;
+      bar.hidden = lines.length === 0 || cartInView;
       $('[data-cart-bar-text]', bar).textContent = `${count} ${count === 1 ? 'item' : 'items'} · ${subtotal}`;
     }
   };
@@ -54,7 +58,13 @@ export function startCartIsland(): void {
   const current = cart.lines();
   const reconciled = reconcileWithMenu(current, items);
   if (JSON.stringify(reconciled) !== JSON.stringify(current)) cart.save(reconciled);
+  wireDishDialogs();
+  watchCategoryNav();
   wireAddForms(items, cart, announce);
+  new IntersectionObserver(([entry]) => {
+    cartInView = entry?.isIntersecting ?? false;
+    render();
+  }).observe(panel);
   cart.subscribe(render);
   render();
   panel.removeAttribute('data-loading');

@@ -25,6 +25,41 @@ export interface CartLine {
 
 export const MAX_QUANTITY = 50;
 
+export type QuantityCheck = { ok: true; quantity: number } | { ok: false; message: string };
+
+/**
+ * A quantity as the diner typed it: a whole number from 1 to MAX_QUANTITY, or the sentence that
+ * refuses it. Nothing is rounded or capped, so the basket always holds what the diner asked for.
+ */
+export function checkQuantity(text: string): QuantityCheck {
+  const typed = text.trim();
+  if (typed === '')
+    return { ok: false, message: `Please enter how many you want, from 1 to ${MAX_QUANTITY}.` };
+  if (!/^\d+$/.test(typed))
+    return { ok: false, message: `Please enter a whole number from 1 to ${MAX_QUANTITY}.` };
+  const quantity = Number(typed);
+  if (quantity < 1) return { ok: false, message: `Please enter a whole number from 1 to ${MAX_QUANTITY}.` };
+  if (quantity > MAX_QUANTITY)
+    return {
+      ok: false,
+      message: `You can order at most ${MAX_QUANTITY} at a time. Please enter ${MAX_QUANTITY} or fewer.`,
+    };
+  return { ok: true, quantity };
+}
+
+/** The same check for a line that would join one already in the basket. */
+export function checkAddedQuantity(already: number, adding: number): QuantityCheck {
+  if (already + adding <= MAX_QUANTITY) return { ok: true, quantity: adding };
+  const room = MAX_QUANTITY - already;
+  return {
+    ok: false,
+    message:
+      room > 0
+        ? `You already have ${already} of these in your order, and ${MAX_QUANTITY} is the most. You can add up to ${room} more.`
+        : `You already have ${MAX_QUANTITY} of these in your order, the most we can take.`,
+  };
+}
+
 export function unitPrice(line: CartLine): number {
   return line.choices.reduce(
     (sum, group) => sum + group.modifiers.reduce((acc, modifier) => acc + modifier.price_delta, 0),

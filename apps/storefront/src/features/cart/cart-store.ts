@@ -38,6 +38,13 @@ export class CartStore {
     document.dispatchEvent(new CustomEvent(CHANGE_EVENT));
   }
 
+  /** How many of the same item, choices and notes the basket already holds. */
+  quantityLike(line: Omit<CartLine, 'key' | 'quantity'>): number {
+    const identity = lineIdentity(line);
+    return this.lines().find((existing) => lineIdentity(existing) === identity)?.quantity ?? 0;
+  }
+
+  /** Adds a line, or grows the same one; callers check the total with checkAddedQuantity first. */
   add(line: CartLine): void {
     const lines = this.lines();
     const same = lines.find((existing) => lineIdentity(existing) === lineIdentity(line));

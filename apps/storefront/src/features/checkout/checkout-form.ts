@@ -1,7 +1,9 @@
 import type { CreateOrderRequest } from '@repo/contracts';
+import { addressWords, isPostalCode } from '@repo/contracts/browser';
 import { parseMoney, percentOf } from '../../lib/money.ts';
 import { type CartLine, toOrderItems } from '../cart/cart-model.ts';
 import type { FieldError } from './field-errors.ts';
+import { type FieldContext, fieldSentence, postalSentence, tipLimitSentence } from './field-words.ts';
 
 const value = (form: HTMLFormElement, name: string): string => {
   const data = new FormData(form).get(name);
@@ -19,26 +21,32 @@ export function tipFor(form: HTMLFormElement, subtotal: number, currency: string
 }
 
 /** The checks worth doing before a round trip; the API re-checks everything. */
-export function checkForm(form: HTMLFormElement, currency: string): FieldError[] {
+export function checkForm(form: HTMLFormElement, context: FieldContext): FieldError[] {
   const errors: FieldError[] = [];
   const need = (name: string, path: string, message: string) => {
     if (!value(form, name)) errors.push({ path, message });
   };
-  need('name', 'customer.name', 'Please enter your name.');
+  const words = (path: string) => fieldSentence(path, context);
+  need('name', 'customer.name', words('customer.name'));
   const email = value(form, 'email');
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-    errors.push({ path: 'customer.email', message: 'Please enter a valid email address.' });
+    errors.push({ path: 'customer.email', message: words('customer.email') });
   if (!/^\+?[0-9 ().-]{7,20}$/.test(value(form, 'phone')))
-    errors.push({ path: 'customer.phone', message: 'Please enter a phone number we can call.' });
+    errors.push({ path: 'customer.phone', message: words('customer.phone') });
   if (orderType(form) === 'delivery') {
-    need('line1', 'delivery_address.line1', 'Please enter the street address.');
-    need('city', 'delivery_address.city', 'Please enter the city.');
-    need('postal_code', 'delivery_address.postal_code', 'Please enter the ZIP code.');
+    need('line1', 'delivery_address.line1', words('delivery_address.line1'));
+    need('city', 'delivery_address.city', words('delivery_address.city'));
+    if (addressWords(context.country).regionRequired)
+      need('region', 'delivery_address.region', words('delivery_address.region'));
+    if (!isPostalCode(value(form, 'postal_code'), context.country))
+      errors.push({ path: 'delivery_address.postal_code', message: postalSentence(context.country) });
   }
   if (value(form, 'when') === 'later' && !value(form, 'scheduled_time'))
     errors.push({ path: 'scheduled_time', message: 'Please choose a time.' });
-  if (value(form, 'tip') === 'custom' && parseMoney(value(form, 'tip_custom') || '0', currency) === null)
-    errors.push({ path: 'tip', message: 'Please enter the tip as an amount, like 5.00.' });
+  const tip =
+    value(form, 'tip') === 'custom' ? parseMoney(value(form, 'tip_custom') || '0', context.currency) : 0;
+  if (tip === null) errors.push({ path: 'tip', message: 'Please enter the tip as an amount, like 5.00.' });
+  else if (tip > context.tipLimit) errors.push({ path: 'tip', message: tipLimitSentence(context) });
   return errors;
 }
 
@@ -65,6 +73,7 @@ export function orderBody(
       line1: value(form, 'line1'),
       line2: optional(value(form, 'line2')) ?? null,
       city: value(form, 'city'),
+      region: optional(value(form, 'region')) ?? null,
       postal_code: value(form, 'postal_code'),
       instructions: optional(value(form, 'address_instructions')) ?? null,
     };

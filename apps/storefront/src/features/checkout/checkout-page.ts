@@ -3,17 +3,19 @@ import { $ } from '../../lib/dom.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { readSiteConfig } from '../../lib/site-config.ts';
 import { watchCheckoutAvailability } from '../availability/checkout-availability.ts';
-import { availabilityProblemText } from '../availability/problem-text.ts';
 import { cartSubtotal } from '../cart/cart-model.ts';
 import { CartStore } from '../cart/cart-store.ts';
 import { renderCartLines } from '../cart/cart-view.ts';
 import { ApiProblem, createOrder } from './api.ts';
+import { cardSentence } from './card-words.ts';
 import { checkForm, orderBody, orderType, tipFor } from './checkout-form.ts';
 import { estimateTotals } from './estimate.ts';
 import { clearFieldErrors, showFieldErrors } from './field-errors.ts';
+import { type FieldContext, fieldSentence, tipLimitFor } from './field-words.ts';
 import { rememberForm } from './form-memory.ts';
 import { idempotencyKeyFor, rememberOrder } from './order-storage.ts';
 import { mountPaymentForm, type PaymentForm } from './payment-form.ts';
+import { problemSentence } from './problem-words.ts';
 import { fromAmounts, renderTotals } from './totals-view.ts';
 
 export function startCheckout(): void {
@@ -56,10 +58,18 @@ export function startCheckout(): void {
     $('#tip-custom-field').hidden = new FormData(form).get('tip') !== 'custom';
   };
 
+  // The error takes focus, so a keyboard or screen reader user lands on it rather than on <body>.
   const fail = (message: string) => {
     paymentError.textContent = message;
     status.textContent = '';
+    paymentError.focus();
   };
+  const fieldContext = (): FieldContext => ({
+    country: config.country,
+    currency: config.currency,
+    tipLimit: tipLimitFor(cartSubtotal(lines())),
+  });
+  const wordsContext = { timeZone: config.timezone, phone: config.restaurantPhone };
 
   const confirmOrder = async (order: CreateOrderResponse, form: PaymentForm) => {
     const returnUrl = `${window.location.origin}/order-confirmation?order_id=${encodeURIComponent(order.order_id)}`;
@@ -69,7 +79,7 @@ export function startCheckout(): void {
     }
     status.textContent = 'Confirming your payment…';
     const error = await form.confirm(order.client_secret, returnUrl);
-    if (error) fail(error.message ?? 'Your payment could not be completed. Please try another card.');
+    if (error) fail(cardSentence(error));
   };
 
   const pay = async () => {
@@ -80,13 +90,13 @@ export function startCheckout(): void {
     paymentError.textContent = '';
     clearFieldErrors(form);
     try {
-      const problems = checkForm(form, config.currency);
+      const problems = checkForm(form, fieldContext());
       if (problems.length > 0) {
         showFieldErrors(form, problems);
         return;
       }
       const submitted = await payment.submit();
-      if (submitted) return fail(submitted.message ?? 'Please check your card details.');
+      if (submitted) return fail(cardSentence(submitted));
       const current = lines();
       const body = orderBody(form, current, tipFor(form, cartSubtotal(current), config.currency) ?? 0);
       status.textContent = 'Placing your order…';
@@ -95,19 +105,19 @@ export function startCheckout(): void {
         order = await createOrder(config, idempotencyKeyFor(config.slug, JSON.stringify(body)), body);
       } catch (error) {
         if (!(error instanceof ApiProblem)) throw error;
-        const sentence = error.problem && availabilityProblemText(error.problem, config.timezone);
-        if (sentence && error.problem?.type.endsWith('scheduled-time-invalid')) {
+        const sentence = problemSentence(error.status, error.problem, wordsContext);
+        if (error.problem?.type.endsWith('scheduled-time-invalid')) {
           showFieldErrors(form, [{ path: 'scheduled_time', message: sentence }]);
           return;
         }
-        if (sentence) return fail(sentence);
-        const unmatched = showFieldErrors(form, error.problem?.errors ?? []);
-        const fallback =
-          error.status === 0
-            ? 'We could not reach the restaurant. Check your connection and try again.'
-            : error.message;
-        const text = unmatched.map((e) => `${e.path}: ${e.message}`).join(' ');
-        if (unmatched.length > 0 || !error.problem?.errors?.length) fail(text || fallback);
+        // Each refused field gets the diner's words for it; the API's own message is never shown.
+        const fields = (error.problem?.errors ?? []).map((field) => ({
+          path: field.path,
+          message: fieldSentence(field.path, fieldContext()),
+        }));
+        if (fields.length === 0) return fail(sentence);
+        const unmatched = showFieldErrors(form, fields);
+        if (unmatched.length > 0) fail([...new Set(unmatched.map((field) => field.message))].join(' '));
         else status.textContent = 'Please correct the highlighted fields.';
         return;
       }
@@ -116,7 +126,8 @@ export function startCheckout(): void {
       payment.updateAmount(order.amounts.total);
       await confirmOrder(order, payment);
     } catch (error) {
-      fail(error instanceof Error ? error.message : 'Something went wrong. Please try again.');
+      console.error(error);
+      fail('Something went wrong on this page. Nothing was charged; please reload it and try again.');
     } finally {
       inFlight = false;
       payButton.disabled = held;
@@ -145,7 +156,8 @@ export function startCheckout(): void {
       payment = mounted;
       payButton.disabled = held;
     })
-    .catch((error: unknown) =>
-      fail(`The payment form could not load (${String(error)}). Please reload the page.`),
-    );
+    .catch((error: unknown) => {
+      console.error(error);
+      fail('The card form could not load. Please check your connection and reload the page.');
+    });
 }

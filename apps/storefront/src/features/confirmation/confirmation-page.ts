@@ -5,7 +5,15 @@ import { CartStore } from '../cart/cart-store.ts';
 import { ApiProblem, getOrder } from '../checkout/api.ts';
 import { forgetForm } from '../checkout/form-memory.ts';
 import { endCheckoutAttempt, findOrder } from '../checkout/order-storage.ts';
-import { renderOrder, renderStage, showState, type ViewState } from './confirmation-view.ts';
+import { problemSentence } from '../checkout/problem-words.ts';
+import {
+  renderOrder,
+  renderOutcomePanel,
+  renderStage,
+  showState,
+  type ViewState,
+} from './confirmation-view.ts';
+import { takeOrderLink } from './order-link.ts';
 import { followOrderStream, type OrderStream } from './order-stream.ts';
 import {
   isPlaced,
@@ -30,10 +38,11 @@ const PROCESSING = 'Your payment is being confirmed. This page updates by itself
  */
 export function startConfirmation(): void {
   const config = readSiteConfig();
+  const linked = takeOrderLink(config.slug);
   const params = new URLSearchParams(window.location.search);
   const root = $('[data-confirmation]');
   const live = $('#confirmation-status');
-  const stored = findOrder(config.slug, params.get('order_id'));
+  const stored = findOrder(config.slug, linked ?? params.get('order_id'));
   const redirectStatus = params.get('redirect_status');
   const started = Date.now();
   let lastKind: OutcomeKind | null = null;
@@ -67,7 +76,7 @@ export function startConfirmation(): void {
     }
     if (outcome.kind === 'processing')
       root.toggleAttribute('data-slow', Date.now() - started > SLOW_AFTER_MS);
-    if (outcome.kind === 'failed') $('[data-field="failure-reason"]', root).textContent = outcome.reason;
+    renderOutcomePanel(root, order);
     if (!changed) return;
     if (outcome.kind === 'not_accepted') endCheckoutAttempt(config.slug);
     const [state, announcement] = panelFor(outcome);
@@ -91,6 +100,16 @@ export function startConfirmation(): void {
       if (error instanceof ApiProblem && error.status === 404) {
         showState(root, 'missing');
         live.textContent = MISSING;
+        return;
+      }
+      if (error instanceof ApiProblem && error.status === 410) {
+        const sentence = problemSentence(error.status, error.problem, {
+          timeZone: config.timezone,
+          phone: config.restaurantPhone,
+        });
+        $('[data-field="expired-reason"]', root).textContent = sentence;
+        showState(root, 'expired');
+        live.textContent = sentence;
         return;
       }
       retryAfterMs = error instanceof ApiProblem ? error.retryAfterMs : null;
@@ -144,7 +163,7 @@ function panelFor(outcome: OtherOutcome): [ViewState, string] {
     case 'processing':
       return ['processing', PROCESSING];
     case 'failed':
-      return ['failed', `Payment not completed. ${outcome.reason}`];
+      return ['failed', 'Your payment did not go through. You have not been charged.'];
     case 'cancelled':
       return ['cancelled', 'This order was cancelled.'];
     case 'not_accepted':

@@ -1,7 +1,17 @@
 import type { DinerOrderView } from '@repo/contracts';
 import { $, el } from '../../lib/dom.ts';
 import { formatMoney } from '../../lib/money.ts';
-import { emailNote, partialCharge, readyText, stageWords, timeText, totalLabel } from './order-text.ts';
+import { failedPaymentSentence } from '../checkout/card-words.ts';
+import {
+  addressLine,
+  arrivalText,
+  emailNote,
+  partialCharge,
+  refundWords,
+  stageWords,
+  timeText,
+  totalLabel,
+} from './order-text.ts';
 import type { PlacedKind } from './outcome.ts';
 import { progressSteps } from './progress.ts';
 
@@ -13,7 +23,8 @@ export type ViewState =
   | 'cancelled'
   | 'not-accepted'
   | 'review'
-  | 'missing';
+  | 'missing'
+  | 'expired';
 
 export function showState(root: HTMLElement, state: ViewState): void {
   root.dataset.state = state;
@@ -36,7 +47,55 @@ export function renderStage(
   const lead = field(root, 'lead');
   lead.textContent = words.lead;
   lead.hidden = words.lead === '';
+  renderPayment(root, kind, order, timeZone);
   return words;
+}
+
+/** The totals, the charge and the refunds: refunds come without a change of step, so on every poll. */
+function renderPayment(root: HTMLElement, kind: PlacedKind, order: DinerOrderView, timeZone: string): void {
+  const money = (amount: number) => formatMoney(amount, order.amounts.currency);
+  field(root, 'total-label').textContent = totalLabel(kind, order);
+  field(root, 'total').textContent = money(order.amounts.total);
+  const charged = partialCharge(order);
+  field(root, 'charged-row').hidden = charged === null;
+  field(root, 'charged').textContent = charged === null ? '' : money(charged);
+  const refunds = refundWords(order, timeZone, money);
+  const note = field(root, 'refund-note');
+  note.textContent = refunds.note;
+  note.hidden = refunds.note === '';
+  field(root, 'refunds').replaceChildren(
+    ...refunds.rows.map((row) =>
+      el('div', {}, el('dt', { text: row.label }), el('dd', { text: `−${money(row.amount)}` })),
+    ),
+    ...(refunds.net === null
+      ? []
+      : [
+          el(
+            'div',
+            { class: 'grand-total' },
+            el('dt', { text: 'Net paid' }),
+            el('dd', { text: money(refunds.net) }),
+          ),
+        ]),
+  );
+}
+
+/**
+ * The panels other than the order card (failed, cancelled, not accepted, in review) name the order
+ * too, and the failed one says why in our words, from the code the API kept.
+ */
+export function renderOutcomePanel(root: HTMLElement, order: DinerOrderView): void {
+  for (const node of root.querySelectorAll<HTMLElement>('[data-order-number]'))
+    node.textContent = `Order #${order.order_number}`;
+  field(root, 'failure-reason').textContent = failedPaymentSentence(order.payment_error_code);
+  const money = (amount: number) => formatMoney(amount, order.amounts.currency);
+  const refunded = order.refunds.reduce((sum, refund) => sum + refund.amount, 0);
+  field(root, 'cancel-refund').textContent =
+    refunded > 0
+      ? `${money(refunded)} ${order.amount_refunded >= refunded ? 'was' : 'is being'} refunded to your card. Your bank may take 5–10 business days to show it.`
+      : order.amount_charged > 0
+        ? 'Your refund is on its way to your card.'
+        : 'Your card was not charged for this order.';
 }
 
 function renderProgress(list: HTMLElement, kind: PlacedKind, order: DinerOrderView, timeZone: string): void {
@@ -72,8 +131,15 @@ export function renderOrder(
   field(root, 'order-number').textContent = `#${order.order_number}`;
   renderProgress(field(root, 'progress'), kind, order, timeZone);
   field(root, 'ready-label').textContent =
-    order.order_type === 'delivery' ? 'Estimated delivery' : 'Ready for pickup at about';
-  field(root, 'ready-at').textContent = readyText(order, timeZone);
+    order.order_type === 'delivery' ? 'Estimated delivery at about' : 'Ready for pickup at about';
+  field(root, 'ready-at').textContent = arrivalText(order, timeZone);
+  field(root, 'pickup-where').hidden = order.order_type !== 'pickup';
+  const address = order.delivery_address;
+  field(root, 'delivery-where').hidden = address === null;
+  field(root, 'delivery-address').textContent = address ? addressLine(address) : '';
+  const instructions = field(root, 'delivery-instructions');
+  instructions.textContent = address?.instructions ? `Note for the driver: “${address.instructions}”` : '';
+  instructions.hidden = !address?.instructions;
   field(root, 'ready-line').hidden = kind !== 'confirmed' && kind !== 'preparing';
   const [before, after] = emailNote(kind);
   field(root, 'email-note').replaceChildren(before, el('strong', { text: order.customer.email }), after);
@@ -88,11 +154,7 @@ export function renderOrder(
       el('div', {}, el('dt', { text: label }), el('dd', { text: money(amount) })),
     ),
   );
-  field(root, 'total-label').textContent = totalLabel(kind, order);
-  field(root, 'total').textContent = money(order.amounts.total);
-  const charged = partialCharge(order);
-  field(root, 'charged-row').hidden = charged === null;
-  field(root, 'charged').textContent = charged === null ? '' : money(charged);
+  renderPayment(root, kind, order, timeZone);
   field(root, 'items').replaceChildren(
     ...order.items.map((item) => {
       const details = item.modifiers.map((m) => m.name).join(', ');

@@ -1,7 +1,10 @@
 import {
+  addressLine,
+  arrivalText,
   emailNote,
   partialCharge,
   readyText,
+  refundWords,
   stageWords,
   timeLeftText,
   totalLabel,
@@ -73,6 +76,7 @@ describe('stageWords', () => {
     acceptance_deadline: inMinutes(10),
     scheduled_time: null,
     estimated_ready_at: inMinutes(30),
+    estimated_delivery_at: null,
     amount_charged: 0,
     amounts,
   };
@@ -139,5 +143,89 @@ describe('emailNote', () => {
     expect(emailNote('confirmed').join('ada@example.com')).toBe(
       'A confirmation has been sent to ada@example.com.',
     );
+  });
+});
+
+describe('arrivalText', () => {
+  const plain = (text: string) => text.replace(/\s/gu, ' ');
+  const base = {
+    scheduled_time: null,
+    estimated_ready_at: inMinutes(20),
+    estimated_delivery_at: inMinutes(45),
+  };
+
+  it('when the order is delivered, then the arrival is ready plus the delivery time; a pickup is its ready time', () => {
+    expect(plain(arrivalText({ ...base, order_type: 'delivery' }, 'America/New_York', now))).toBe(
+      '2:45 PM EST',
+    );
+    expect(plain(arrivalText({ ...base, order_type: 'pickup' }, 'America/New_York', now))).toBe(
+      '2:20 PM EST',
+    );
+  });
+});
+
+describe('addressLine', () => {
+  it('when the address has every part, then they read in one line; missing parts leave no gaps', () => {
+    const address = {
+      line1: '1 Main St',
+      line2: 'Apt 4',
+      city: 'New York',
+      region: 'NY',
+      postal_code: '10001',
+      instructions: null,
+    };
+    expect(addressLine(address)).toBe('1 Main St, Apt 4, New York, NY 10001');
+    expect(addressLine({ ...address, line2: null, region: null })).toBe('1 Main St, New York, 10001');
+  });
+});
+
+describe('refundWords', () => {
+  const money = (amount: number) => `$${(amount / 100).toFixed(2)}`;
+  const plain = (text: string) => text.replace(/\s/gu, ' ');
+  const refund = (amount: number, status: 'pending' | 'succeeded', minutes: number) => ({
+    amount,
+    status,
+    created_at: inMinutes(minutes),
+  });
+
+  it('when nothing was refunded, then there are no rows and no note', () => {
+    expect(refundWords({ refunds: [], amount_refunded: 0, amount_charged: 2281 }, 'UTC', money, now)).toEqual(
+      {
+        rows: [],
+        net: null,
+        note: '',
+      },
+    );
+  });
+
+  it('when part and then the rest were refunded, then each shows with its time and the net paid is zero', () => {
+    const words = refundWords(
+      {
+        refunds: [refund(695, 'succeeded', 5), refund(1586, 'succeeded', 10)],
+        amount_refunded: 2281,
+        amount_charged: 2281,
+      },
+      'America/New_York',
+      money,
+      now,
+    );
+    expect(words.rows.map((row) => [plain(row.label), row.amount])).toEqual([
+      ['Refunded 2:05 PM EST', 695],
+      ['Refunded 2:10 PM EST', 1586],
+    ]);
+    expect(words.net).toBe(0);
+    expect(words.note).toMatch(/^Your payment of \$22\.81 was refunded in full\./);
+  });
+
+  it('when a refund is still pending, then it is said to be on its way and the net counts only what succeeded', () => {
+    const words = refundWords(
+      { refunds: [refund(695, 'pending', -60 * 24)], amount_refunded: 0, amount_charged: 2281 },
+      'America/New_York',
+      money,
+      now,
+    );
+    expect(plain(words.rows[0]?.label ?? '')).toBe('Refund on its way (Dec 3, 2:00 PM EST)');
+    expect(words.net).toBe(2281);
+    expect(words.note).toMatch(/^\$6\.95 is being refunded to your card\./);
   });
 });

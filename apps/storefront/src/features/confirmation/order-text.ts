@@ -34,6 +34,28 @@ export function readyText(
   }).format(at);
 }
 
+/**
+ * When the diner gets the order: its ready time for pickup, its delivery estimate (ready plus the
+ * restaurant's delivery time) for delivery; on the restaurant's clock, labelled.
+ */
+export function arrivalText(
+  order: Pick<
+    DinerOrderView,
+    'order_type' | 'scheduled_time' | 'estimated_ready_at' | 'estimated_delivery_at'
+  >,
+  timeZone: string,
+  now = new Date(),
+): string {
+  if (order.order_type === 'pickup' || !order.estimated_delivery_at) return readyText(order, timeZone, now);
+  return readyText({ scheduled_time: null, estimated_ready_at: order.estimated_delivery_at }, timeZone, now);
+}
+
+/** One line of a delivery address: "1 Main St, Apt 4, New York, NY 10001". */
+export function addressLine(address: NonNullable<DinerOrderView['delivery_address']>): string {
+  const place = [address.region, address.postal_code].filter(Boolean).join(' ');
+  return [address.line1, address.line2, address.city, place].filter(Boolean).join(', ');
+}
+
 /** "about 9 minutes from now", or null once the deadline has passed. */
 export function timeLeftText(deadlineIso: string, now: Date): string | null {
   const left = new Date(deadlineIso).getTime() - now.getTime();
@@ -66,6 +88,7 @@ type OrderFields = Pick<
   | 'acceptance_deadline'
   | 'scheduled_time'
   | 'estimated_ready_at'
+  | 'estimated_delivery_at'
   | 'amount_charged'
   | 'amounts'
 >;
@@ -88,7 +111,7 @@ export function stageWords(
   const name = order.customer.first_name;
   const number = `Order number ${order.order_number}`;
   const pickup = order.order_type === 'pickup';
-  const ready = readyText(order, timeZone, now);
+  const ready = arrivalText(order, timeZone, now);
   const readyAt = ready ? ` ${pickup ? 'Ready for pickup at about' : 'Delivery at about'} ${ready}.` : '';
   switch (kind) {
     case 'waiting':
@@ -160,4 +183,51 @@ export function emailNote(kind: PlacedKind): [string, string] {
   return kind === 'waiting'
     ? ['We will email ', ' as soon as the restaurant answers.']
     : ['A confirmation has been sent to ', '.'];
+}
+
+/** What the payment part of the order card says once money went back to the card. */
+export interface RefundWords {
+  /** "Refunded Dec 4, 2:10 PM EST" or "Refund on its way (Dec 4, …)", with the amount beside it. */
+  rows: { label: string; amount: number }[];
+  /** What the diner paid after refunds; null when nothing was refunded. */
+  net: number | null;
+  /** The sentence above the totals; empty when nothing was refunded. */
+  note: string;
+}
+
+export function refundWords(
+  order: Pick<DinerOrderView, 'refunds' | 'amount_refunded' | 'amount_charged'>,
+  timeZone: string,
+  money: (amount: number) => string,
+  now = new Date(),
+): RefundWords {
+  if (order.refunds.length === 0) return { rows: [], net: null, note: '' };
+  const rows = order.refunds.map((refund) => {
+    const at = dayAndTime(refund.created_at, timeZone, now);
+    return {
+      label: refund.status === 'succeeded' ? `Refunded ${at}` : `Refund on its way (${at})`,
+      amount: refund.amount,
+    };
+  });
+  const net = order.amount_charged - order.amount_refunded;
+  const pending = order.refunds.some((refund) => refund.status === 'pending');
+  const back = 'Your bank may take 5–10 business days to show it on your statement.';
+  const note =
+    net <= 0 && !pending
+      ? `Your payment of ${money(order.amount_charged)} was refunded in full. ${back}`
+      : `${money(order.refunds.reduce((sum, refund) => sum + refund.amount, 0))} ${pending ? 'is being' : 'was'} refunded to your card. ${back}`;
+  return { rows, net, note };
+}
+
+/** "2:10 PM EST" today on the restaurant's clock, else "Dec 3, 2:10 PM EST". */
+function dayAndTime(iso: string, timeZone: string, now: Date): string {
+  const at = new Date(iso);
+  const day = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...(day(at) === day(now) ? {} : { month: 'short', day: 'numeric' }),
+  }).format(at);
 }

@@ -8,13 +8,14 @@ const menu: Menu = {
     phone: null,
     address: null,
     timezone: 'America/New_York',
+    country: 'US',
     order_acceptance: 'automatic',
     acceptance_window_minutes: 10,
   },
   currency: 'usd',
   tax_rate: 0.08875,
   prep_time_minutes: 20,
-  delivery: { enabled: true, fee: 399 },
+  delivery: { enabled: true, fee: 399, minutes: 25 },
   stripe: { publishable_key: 'pk_test_menu', livemode: false },
   categories: [],
 };
@@ -30,9 +31,12 @@ describe('siteConfigFor', () => {
       taxRatePpm: 88_750,
       deliveryEnabled: true,
       deliveryFee: 399,
+      deliveryMinutes: 25,
       prepMinutes: 20,
       restaurantName: 'Trattoria Demo',
       timezone: 'America/New_York',
+      country: 'US',
+      restaurantPhone: null,
     });
   });
 

@@ -56,8 +56,11 @@ export function siteConfigFor(menu: Menu, env: BuildEnv): SiteConfig {
     taxRatePpm: taxRateToPpm(menu.tax_rate),
     deliveryEnabled: menu.delivery.enabled,
     deliveryFee: menu.delivery.fee,
+    deliveryMinutes: menu.delivery.minutes,
     prepMinutes: menu.prep_time_minutes,
     restaurantName: menu.restaurant.name,
     timezone: menu.restaurant.timezone,
+    country: menu.restaurant.country,
+    restaurantPhone: menu.restaurant.phone,
   };
 }
