@@ -8,6 +8,7 @@ export interface StoredOrder {
   payment_status: string;
   amount_received: number;
   amount_refunded: number;
+  cancel_reason: string | null;
   refunds: { amount: number; status: string; actor_type: string; actor_id: string | null }[];
   events: { type: string; actor_type: string; actor_id: string | null }[];
 }
@@ -32,7 +33,7 @@ export async function storedOrder(slug: string, orderId: string): Promise<Stored
   const { database, apiUrl, keys } = readState();
   if (database) {
     const [order] = await query<Omit<StoredOrder, 'refunds' | 'events'>>(
-      'select status, payment_status, amount_received, amount_refunded from orders where id = $1',
+      'select status, payment_status, amount_received, amount_refunded, cancel_reason from orders where id = $1',
       [orderId],
     );
     if (!order) throw new Error(`no order ${orderId}`);
@@ -55,6 +56,7 @@ export async function storedOrder(slug: string, orderId: string): Promise<Stored
     payment_status: view.payment_status,
     amount_received: view.payment.amount_received,
     amount_refunded: view.payment.amount_refunded,
+    cancel_reason: view.cancel_reason,
     refunds: view.refunds.map((r) => ({
       amount: r.amount,
       status: r.status,
