@@ -131,6 +131,7 @@ describe('the order page', () => {
     await field(page, 'refund-note')
       .getByText('Your payment of $26.80 was refunded in full.')
       .waitFor({ timeout: STEP_MS });
+    await page.getByRole('heading', { name: 'Ada, your payment was refunded in full.' }).waitFor();
     const rows = await field(page, 'refunds').locator('div').allTextContents();
     expect(rows.map(plain)).toEqual([
       expect.stringMatching(/^Refunded \d{1,2}:\d{2} (AM|PM) E[SD]T−\$6\.95$/u),
