@@ -35,7 +35,13 @@ async function deliveryOrder(page: Page): Promise<{ order_id: string; order_toke
   await page.goto('/checkout');
   await page.locator('#payment-element input').first().waitFor();
   await fillDetails(page);
+  const asap = page.locator('[data-asap-label]');
+  await expect(asap.textContent()).resolves.toMatch(/^As soon as possible \(ready about /u);
   await page.locator('input[name="order_type"][value="delivery"]').check();
+  // For a delivery, "as soon as possible" is when it arrives: ready plus the delivery time.
+  await expect(asap.textContent()).resolves.toMatch(
+    /^As soon as possible \(arrives about \d{1,2}:\d{2}\s(AM|PM) E[SD]T\)$/u,
+  );
   await page.getByLabel('Street address').fill('350 5th Ave');
   await page.getByLabel('Apartment, suite (optional)').fill('Floor 34');
   await page.getByLabel('City').fill('New York');
@@ -131,6 +137,7 @@ describe('the order page', () => {
     await field(page, 'refund-note')
       .getByText('Your payment of $26.80 was refunded in full.')
       .waitFor({ timeout: STEP_MS });
+    await page.getByRole('heading', { name: 'Ada, your payment was refunded in full.' }).waitFor();
     const rows = await field(page, 'refunds').locator('div').allTextContents();
     expect(rows.map(plain)).toEqual([
       expect.stringMatching(/^Refunded \d{1,2}:\d{2} (AM|PM) E[SD]T−\$6\.95$/u),

@@ -1,17 +1,8 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { Availability, AvailabilityPatch, HoursView, PauseRequest, PutHoursRequest } from './availability.ts';
-import { Problem } from './problem.ts';
+import { body, json, problem } from './openapi-parts.ts';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: Problem } },
-});
-const json = (description: string, schema: z.ZodType) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const slug = z.object({ slug: z.string().min(1) });
 const denied = {
   401: problem('Missing, malformed, unknown or revoked API key, or no live staff session'),

@@ -1,17 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { Menu } from './menu.ts';
+import { json, problem } from './openapi-parts.ts';
 import { CreateOrderRequest, CreateOrderResponse, DinerOrderView } from './order.ts';
-import { Problem } from './problem.ts';
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: Problem } },
-});
-const json = (description: string, schema: z.ZodType) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const slug = z.string().min(1).describe('The restaurant, e.g. `demo`.');
 const orderId = z.uuid();

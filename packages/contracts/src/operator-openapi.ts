@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { registerAvailabilityRoutes } from './availability-openapi.ts';
+import { json, problem } from './openapi-parts.ts';
 import {
   AcceptOrderRequest,
   CancelOrderRequest,
@@ -13,17 +14,7 @@ import {
   RefundView,
   RejectOrderRequest,
 } from './operator.ts';
-import { Problem } from './problem.ts';
 import { registerSessionRoutes, registerStaffRoutes } from './staff-openapi.ts';
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: Problem } },
-});
-const json = (description: string, schema: z.ZodType) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const params = z.object({ slug: z.string().min(1), orderId: z.uuid() });
 const idempotent = z.object({

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { Problem } from './problem.ts';
+import { body, json, problem } from './openapi-parts.ts';
 import {
   ChangePasswordRequest,
   CreatedStaff,
@@ -11,15 +11,6 @@ import {
   StaffView,
 } from './staff.ts';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: Problem } },
-});
-const json = (description: string, schema: z.ZodType) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const csrf = z.object({
   'X-CSRF-Token': z
     .string()

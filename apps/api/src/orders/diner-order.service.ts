@@ -42,8 +42,7 @@ export async function requireDinerOrder(
     throw error instanceof NotFoundError ? new NotFoundError(NOT_FOUND) : error;
   });
   const order = isUuid(orderId) ? await findOrder(db, restaurant.id, orderId) : undefined;
-  const link = { secret: linkSecret, now };
-  if (!order || !orderTokenMatches(token, order, link)) throw new NotFoundError(NOT_FOUND);
+  if (!order || !orderTokenMatches(token, order, linkSecret)) throw new NotFoundError(NOT_FOUND);
   assertLinkCurrent(order.created_at, now);
   return { restaurant, order };
 }

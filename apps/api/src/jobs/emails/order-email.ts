@@ -20,7 +20,8 @@ export type Mail = Omit<OutgoingMail, 'messageId'>;
 export const money = (order: Order, amount: number) => formatMoney(amount, order.currency);
 
 /**
- * "Ready around …", "Scheduled for …": what the diner plans around, on the restaurant's clock; for a
+ * "Ready around …", "Arrives around …", "Scheduled for …": what the diner plans around, on the
+ * restaurant's clock (a delivery arrives its delivery time after the kitchen has it ready); for a
  * cancelled order, what had been planned.
  */
 export function whenLine(order: Order, restaurant: Restaurant, state: EmailMessage['fulfilment']): string {
@@ -30,9 +31,11 @@ export function whenLine(order: Order, restaurant: Restaurant, state: EmailMessa
     return `${planned ? 'Was scheduled' : 'Scheduled'} for ${formatTime(order.scheduled_time, zone)}`;
   if (!order.estimated_ready_at)
     return planned ? 'Was to be made as soon as possible' : 'As soon as possible';
+  if (order.order_type === 'delivery') {
+    const arrives = new Date(order.estimated_ready_at.getTime() + restaurant.delivery_time_minutes * 60_000);
+    return `${planned ? 'Was to arrive' : 'Arrives'} around ${formatTime(arrives, zone)}`;
+  }
   const at = formatTime(order.estimated_ready_at, zone);
-  if (order.order_type === 'delivery')
-    return `${planned ? 'Was to leave' : 'Leaves'} the kitchen around ${at}`;
   return `${planned ? 'Was to be ready' : 'Ready'} around ${at}`;
 }
 
@@ -40,7 +43,7 @@ function deliveryLines(order: Order): string[] {
   const address = order.delivery_address;
   if (!address) return [];
   return [
-    `To ${[address.line1, address.line2, `${address.postal_code} ${address.city}`].filter(Boolean).join(', ')}`,
+    `To ${[address.line1, address.line2, address.city, [address.region, address.postal_code].filter(Boolean).join(' ')].filter(Boolean).join(', ')}`,
     ...(address.instructions ? [`Instructions: ${address.instructions}`] : []),
   ];
 }

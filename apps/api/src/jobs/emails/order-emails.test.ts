@@ -7,6 +7,7 @@ import { orderRow, type PlacedOrder, sdk } from '../../../test/webhooks.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { cancellationEmail } from '../cancellation-email.job.ts';
 import { confirmationEmail } from '../confirmation-email.job.ts';
+import { formatTime } from '../email-format.ts';
 import { refundEmail } from '../refund-email.job.ts';
 import { readyEmail, rejectionEmail } from '../service-email.job.ts';
 import { loadEmailContext } from './email-context.ts';
@@ -39,7 +40,13 @@ const ZONED_TIME = /[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} [AP]M E[
 
 async function deliveryOrder(): Promise<PlacedOrder> {
   const menu = await fetchMenu(ctx);
-  const address = { line1: '1 Main St', line2: 'Apt 4', city: 'New York', postal_code: '10001' };
+  const address = {
+    line1: '1 Main St',
+    line2: 'Apt 4',
+    city: 'New York',
+    region: 'NY',
+    postal_code: '10001',
+  };
   const res = await request(ctx.app)
     .post('/api/clients/demo/orders')
     .set('Idempotency-Key', newKey())
@@ -105,12 +112,15 @@ describe('the diner emails', () => {
   it('when a delivery order is on its way, then the email gives the address and instructions, and the Mastercard it was paid with', async () => {
     const order = await deliveryOrder();
     const mail = await readyEmail(await context(order.orderId));
-    const { order_number } = await orderRow(ctx, order.orderId);
+    const { order_number, estimated_ready_at } = await orderRow(ctx, order.orderId);
     expect(mail.subject).toBe(`Trattoria Demo: Order #${order_number} is on its way`);
+    // Ready in the kitchen, then the demo's 25 minutes on the road.
+    const arrives = new Date(estimated_ready_at!.getTime() + 25 * 60_000);
     for (const part of parts(mail)) {
       expect(part).toContain('Your order is on its way');
       expect(part).toContain('Delivery');
-      expect(part).toContain('To 1 Main St, Apt 4, 10001 New York');
+      expect(part).toContain(`Arrives around ${formatTime(arrives, 'America/New_York')}`);
+      expect(part).toContain('To 1 Main St, Apt 4, New York, NY 10001');
       expect(part).toContain('Instructions: Ring twice');
       expect(part).toContain('Delivery fee');
       expect(part).toContain(`Paid ${dollars(order.total)} with Mastercard ending in 4444.`);

@@ -94,10 +94,10 @@ describe('GET /api/clients/:slug/orders/events (the restaurant)', () => {
     expect(BigInt(seen.id)).toBeGreaterThan(BigInt(ready.id));
   });
 
-  it('when the stream resumes with Last-Event-ID, then every order changed meanwhile comes first, once, and nothing older', async () => {
+  it('when the stream resumes with Last-Event-ID, then every order changed meanwhile comes once, and nothing older', async () => {
     // Paid before the position the stream resumes from: never replayed. Its webhooks write it too,
     // so let them land first.
-    await paidOrder(ctx);
+    const untouched = await paidOrder(ctx);
     await ctx.emulator.control.waitForIdle();
     const first = board();
     const lastSeen = await first.next((event) => event.type === 'ready', 'the first stream');
@@ -111,10 +111,21 @@ describe('GET /api/clients/:slug/orders/events (the restaurant)', () => {
     const resumed = board({ 'Last-Event-ID': lastSeen.id });
     const ready = await resumed.next((event) => event.type === 'ready', 'ready');
     expect(ready.data).toEqual({ resumed: true });
+    // Replayed before `ready`, or just after it while another transaction on the server holds the
+    // feed back: either way once, with its newest state.
+    const refunded = await resumed.next(
+      (event) => event.type === 'order' && event.data.order_id === meanwhile.orderId,
+      'the order changed meanwhile',
+    );
+    expect(refunded.data).toMatchObject({ status: 'confirmed', amount_refunded: 100 });
+    await paidOrder(ctx);
+    await resumed.next(
+      (event) => event.type === 'order' && event.data.order_id !== meanwhile.orderId,
+      'an order paid after resuming',
+    );
     const replayed = resumed.events.filter((event) => event.type === 'order');
-    expect(replayed.map((event) => event.data.order_id)).toEqual([meanwhile.orderId]);
-    expect(replayed[0]?.data).toMatchObject({ status: 'confirmed', amount_refunded: expect.any(Number) });
-    expect(resumed.events.indexOf(ready)).toBe(replayed.length);
+    expect(replayed.filter((event) => event.data.order_id === meanwhile.orderId)).toHaveLength(1);
+    expect(replayed.map((event) => event.data.order_id)).not.toContain(untouched.orderId);
   });
 
   it('when a board is open, then the process counts it in order_event_streams_open until it closes', async () => {

@@ -7,16 +7,24 @@ import { watchAvailability } from './availability-client.ts';
 import { soldOutLines, takesAsap } from './availability-text.ts';
 import { slotLabel, zoneTime } from './zone-time.ts';
 
-function offerWhen(form: HTMLFormElement, availability: Availability): void {
+/** "(ready about 6:40 PM EST)", or for a delivery when it arrives: ready plus the delivery time. */
+function asapLabel(form: HTMLFormElement, availability: Availability, deliveryMinutes: number): string {
+  if (!availability.asap_ready_at) return 'As soon as possible (not while closed)';
+  const delivery =
+    form.querySelector<HTMLInputElement>('input[name="order_type"]:checked')?.value === 'delivery';
+  if (!delivery)
+    return `As soon as possible (ready about ${zoneTime(availability.asap_ready_at, availability.timezone)})`;
+  const arrives = new Date(Date.parse(availability.asap_ready_at) + deliveryMinutes * 60_000).toISOString();
+  return `As soon as possible (arrives about ${zoneTime(arrives, availability.timezone)})`;
+}
+
+function offerWhen(form: HTMLFormElement, availability: Availability, deliveryMinutes: number): void {
   const asap = form.querySelector<HTMLInputElement>('input[name="when"][value="asap"]');
   const later = form.querySelector<HTMLInputElement>('input[name="when"][value="later"]');
   const label = form.querySelector<HTMLElement>('[data-asap-label]');
   const open = takesAsap(availability);
   if (asap) asap.disabled = !open;
-  if (label)
-    label.textContent = availability.asap_ready_at
-      ? `As soon as possible (ready about ${zoneTime(availability.asap_ready_at, availability.timezone)})`
-      : 'As soon as possible (not while closed)';
+  if (label) label.textContent = asapLabel(form, availability, deliveryMinutes);
   if (!open && asap?.checked && later) {
     later.checked = true;
     form.dispatchEvent(new Event('change'));
@@ -65,10 +73,15 @@ export function watchCheckoutAvailability(
     onHold(sold.length > 0);
   };
   cart.subscribe(flag);
+  // Pickup or delivery changes what "as soon as possible" means to the diner.
+  form.addEventListener('change', (event) => {
+    const target = event.target as HTMLInputElement | null;
+    if (latest && target?.name === 'order_type') offerWhen(form, latest, config.deliveryMinutes);
+  });
   watchAvailability(config, (availability) => {
     latest = availability;
     renderBanner(availability);
-    offerWhen(form, availability);
+    offerWhen(form, availability, config.deliveryMinutes);
     flag();
   });
 }

@@ -78,8 +78,22 @@ describe('stageWords', () => {
     estimated_ready_at: inMinutes(30),
     estimated_delivery_at: null,
     amount_charged: 0,
+    amount_refunded: 0,
     amounts,
   };
+
+  it.each<PlacedKind>(['confirmed', 'preparing', 'ready', 'completed'])(
+    'when a %s order is refunded in full, then the headline says so instead of the step',
+    (kind) => {
+      const refunded = { ...order, amount_charged: 2281, amount_refunded: 2281 };
+      const words = stageWords(kind, refunded, 'Trattoria', 'UTC', now);
+      expect(words.headline).toBe('Ada, your payment was refunded in full.');
+      expect(words.announcement).toBe('Order number 1042 was refunded in full.');
+      expect(
+        stageWords(kind, { ...refunded, amount_refunded: 695 }, 'Trattoria', 'UTC', now).headline,
+      ).not.toContain('refunded');
+    },
+  );
 
   it.each<[PlacedKind, 'pickup' | 'delivery', string | null, string]>([
     ['waiting', 'pickup', inMinutes(10), 'Thank you, Ada! Your order is waiting for the restaurant.'],

@@ -90,6 +90,7 @@ type OrderFields = Pick<
   | 'estimated_ready_at'
   | 'estimated_delivery_at'
   | 'amount_charged'
+  | 'amount_refunded'
   | 'amounts'
 >;
 
@@ -113,6 +114,14 @@ export function stageWords(
   const pickup = order.order_type === 'pickup';
   const ready = arrivalText(order, timeZone, now);
   const readyAt = ready ? ` ${pickup ? 'Ready for pickup at about' : 'Delivery at about'} ${ready}.` : '';
+  // Refunded in full without a cancel: the card got everything back, whatever the kitchen's step.
+  if (order.amount_charged > 0 && order.amount_refunded >= order.amount_charged) {
+    return {
+      headline: `${name}, your payment was refunded in full.`,
+      lead: `${restaurant} refunded order number ${order.order_number}; the refund is listed below.`,
+      announcement: `${number} was refunded in full.`,
+    };
+  }
   switch (kind) {
     case 'waiting':
       return {
