@@ -11,6 +11,8 @@ export interface ChangeBatch {
   /** The feed's position after this batch: every change below it has been read. */
   upto: string;
   orders: ChangedOrder[];
+  /** Changes already committed at or above `upto`, held back behind an older transaction still open. */
+  held: boolean;
 }
 
 /**
@@ -19,19 +21,26 @@ export interface ChangeBatch {
  * behind the returned position. Without `since`, only the position.
  */
 export async function readOrderChanges(db: Executor, since: string | null): Promise<ChangeBatch> {
-  const { rows } = await sql<{ upto: string; id: string | null; restaurant_id: string | null }>`
+  const { rows } = await sql<{
+    upto: string;
+    held: boolean;
+    id: string | null;
+    restaurant_id: string | null;
+  }>`
     with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as upto)
-    select horizon.upto::text as upto, o.id, o.restaurant_id
+    select horizon.upto::text as upto,
+      exists (select 1 from orders h where h.change_tx >= horizon.upto) as held,
+      o.id, o.restaurant_id
     from horizon
     left join orders o on ${since}::xid8 is not null and o.change_tx >= ${since}::xid8 and o.change_tx < horizon.upto`.execute(
     db,
   );
-  const upto = rows[0]?.upto;
-  if (upto === undefined) throw new Error('the change feed read no horizon');
+  const first = rows[0];
+  if (first === undefined) throw new Error('the change feed read no horizon');
   const orders = rows.flatMap((row) =>
     row.id && row.restaurant_id ? [{ id: row.id, restaurant_id: row.restaurant_id }] : [],
   );
-  return { upto, orders };
+  return { upto: first.upto, orders, held: first.held };
 }
 
 /** The ids of a restaurant's orders changed in [since, upto), newest change last, at most `limit`. */

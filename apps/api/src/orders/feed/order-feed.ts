@@ -7,6 +7,12 @@ import { readOrderChanges } from './order-feed.repository.ts';
 /** Notified by a trigger on `orders` at each writing transaction's commit. */
 export const ORDER_CHANGES_CHANNEL = 'order_changes';
 
+/**
+ * How soon the feed reads again when committed changes wait behind an older open transaction: no
+ * notification will come for them when that transaction ends, and the poll may be far off.
+ */
+const HELD_RETRY_MS = 100;
+
 export interface FeedFollower {
   restaurantId: string;
   /** Only this order; without it, every order of the restaurant. */
@@ -32,8 +38,8 @@ export interface OrderFeedOptions {
 /**
  * One reader of the order change feed per process, shared by all its event streams: a write in
  * any process reaches the streams of every process, through the database, not process memory. It
- * reads when notified and every `pollMs` (a lost notification, a listener reconnecting, a change
- * held back behind a longer transaction), and only while someone follows.
+ * reads when notified, every `pollMs` (a lost notification, a listener reconnecting), and again
+ * shortly while committed changes wait behind an older open transaction; only while someone follows.
  */
 export class OrderFeed {
   readonly #db: Db;
@@ -45,6 +51,7 @@ export class OrderFeed {
   #position: string | null = null;
   #started: Promise<void> | null = null;
   #poll: NodeJS.Timeout | undefined;
+  #retry: NodeJS.Timeout | undefined;
   #unlisten: Promise<Unlisten | undefined> | undefined;
   #closed = false;
 
@@ -97,6 +104,7 @@ export class OrderFeed {
 
   async close(): Promise<void> {
     this.#closed = true;
+    clearTimeout(this.#retry);
     clearInterval(this.#poll);
     this.#poll = undefined;
     const unlisten = await this.#unlisten;
@@ -147,5 +155,12 @@ export class OrderFeed {
       add(this.#byRestaurant.get(order.restaurant_id), order.id);
     }
     for (const [follower, orderIds] of touched) follower.changed(orderIds, batch.upto);
+    if (batch.held && !this.#retry && !this.#closed) {
+      this.#retry = setTimeout(() => {
+        this.#retry = undefined;
+        void this.nudge();
+      }, HELD_RETRY_MS);
+      this.#retry.unref();
+    }
   }
 }

@@ -73,7 +73,8 @@ export async function followDinerOrder(
 /**
  * Streams every change of a restaurant's orders as its list summary. A client that reconnects
  * with Last-Event-ID first gets every order changed since, then `ready`; a first connection gets
- * `ready` at once (load the list after it: nothing changed after it is missed).
+ * `ready` at once (load the list after it: nothing changed after it is missed). A change still held
+ * back behind an older open transaction may come just after `ready`.
  */
 export async function followRestaurantOrders(
   deps: FollowingDeps,
@@ -110,17 +111,22 @@ export async function followRestaurantOrders(
     },
   });
   stream.onClose(following.stop);
-  // The position `ready` carries: every change below it has been sent, or is in the list a first
-  // connection loads after `ready`. Changes that arrive meanwhile go out after it, with their own ids.
-  let covered = following.position;
+  // Read the feed up to now first, so that `ready` carries a fresh position: what changed before
+  // this connection is replayed (on a resume) or in the list a first connection loads after `ready`.
+  await deps.orderFeed.nudge();
+  // Every change below `covered` has been sent, or is in that list; later ones go out after `ready`.
+  const covered = position || following.position;
+  const before = [...pending];
+  pending.clear();
   if (since !== undefined) {
-    // Read the feed up to now first: what changed before this connection is replayed, not sent live.
-    await deps.orderFeed.nudge();
-    const upto = position || covered;
-    const missed = await restaurantChangesBetween(deps.db, restaurantId, since, covered, REPLAY_LIMIT + 1);
-    const replay = [...new Set([...missed, ...pending])];
-    pending.clear();
-    covered = upto;
+    const missed = await restaurantChangesBetween(
+      deps.db,
+      restaurantId,
+      since,
+      following.position,
+      REPLAY_LIMIT + 1,
+    );
+    const replay = [...new Set([...missed, ...before])];
     if (replay.length > REPLAY_LIMIT) {
       stream.send('reset', { reason: 'too_many_changes', replay_limit: REPLAY_LIMIT }, covered);
     } else {
