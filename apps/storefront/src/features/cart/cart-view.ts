@@ -1,5 +1,5 @@
+import { formatMoney } from '@repo/contracts/browser';
 import { el } from '../../lib/dom.ts';
-import { formatMoney } from '../../lib/money.ts';
 import { type CartLine, describeChoices, lineTotal, MAX_QUANTITY } from './cart-model.ts';
 
 export interface CartViewOptions {
