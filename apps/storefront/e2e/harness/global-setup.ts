@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serveStatic } from '../../scripts/serve.ts';
-import { createE2eDatabase, dropE2eDatabase } from './database.ts';
+import { createE2eDatabase, dropE2eDatabase } from '@repo/site-kit/e2e/database';
+import { MANUAL_SLUG, prepareManualRestaurant } from '@repo/site-kit/e2e/manual-restaurant';
+import { freePort, spawnNode, stopChild, waitForOk } from '@repo/site-kit/e2e/processes';
+import { serveStatic } from '@repo/site-kit/serve';
 import { handles } from './handles.ts';
-import { MANUAL_SLUG, prepareManualRestaurant } from './manual-restaurant.ts';
-import { freePort, spawnNode, stopChild, waitForOk } from './processes.ts';
 import { buildSite } from './site-build.ts';
 import { ARTIFACTS, type E2eState, REPO_ROOT, STATE_FILE } from './state.ts';
 
@@ -68,7 +68,7 @@ async function start(): Promise<void> {
     'STRIPE_API_BASE',
   ])
     delete env[name];
-  const manualOperatorKey = await prepareManualRestaurant(env);
+  const manualOperatorKey = await prepareManualRestaurant(env, ARTIFACTS, 'browser tests');
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const api = spawnNode(
     path.join(REPO_ROOT, 'apps/api/src/main.ts'),

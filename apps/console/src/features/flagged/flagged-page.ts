@@ -1,8 +1,8 @@
 import type { OrderList, OrderSummary } from '@repo/contracts';
 import { dateTime, formatMoney } from '@repo/contracts/browser';
+import { $, el } from '@repo/site-kit/dom';
 import { clientPath } from '../../lib/api.ts';
 import { pageUrl } from '../../lib/config.ts';
-import { $, el } from '../../lib/dom.ts';
 import { type ConsoleContext, startPage } from '../../lib/page.ts';
 import { STATUS_WORDS } from '../order/order-view.ts';
 import { flagMeaning } from './flag-text.ts';

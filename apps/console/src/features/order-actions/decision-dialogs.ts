@@ -1,7 +1,7 @@
 import type { OperatorOrderView } from '@repo/contracts';
 import { formatMoney } from '@repo/contracts/browser';
+import { $ } from '@repo/site-kit/dom';
 import { newIdempotencyKey } from '../../lib/api.ts';
-import { $ } from '../../lib/dom.ts';
 import { moneyInputValue } from '../../lib/money.ts';
 import type { ConsoleContext } from '../../lib/page.ts';
 import { acceptRequestOf, rejectReasonOf } from './accept-form.ts';

@@ -1,6 +1,6 @@
 import type { OperatorOrderView, PaymentStatus, RefundStatus } from '@repo/contracts';
 import { dateTime, formatMoney } from '@repo/contracts/browser';
-import { $, el } from '../../lib/dom.ts';
+import { $, el } from '@repo/site-kit/dom';
 import { disputeText, flagMeaning } from '../flagged/flag-text.ts';
 import { actorText, detailText, TIMELINE_WORDS } from './timeline-text.ts';
 

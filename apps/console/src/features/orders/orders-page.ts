@@ -1,7 +1,7 @@
 import type { OrderList } from '@repo/contracts';
 import { zoneDay } from '@repo/contracts/browser';
+import { $ } from '@repo/site-kit/dom';
 import { clientPath } from '../../lib/api.ts';
-import { $ } from '../../lib/dom.ts';
 import { type ConsoleContext, startPage } from '../../lib/page.ts';
 import { addDays, dayLabel } from '../../lib/time.ts';
 import { type HistorySearch, listQueryOf, searchFromUrl } from './history-query.ts';

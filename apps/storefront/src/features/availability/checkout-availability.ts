@@ -1,6 +1,6 @@
 import type { Availability } from '@repo/contracts';
 import { dateTime } from '@repo/contracts/browser';
-import { el } from '../../lib/dom.ts';
+import { el } from '@repo/site-kit/dom';
 import type { SiteConfig } from '../../lib/site-config.ts';
 import type { CartStore } from '../cart/cart-store.ts';
 import { renderBanner } from './availability-banner.ts';

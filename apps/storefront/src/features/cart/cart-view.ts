@@ -1,5 +1,5 @@
 import { formatMoney } from '@repo/contracts/browser';
-import { el } from '../../lib/dom.ts';
+import { el } from '@repo/site-kit/dom';
 import { type CartLine, describeChoices, lineTotal, MAX_QUANTITY } from './cart-model.ts';
 
 export interface CartViewOptions {
