@@ -1,15 +1,7 @@
 import type { Availability, HoursView, Menu } from '@repo/contracts';
+import { DESKTOP, launchBrowser } from '@repo/site-kit/e2e/browser';
 import type { Browser, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  launchBrowser,
-  newContext,
-  screenshot,
-  seriousViolations,
-  signIn,
-  TABLET,
-  textOf,
-} from './harness/browser.ts';
+import { newContext, screenshot, seriousViolations, signIn, TABLET, textOf } from './harness/browser.ts';
 import { eventually, storedOrder } from './harness/db-state.ts';
 import { placePaidOrder } from './harness/diner.ts';
 import { readState } from './harness/state.ts';

@@ -1,8 +1,9 @@
+import { launchBrowser } from '@repo/site-kit/e2e/browser';
+import { MANUAL_SLUG } from '@repo/site-kit/e2e/manual-restaurant';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, screenshot, signIn, TABLET, textOf } from './harness/browser.ts';
+import { newContext, screenshot, signIn, TABLET, textOf } from './harness/browser.ts';
 import { eventually, storedOrder } from './harness/db-state.ts';
 import { placePaidOrder } from './harness/diner.ts';
-import { MANUAL_SLUG } from './harness/manual-restaurant.ts';
 import { readState } from './harness/state.ts';
 
 let browser: Browser;

@@ -1,5 +1,6 @@
+import { DESKTOP, launchBrowser } from '@repo/site-kit/e2e/browser';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, newContext, screenshot, signIn, textOf } from './harness/browser.ts';
+import { newContext, screenshot, signIn, textOf } from './harness/browser.ts';
 import { eventually, storedOrder } from './harness/db-state.ts';
 import { type PaidOrder, placePaidOrder } from './harness/diner.ts';
 import { type Account, readState } from './harness/state.ts';

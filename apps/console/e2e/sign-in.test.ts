@@ -1,5 +1,6 @@
+import { DESKTOP, launchBrowser } from '@repo/site-kit/e2e/browser';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, launchBrowser, newContext, screenshot, signIn, textOf } from './harness/browser.ts';
+import { newContext, screenshot, signIn, textOf } from './harness/browser.ts';
 import { storedStaff } from './harness/db-state.ts';
 import { readState } from './harness/state.ts';
 

@@ -1,5 +1,6 @@
+import { DESKTOP, launchBrowser } from '@repo/site-kit/e2e/browser';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, newContext, screenshot } from './harness/browser.ts';
+import { newContext, screenshot } from './harness/browser.ts';
 import {
   addDish,
   addMargherita,

@@ -1,5 +1,6 @@
+import { launchBrowser } from '@repo/site-kit/e2e/browser';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, MOBILE, newContext, screenshot } from './harness/browser.ts';
+import { MOBILE, newContext, screenshot } from './harness/browser.ts';
 import {
   addMargherita,
   cartSize,

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { launchBrowser } from '@repo/site-kit/e2e/browser';
+import { MANUAL_SLUG } from '@repo/site-kit/e2e/manual-restaurant';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, MOBILE, newContext, screenshot } from './harness/browser.ts';
+import { MOBILE, newContext, screenshot } from './harness/browser.ts';
 import {
   addMargherita,
   checkoutWithCard,
@@ -12,7 +14,6 @@ import {
   storedOrders,
 } from './harness/diner.ts';
 import { apiOrder } from './harness/emulator.ts';
-import { MANUAL_SLUG } from './harness/manual-restaurant.ts';
 import { staff } from './harness/staff.ts';
 import { readState } from './harness/state.ts';
 

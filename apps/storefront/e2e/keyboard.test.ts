@@ -1,5 +1,6 @@
+import { launchBrowser } from '@repo/site-kit/e2e/browser';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext } from './harness/browser.ts';
+import { newContext } from './harness/browser.ts';
 import { waitForConfirmed } from './harness/diner.ts';
 
 let browser: Browser;

@@ -1,5 +1,6 @@
+import { launchBrowser } from '@repo/site-kit/e2e/browser';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, MOBILE, newContext, screenshot } from './harness/browser.ts';
+import { MOBILE, newContext, screenshot } from './harness/browser.ts';
 import { addDish, cartSize, openDish } from './harness/diner.ts';
 
 let browser: Browser;

@@ -1,7 +1,8 @@
+import { DESKTOP, launchBrowser } from '@repo/site-kit/e2e/browser';
+import { MANUAL_SLUG } from '@repo/site-kit/e2e/manual-restaurant';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, newContext, screenshot } from './harness/browser.ts';
+import { newContext, screenshot } from './harness/browser.ts';
 import { addMargherita, cartSize, checkoutWithCard, storedOrders } from './harness/diner.ts';
-import { MANUAL_SLUG } from './harness/manual-restaurant.ts';
 import { staff } from './harness/staff.ts';
 import { readState } from './harness/state.ts';
 

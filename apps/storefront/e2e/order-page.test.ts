@@ -1,5 +1,6 @@
+import { DESKTOP, launchBrowser } from '@repo/site-kit/e2e/browser';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, MOBILE, newContext, screenshot } from './harness/browser.ts';
+import { MOBILE, newContext, screenshot } from './harness/browser.ts';
 import { addMargherita, fillCard, fillDetails, storedOrders, waitForConfirmed } from './harness/diner.ts';
 import { operator } from './harness/operator.ts';
 import { readState } from './harness/state.ts';

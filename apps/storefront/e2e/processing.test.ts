@@ -1,5 +1,6 @@
+import { launchBrowser } from '@repo/site-kit/e2e/browser';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext } from './harness/browser.ts';
+import { newContext } from './harness/browser.ts';
 import { addMargherita, checkoutWithCard, waitForConfirmed } from './harness/diner.ts';
 import { emulator } from './harness/emulator.ts';
 import { readState } from './harness/state.ts';

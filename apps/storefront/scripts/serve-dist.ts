@@ -1,11 +1,9 @@
 import path from 'node:path';
-import { serveStatic } from './serve.ts';
+import { serveBuiltSite } from '@repo/site-kit/serve';
 
-const port = Number(process.env.STOREFRONT_PORT ?? 4321);
-const host = process.env.STOREFRONT_HOST ?? '127.0.0.1';
-const dist = path.resolve(process.env.STOREFRONT_DIST ?? path.join(import.meta.dirname, '..', 'dist'));
-const site = await serveStatic(dist, port, host);
-process.stdout.write(`Storefront (static ${dist}) on ${site.url}\n`);
-const stop = () => void site.close().then(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+await serveBuiltSite({
+  name: 'Storefront',
+  envPrefix: 'STOREFRONT',
+  defaultPort: 4321,
+  defaultDist: path.join(import.meta.dirname, '..', 'dist'),
+});

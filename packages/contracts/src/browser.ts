@@ -1,5 +1,7 @@
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 
+export * from './format.ts';
+
 /**
  * Plain values and functions the storefront bundles for the browser: nothing here imports zod, so
  * the diner's pages do not carry the schemas.

@@ -1,6 +1,7 @@
 export * from './address.ts';
 export * from './availability.ts';
 export { ORDER_LINK_DAYS } from './browser.ts';
+export * from './format.ts';
 export * from './menu.ts';
 export * from './menu-import.ts';
 export * from './money.ts';

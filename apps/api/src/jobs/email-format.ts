@@ -1,26 +1,9 @@
-import type { Order, OrderItem } from '../platform/db/schema.ts';
-
-export function formatMoney(amount: number, currency: string): string {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
-}
-
 /**
- * A time as the restaurant's clock shows it, with the zone named ("Fri, Dec 4, 6:40 PM EST"), so a
- * diner reading the email elsewhere is not misled.
+ * What the emails say about an order beyond money and times, which are formatted as the sites
+ * format them (`formatMoney` and `dateTime` from `@repo/contracts`).
  */
-export function formatTime(value: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(value);
-}
+import { formatMoney } from '@repo/contracts';
+import type { Order, OrderItem } from '../platform/db/schema.ts';
 
 const CARD_BRANDS: Record<string, string> = {
   amex: 'American Express',

@@ -1,27 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { DESKTOP } from '@repo/site-kit/e2e/browser';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { type Account, ARTIFACTS, readState } from './state.ts';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-}
-
-export const DESKTOP = { width: 1280, height: 900 };
 /** The counter tablet. */
 export const TABLET = { width: 768, height: 1024 };
 

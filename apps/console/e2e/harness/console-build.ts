@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { exited, spawnNode } from './processes.ts';
+import { exited, spawnNode } from '@repo/site-kit/e2e/processes';
 import { ARTIFACTS, CONSOLE_DIR } from './state.ts';
 
 /** Builds the console against the running API, as `pnpm start` does. */

@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serveStatic } from '../../scripts/serve.ts';
+import { e2eApiEnv, spawnApi } from '@repo/site-kit/e2e/api';
+import { createE2eDatabase, dropE2eDatabase } from '@repo/site-kit/e2e/database';
+import { MANUAL_SLUG, prepareManualRestaurant } from '@repo/site-kit/e2e/manual-restaurant';
+import { freePort, stopChild, waitForOk } from '@repo/site-kit/e2e/processes';
+import { serveStatic } from '@repo/site-kit/serve';
 import { buildConsole } from './console-build.ts';
-import { createE2eDatabase, dropE2eDatabase } from './database.ts';
 import { handles } from './handles.ts';
-import { MANUAL_SLUG, prepareManualRestaurant } from './manual-restaurant.ts';
-import { freePort, spawnNode, stopChild, waitForOk } from './processes.ts';
 import { choosePassword, createMember } from './staff-accounts.ts';
-import { ARTIFACTS, type E2eState, REPO_ROOT, STATE_FILE } from './state.ts';
+import { ARTIFACTS, type E2eState, STATE_FILE } from './state.ts';
 
 /**
  * Starts the API (with its in-process Stripe emulator) on a fresh database, makes the staff
@@ -36,36 +37,19 @@ async function start(): Promise<void> {
   handles.database = database && adminUrl ? { name: database.name, adminUrl } : undefined;
   const demoKey = `rk_e2e_${randomBytes(24).toString('hex')}`;
   const dataDir = database ? null : mkdtempSync(path.join(tmpdir(), 'console-e2e-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
+  const env = e2eApiEnv({
     PORT: String(apiPort),
-    HOST: '127.0.0.1',
     STRIPE_EMULATOR_PORT: String(emulatorPort),
     CONSOLE_ORIGINS: consoleUrl,
     // Orders are placed for as soon as possible at any hour.
     DEMO_HOURS: 'all-day',
     DEMO_OPERATOR_API_KEY: demoKey,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(dataDir ? { DATA_DIR: dataDir } : {}),
     ...(database ? { DATABASE_URL: database.url } : {}),
-  };
-  for (const name of [
-    'STRIPE_SECRET_KEY',
-    'STRIPE_PUBLISHABLE_KEY',
-    'STRIPE_WEBHOOK_SECRETS',
-    'STRIPE_API_BASE',
-  ])
-    delete env[name];
-  const manualKey = await prepareManualRestaurant(env);
+  });
+  const manualKey = await prepareManualRestaurant(env, ARTIFACTS, 'console browser tests');
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const api = spawnNode(
-    path.join(REPO_ROOT, 'apps/api/src/main.ts'),
-    [],
-    env,
-    REPO_ROOT,
-    path.join(ARTIFACTS, 'api.log'),
-  );
+  const api = spawnApi(env, ARTIFACTS);
   handles.api = api;
   const outDir = path.join(ARTIFACTS, 'dist');
   await buildConsole(apiUrl, outDir);

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { StaticServer } from '../../scripts/serve.ts';
+import type { StaticServer } from '@repo/site-kit/serve';
 
 interface Handles {
   api?: ChildProcess;

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const CONSOLE_DIR = path.resolve(import.meta.dirname, '../..');
-export const REPO_ROOT = path.resolve(CONSOLE_DIR, '../..');
 export const ARTIFACTS = path.join(CONSOLE_DIR, 'artifacts');
 export const STATE_FILE = path.join(ARTIFACTS, 'e2e-state.json');
 

@@ -1,4 +1,5 @@
-import { addDays, ago, dayLabel, startOfDay, timeLeft, zoneDay } from './time.ts';
+import { zoneDay } from '@repo/contracts/browser';
+import { addDays, ago, dayLabel, startOfDay, timeLeft } from './time.ts';
 
 describe('startOfDay', () => {
   it.each([

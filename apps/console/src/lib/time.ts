@@ -1,44 +1,15 @@
+import { zoneDay, zoneFormat } from '@repo/contracts/browser';
+
 /**
  * Times on the restaurant's clock. The tablet may be set to any zone; the kitchen's day, its
- * "today" and every time shown are the restaurant's, labelled where a reader could doubt it.
+ * "today" and every time shown are the restaurant's, labelled where a reader could doubt it. A
+ * moment with its day (`dateTime`) and the restaurant's calendar day (`zoneDay`) are shared with the
+ * storefront and the emails, in `@repo/contracts`.
  */
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function format(
-  timeZone: string,
-  options: Intl.DateTimeFormatOptions,
-  locale = 'en-US',
-): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
-  let formatter = formats.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { timeZone, ...options });
-    formats.set(key, formatter);
-  }
-  return formatter;
-}
 
 /** "5:42 PM" on the restaurant's clock. */
 export function clockTime(iso: string, timeZone: string): string {
-  return format(timeZone, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
-}
-
-/** "Tue, Nov 26, 5:42 PM EST": a moment that may not be today. */
-export function dateTime(iso: string, timeZone: string): string {
-  return format(timeZone, {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
-}
-
-/** The restaurant's calendar day of a moment, as `YYYY-MM-DD`. */
-export function zoneDay(at: Date | number, timeZone: string): string {
-  return format(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(at);
+  return zoneFormat(timeZone, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 }
 
 /** A calendar day `days` later (or earlier): plain date arithmetic, no zone involved. */
@@ -60,7 +31,7 @@ export function dayLabel(day: string): string {
 
 /** How far the zone's wall clock is ahead of UTC at a moment, in milliseconds. */
 function offsetAt(ms: number, timeZone: string): number {
-  const parts = format(timeZone, {
+  const parts = zoneFormat(timeZone, {
     hourCycle: 'h23',
     year: 'numeric',
     month: '2-digit',

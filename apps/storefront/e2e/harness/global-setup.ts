@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serveStatic } from '../../scripts/serve.ts';
-import { createE2eDatabase, dropE2eDatabase } from './database.ts';
+import { e2eApiEnv, spawnApi } from '@repo/site-kit/e2e/api';
+import { createE2eDatabase, dropE2eDatabase } from '@repo/site-kit/e2e/database';
+import { MANUAL_SLUG, prepareManualRestaurant } from '@repo/site-kit/e2e/manual-restaurant';
+import { freePort, stopChild, waitForOk } from '@repo/site-kit/e2e/processes';
+import { serveStatic } from '@repo/site-kit/serve';
 import { handles } from './handles.ts';
-import { MANUAL_SLUG, prepareManualRestaurant } from './manual-restaurant.ts';
-import { freePort, spawnNode, stopChild, waitForOk } from './processes.ts';
 import { buildSite } from './site-build.ts';
-import { ARTIFACTS, type E2eState, REPO_ROOT, STATE_FILE } from './state.ts';
+import { ARTIFACTS, type E2eState, STATE_FILE } from './state.ts';
 
 /**
  * Starts the API (with its in-process Stripe emulator), builds a site for `demo` and one for the
@@ -43,11 +44,8 @@ async function start(): Promise<void> {
   const demoOperatorKey = `rk_e2e_${randomBytes(24).toString('hex')}`;
   // The embedded database (without DATABASE_URL) and the emails' .eml files, in DATA_DIR/mail.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'storefront-e2e-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
+  const env = e2eApiEnv({
     PORT: String(apiPort),
-    HOST: '127.0.0.1',
     STRIPE_EMULATOR_PORT: String(emulatorPort),
     CORS_ORIGINS: `${siteUrl},${manualSiteUrl}`,
     // The order links in the demo restaurants' emails point at the sites served here.
@@ -57,26 +55,12 @@ async function start(): Promise<void> {
     DEMO_HOURS: 'all-day',
     // A known key lets the tests close `demo` or mark a dish sold out through the operator API.
     DEMO_OPERATOR_API_KEY: demoOperatorKey,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     DATA_DIR: dataDir,
     ...(database ? { DATABASE_URL: database.url } : {}),
-  };
-  for (const name of [
-    'STRIPE_SECRET_KEY',
-    'STRIPE_PUBLISHABLE_KEY',
-    'STRIPE_WEBHOOK_SECRETS',
-    'STRIPE_API_BASE',
-  ])
-    delete env[name];
-  const manualOperatorKey = await prepareManualRestaurant(env);
+  });
+  const manualOperatorKey = await prepareManualRestaurant(env, ARTIFACTS, 'browser tests');
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const api = spawnNode(
-    path.join(REPO_ROOT, 'apps/api/src/main.ts'),
-    [],
-    env,
-    REPO_ROOT,
-    path.join(ARTIFACTS, 'api.log'),
-  );
+  const api = spawnApi(env, ARTIFACTS);
   handles.api = api;
   await waitForOk(`${apiUrl}/readyz`, 90_000, api);
 

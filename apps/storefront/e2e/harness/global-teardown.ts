@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
-import { dropE2eDatabase } from './database.ts';
+import { dropE2eDatabase } from '@repo/site-kit/e2e/database';
+import { stopChild } from '@repo/site-kit/e2e/processes';
 import { handles } from './handles.ts';
-import { stopChild } from './processes.ts';
 import { readState } from './state.ts';
 
 export default async function globalTeardown(): Promise<void> {

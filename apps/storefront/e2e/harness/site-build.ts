@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { exited, spawnNode } from './processes.ts';
+import { exited, spawnNode } from '@repo/site-kit/e2e/processes';
 import { ARTIFACTS, STOREFRONT_DIR } from './state.ts';
 
 export interface SiteBuild {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MANUAL_SLUG } from './manual-restaurant.ts';
+import { MANUAL_SLUG } from '@repo/site-kit/e2e/manual-restaurant';
 import { readState } from './state.ts';
 
 export type StaffMove =

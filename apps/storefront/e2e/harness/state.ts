@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const STOREFRONT_DIR = path.resolve(import.meta.dirname, '../..');
-export const REPO_ROOT = path.resolve(STOREFRONT_DIR, '../..');
 export const ARTIFACTS = path.join(STOREFRONT_DIR, 'artifacts');
 export const STATE_FILE = path.join(ARTIFACTS, 'e2e-state.json');
 

@@ -1,5 +1,6 @@
+import { dateTime, formatMoney } from '@repo/contracts';
 import type { Order, Restaurant } from '../../platform/db/schema.ts';
-import { amountRows, cardLabel, formatMoney, formatTime, itemOptions } from '../email-format.ts';
+import { amountRows, cardLabel, itemOptions } from '../email-format.ts';
 import type { OutgoingMail } from '../mailer.ts';
 import type { EmailContext } from './email-context.ts';
 import { type EmailModel, renderEmail } from './render-email.ts';
@@ -28,14 +29,14 @@ export function whenLine(order: Order, restaurant: Restaurant, state: EmailMessa
   const zone = restaurant.timezone;
   const planned = state === 'cancelled';
   if (order.scheduled_time)
-    return `${planned ? 'Was scheduled' : 'Scheduled'} for ${formatTime(order.scheduled_time, zone)}`;
+    return `${planned ? 'Was scheduled' : 'Scheduled'} for ${dateTime(order.scheduled_time, zone)}`;
   if (!order.estimated_ready_at)
     return planned ? 'Was to be made as soon as possible' : 'As soon as possible';
   if (order.order_type === 'delivery') {
     const arrives = new Date(order.estimated_ready_at.getTime() + restaurant.delivery_time_minutes * 60_000);
-    return `${planned ? 'Was to arrive' : 'Arrives'} around ${formatTime(arrives, zone)}`;
+    return `${planned ? 'Was to arrive' : 'Arrives'} around ${dateTime(arrives, zone)}`;
   }
-  const at = formatTime(order.estimated_ready_at, zone);
+  const at = dateTime(order.estimated_ready_at, zone);
   return `${planned ? 'Was to be ready' : 'Ready'} around ${at}`;
 }
 
@@ -72,7 +73,7 @@ export async function orderEmail(context: EmailContext, message: EmailMessage): 
     paragraphs: message.paragraphs,
     orderLink: context.orderLink,
     orderNumber: order.order_number,
-    placedAt: formatTime(order.created_at, restaurant.timezone),
+    placedAt: dateTime(order.created_at, restaurant.timezone),
     fulfilment: fulfilmentOf(context, message.fulfilment),
     items: items.map((item) => ({
       quantity: item.quantity,

@@ -1,3 +1,4 @@
+import { dateTime } from '@repo/contracts';
 import request from 'supertest';
 import { fetchMenu, newKey, pickupOrder } from '../../../test/fixtures.ts';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
@@ -7,7 +8,6 @@ import { orderRow, type PlacedOrder, sdk } from '../../../test/webhooks.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { cancellationEmail } from '../cancellation-email.job.ts';
 import { confirmationEmail } from '../confirmation-email.job.ts';
-import { formatTime } from '../email-format.ts';
 import { refundEmail } from '../refund-email.job.ts';
 import { readyEmail, rejectionEmail } from '../service-email.job.ts';
 import { loadEmailContext } from './email-context.ts';
@@ -119,7 +119,7 @@ describe('the diner emails', () => {
     for (const part of parts(mail)) {
       expect(part).toContain('Your order is on its way');
       expect(part).toContain('Delivery');
-      expect(part).toContain(`Arrives around ${formatTime(arrives, 'America/New_York')}`);
+      expect(part).toContain(`Arrives around ${dateTime(arrives, 'America/New_York')}`);
       expect(part).toContain('To 1 Main St, Apt 4, New York, NY 10001');
       expect(part).toContain('Instructions: Ring twice');
       expect(part).toContain('Delivery fee');

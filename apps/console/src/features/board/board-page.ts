@@ -1,10 +1,11 @@
 import type { OrderList, OrderSummary } from '@repo/contracts';
+import { zoneDay } from '@repo/contracts/browser';
+import { $ } from '@repo/site-kit/dom';
 import { ApiProblem, clientPath } from '../../lib/api.ts';
 import { pageUrl } from '../../lib/config.ts';
-import { $ } from '../../lib/dom.ts';
 import { type ConsoleContext, startPage } from '../../lib/page.ts';
 import { currentSession } from '../../lib/session.ts';
-import { startOfDay, zoneDay } from '../../lib/time.ts';
+import { startOfDay } from '../../lib/time.ts';
 import { decisionDialogs } from '../order-actions/decision-dialogs.ts';
 import { moveKitchenStatus, summaryOf } from '../order-actions/order-actions.ts';
 import { BoardFeed, groupBoard } from './board-model.ts';

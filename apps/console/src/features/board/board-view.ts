@@ -1,7 +1,7 @@
 import type { OrderSummary } from '@repo/contracts';
+import { formatMoney } from '@repo/contracts/browser';
+import { el } from '@repo/site-kit/dom';
 import { pageUrl } from '../../lib/config.ts';
-import { el } from '../../lib/dom.ts';
-import { formatMoney } from '../../lib/money.ts';
 import { ago, clockTime, timeLeft } from '../../lib/time.ts';
 import { type BoardColumn, COLUMNS, nextStep } from './board-model.ts';
 

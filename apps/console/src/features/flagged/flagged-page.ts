@@ -1,10 +1,9 @@
 import type { OrderList, OrderSummary } from '@repo/contracts';
+import { dateTime, formatMoney } from '@repo/contracts/browser';
+import { $, el } from '@repo/site-kit/dom';
 import { clientPath } from '../../lib/api.ts';
 import { pageUrl } from '../../lib/config.ts';
-import { $, el } from '../../lib/dom.ts';
-import { formatMoney } from '../../lib/money.ts';
 import { type ConsoleContext, startPage } from '../../lib/page.ts';
-import { dateTime } from '../../lib/time.ts';
 import { STATUS_WORDS } from '../order/order-view.ts';
 import { flagMeaning } from './flag-text.ts';
 

@@ -1,5 +1,5 @@
 import type { AcceptOrderRequest } from '@repo/contracts';
-import { formatMoney, parseMoney } from '../../lib/money.ts';
+import { formatMoney, parseMoney } from '@repo/contracts/browser';
 
 export interface AcceptFields {
   readyIn: string;

@@ -1,7 +1,8 @@
 import type { OperatorOrderView } from '@repo/contracts';
+import { formatMoney } from '@repo/contracts/browser';
+import { $ } from '@repo/site-kit/dom';
 import { newIdempotencyKey } from '../../lib/api.ts';
-import { $ } from '../../lib/dom.ts';
-import { formatMoney, moneyInputValue } from '../../lib/money.ts';
+import { moneyInputValue } from '../../lib/money.ts';
 import type { ConsoleContext } from '../../lib/page.ts';
 import { acceptRequestOf, rejectReasonOf } from './accept-form.ts';
 import { acceptOrder, rejectOrder } from './order-actions.ts';

@@ -1,8 +1,8 @@
 import type { OperatorOrderView } from '@repo/contracts';
+import { formatMoney } from '@repo/contracts/browser';
+import { $, el } from '@repo/site-kit/dom';
 import { newIdempotencyKey } from '../../lib/api.ts';
 import { pageUrl } from '../../lib/config.ts';
-import { $, el } from '../../lib/dom.ts';
-import { formatMoney } from '../../lib/money.ts';
 import { type ConsoleContext, showPageMessage, startPage } from '../../lib/page.ts';
 import { roleAllows } from '../../lib/session.ts';
 import { nextStep } from '../board/board-model.ts';

@@ -1,7 +1,6 @@
 import type { OperatorOrderView, PaymentStatus, RefundStatus } from '@repo/contracts';
-import { $, el } from '../../lib/dom.ts';
-import { formatMoney } from '../../lib/money.ts';
-import { dateTime } from '../../lib/time.ts';
+import { dateTime, formatMoney } from '@repo/contracts/browser';
+import { $, el } from '@repo/site-kit/dom';
 import { disputeText, flagMeaning } from '../flagged/flag-text.ts';
 import { actorText, detailText, TIMELINE_WORDS } from './timeline-text.ts';
 

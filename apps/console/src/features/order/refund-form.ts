@@ -1,7 +1,7 @@
 import type { OperatorOrderView, RefundReason, RefundView } from '@repo/contracts';
+import { formatMoney, parseMoney } from '@repo/contracts/browser';
+import { $, el } from '@repo/site-kit/dom';
 import { clientPath, newIdempotencyKey } from '../../lib/api.ts';
-import { $, el } from '../../lib/dom.ts';
-import { formatMoney, parseMoney } from '../../lib/money.ts';
 import type { ConsoleContext } from '../../lib/page.ts';
 import { type LinePick, refundForLines } from './refund-lines.ts';
 

@@ -1,8 +1,7 @@
 import type { OrderSummary } from '@repo/contracts';
+import { dateTime, formatMoney } from '@repo/contracts/browser';
+import { el } from '@repo/site-kit/dom';
 import { pageUrl } from '../../lib/config.ts';
-import { el } from '../../lib/dom.ts';
-import { formatMoney } from '../../lib/money.ts';
-import { dateTime } from '../../lib/time.ts';
 import { PAYMENT_WORDS, STATUS_WORDS } from '../order/order-view.ts';
 
 /** One table row of an order summary, its number linking to the order page. */

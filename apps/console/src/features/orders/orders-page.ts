@@ -1,8 +1,9 @@
 import type { OrderList } from '@repo/contracts';
+import { zoneDay } from '@repo/contracts/browser';
+import { $ } from '@repo/site-kit/dom';
 import { clientPath } from '../../lib/api.ts';
-import { $ } from '../../lib/dom.ts';
 import { type ConsoleContext, startPage } from '../../lib/page.ts';
-import { addDays, dayLabel, zoneDay } from '../../lib/time.ts';
+import { addDays, dayLabel } from '../../lib/time.ts';
 import { type HistorySearch, listQueryOf, searchFromUrl } from './history-query.ts';
 import { orderRow } from './order-rows.ts';
 

@@ -1,5 +1,5 @@
 import type { ProblemType, StaffRole } from '@repo/contracts';
-import { formatMoney } from '../../lib/money.ts';
+import { formatMoney } from '@repo/contracts/browser';
 
 /** What a sentence may need beyond the problem: the restaurant's currency for amounts. */
 export interface ProblemContext {

@@ -1,5 +1,5 @@
 import type { OpeningHours, OpeningRange, Weekday } from '@repo/contracts';
-import { el } from '../../lib/dom.ts';
+import { el } from '@repo/site-kit/dom';
 
 export const WEEKDAY_NAMES: Record<Weekday, string> = {
   monday: 'Monday',

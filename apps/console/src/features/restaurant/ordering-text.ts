@@ -1,5 +1,5 @@
 import type { Availability } from '@repo/contracts';
-import { dateTime } from '../../lib/time.ts';
+import { dateTime } from '@repo/contracts/browser';
 
 /** Whether diners can order right now, in one sentence on the restaurant's clock. */
 export function orderingText(availability: Availability): string {

@@ -1,6 +1,6 @@
 import type { Availability, HoursView } from '@repo/contracts';
+import { $ } from '@repo/site-kit/dom';
 import { clientPath } from '../../lib/api.ts';
-import { $ } from '../../lib/dom.ts';
 import { type ConsoleContext, startPage } from '../../lib/page.ts';
 import { roleAllows } from '../../lib/session.ts';
 import { addClosure, readHours, renderHours } from './hours-editor.ts';

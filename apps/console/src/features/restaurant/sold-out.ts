@@ -1,6 +1,6 @@
 import type { Availability, Menu } from '@repo/contracts';
+import { el } from '@repo/site-kit/dom';
 import { type ConsoleApi, clientPath } from '../../lib/api.ts';
-import { el } from '../../lib/dom.ts';
 
 /**
  * The sold-out switches, one checkbox per dish and per option (ticked: sold out). A change is

@@ -1,4 +1,4 @@
-import { $ } from '../../lib/dom.ts';
+import { $ } from '@repo/site-kit/dom';
 import { startPage } from '../../lib/page.ts';
 import { changePassword, safeNext } from '../../lib/session.ts';
 import { newPasswordProblem } from './password-rules.ts';

@@ -1,6 +1,6 @@
+import { $ } from '@repo/site-kit/dom';
 import { ApiProblem, ConsoleApi } from '../../lib/api.ts';
 import { pageUrl, readConsoleConfig } from '../../lib/config.ts';
-import { $ } from '../../lib/dom.ts';
 import { sentenceFor } from '../../lib/page.ts';
 import { currentSession, safeNext, signIn } from '../../lib/session.ts';
 

@@ -1,7 +1,8 @@
 import type { Availability } from '@repo/contracts';
+import { dateTime } from '@repo/contracts/browser';
 import { bannerText, soldOutLines, takesAsap } from './availability-text.ts';
 import { availabilityProblemText } from './problem-text.ts';
-import { slotLabel, zoneTime } from './zone-time.ts';
+import { zoneTime } from './zone-time.ts';
 
 // ICU puts a narrow no-break space before AM/PM.
 const plain = (text: string | null) => text?.replace(/\s/gu, ' ') ?? null;
@@ -21,7 +22,7 @@ const base: Availability = {
   slots: [],
 };
 
-describe('zoneTime and slotLabel', () => {
+describe('zoneTime and dateTime', () => {
   it.each([
     ['later the same day on the restaurant’s clock', '2026-12-04T04:45:00Z', '11:45 PM EST'],
     ['on another day there', '2026-12-04T22:00:00Z', 'Fri 5:00 PM EST'],
@@ -31,7 +32,7 @@ describe('zoneTime and slotLabel', () => {
   });
 
   it('when a slot is offered, then its label names the day and the time on the restaurant’s clock', () => {
-    expect(plain(slotLabel('2026-12-04T22:15:00Z', NY))).toBe('Fri, Dec 4, 5:15 PM EST');
+    expect(plain(dateTime('2026-12-04T22:15:00Z', NY))).toBe('Fri, Dec 4, 5:15 PM EST');
   });
 });
 

@@ -1,11 +1,12 @@
 import type { Availability } from '@repo/contracts';
-import { el } from '../../lib/dom.ts';
+import { dateTime } from '@repo/contracts/browser';
+import { el } from '@repo/site-kit/dom';
 import type { SiteConfig } from '../../lib/site-config.ts';
 import type { CartStore } from '../cart/cart-store.ts';
 import { renderBanner } from './availability-banner.ts';
 import { watchAvailability } from './availability-client.ts';
 import { soldOutLines, takesAsap } from './availability-text.ts';
-import { slotLabel, zoneTime } from './zone-time.ts';
+import { zoneTime } from './zone-time.ts';
 
 /** "(ready about 6:40 PM EST)", or for a delivery when it arrives: ready plus the delivery time. */
 function asapLabel(form: HTMLFormElement, availability: Availability, deliveryMinutes: number): string {
@@ -33,7 +34,7 @@ function offerWhen(form: HTMLFormElement, availability: Availability, deliveryMi
   if (!select) return;
   const chosen = select.value;
   const options = availability.slots.map((slot) =>
-    el('option', { value: slot, text: slotLabel(slot, availability.timezone) }),
+    el('option', { value: slot, text: dateTime(slot, availability.timezone) }),
   );
   select.replaceChildren(
     el('option', { value: '', text: options.length ? 'Choose a time' : 'No times left this week' }),

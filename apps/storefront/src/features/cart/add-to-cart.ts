@@ -1,5 +1,5 @@
 import type { MenuItem } from '@repo/contracts';
-import { randomId } from '../../lib/dom.ts';
+import { randomId } from '@repo/site-kit/dom';
 import { type CartLine, checkAddedQuantity, checkQuantity } from './cart-model.ts';
 import { checkChoices } from './cart-rules.ts';
 import type { CartStore } from './cart-store.ts';

@@ -1,6 +1,6 @@
 import type { MenuItem } from '@repo/contracts';
-import { $ } from '../../lib/dom.ts';
-import { formatMoney } from '../../lib/money.ts';
+import { formatMoney } from '@repo/contracts/browser';
+import { $ } from '@repo/site-kit/dom';
 import { readJson, readSiteConfig } from '../../lib/site-config.ts';
 import { renderBanner } from '../availability/availability-banner.ts';
 import { watchAvailability } from '../availability/availability-client.ts';

@@ -1,5 +1,5 @@
-import { el } from '../../lib/dom.ts';
-import { formatMoney } from '../../lib/money.ts';
+import { formatMoney } from '@repo/contracts/browser';
+import { el } from '@repo/site-kit/dom';
 import { type CartLine, describeChoices, lineTotal, MAX_QUANTITY } from './cart-model.ts';
 
 export interface CartViewOptions {

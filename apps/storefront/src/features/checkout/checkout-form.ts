@@ -1,6 +1,6 @@
 import type { CreateOrderRequest } from '@repo/contracts';
 import { addressWords, isPostalCode } from '@repo/contracts/browser';
-import { parseMoney, percentOf } from '../../lib/money.ts';
+import { parseTip, percentOf } from '../../lib/money.ts';
 import { type CartLine, toOrderItems } from '../cart/cart-model.ts';
 import type { FieldError } from './field-errors.ts';
 import { type FieldContext, fieldSentence, postalSentence, tipLimitSentence } from './field-words.ts';
@@ -16,7 +16,7 @@ export const orderType = (form: HTMLFormElement): 'pickup' | 'delivery' =>
 /** Tip in minor units, or null when the custom amount is not a number. */
 export function tipFor(form: HTMLFormElement, subtotal: number, currency: string): number | null {
   const choice = value(form, 'tip');
-  if (choice === 'custom') return parseMoney(value(form, 'tip_custom') || '0', currency);
+  if (choice === 'custom') return parseTip(value(form, 'tip_custom') || '0', currency);
   return percentOf(subtotal, Number(choice) || 0);
 }
 
@@ -44,7 +44,7 @@ export function checkForm(form: HTMLFormElement, context: FieldContext): FieldEr
   if (value(form, 'when') === 'later' && !value(form, 'scheduled_time'))
     errors.push({ path: 'scheduled_time', message: 'Please choose a time.' });
   const tip =
-    value(form, 'tip') === 'custom' ? parseMoney(value(form, 'tip_custom') || '0', context.currency) : 0;
+    value(form, 'tip') === 'custom' ? parseTip(value(form, 'tip_custom') || '0', context.currency) : 0;
   if (tip === null) errors.push({ path: 'tip', message: 'Please enter the tip as an amount, like 5.00.' });
   else if (tip > context.tipLimit) errors.push({ path: 'tip', message: tipLimitSentence(context) });
   return errors;

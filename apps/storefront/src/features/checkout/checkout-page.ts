@@ -1,6 +1,6 @@
 import type { CreateOrderResponse } from '@repo/contracts';
-import { $ } from '../../lib/dom.ts';
-import { formatMoney } from '../../lib/money.ts';
+import { formatMoney } from '@repo/contracts/browser';
+import { $ } from '@repo/site-kit/dom';
 import { readSiteConfig } from '../../lib/site-config.ts';
 import { watchCheckoutAvailability } from '../availability/checkout-availability.ts';
 import { cartSubtotal } from '../cart/cart-model.ts';

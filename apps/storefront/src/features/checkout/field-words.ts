@@ -1,5 +1,4 @@
-import { addressWords } from '@repo/contracts/browser';
-import { formatMoney } from '../../lib/money.ts';
+import { addressWords, formatMoney } from '@repo/contracts/browser';
 
 /** The most a diner may tip online, in minor units: the API's own limit. */
 export const MAX_TIP = 100_000;

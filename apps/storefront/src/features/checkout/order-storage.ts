@@ -1,4 +1,4 @@
-import { randomId } from '../../lib/dom.ts';
+import { randomId } from '@repo/site-kit/dom';
 
 /** What the confirmation page needs to read an order; the token never leaves this browser. */
 export interface StoredOrder {

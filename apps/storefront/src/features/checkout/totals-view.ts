@@ -1,6 +1,6 @@
 import type { Amounts } from '@repo/contracts';
-import { $ } from '../../lib/dom.ts';
-import { formatMoney } from '../../lib/money.ts';
+import { formatMoney } from '@repo/contracts/browser';
+import { $ } from '@repo/site-kit/dom';
 import type { Estimate } from './estimate.ts';
 
 /** Renders the totals box; `final` is true once the API has priced the order. */

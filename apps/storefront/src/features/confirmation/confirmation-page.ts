@@ -1,5 +1,5 @@
 import type { DinerOrderView } from '@repo/contracts';
-import { $ } from '../../lib/dom.ts';
+import { $ } from '@repo/site-kit/dom';
 import { readSiteConfig } from '../../lib/site-config.ts';
 import { CartStore } from '../cart/cart-store.ts';
 import { ApiProblem, getOrder } from '../checkout/api.ts';

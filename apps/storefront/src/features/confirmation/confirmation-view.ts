@@ -1,6 +1,6 @@
 import type { DinerOrderView } from '@repo/contracts';
-import { $, el } from '../../lib/dom.ts';
-import { formatMoney } from '../../lib/money.ts';
+import { formatMoney } from '@repo/contracts/browser';
+import { $, el } from '@repo/site-kit/dom';
 import { failedPaymentSentence } from '../checkout/card-words.ts';
 import {
   addressLine,

@@ -33,8 +33,25 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** A tiny static server for the built site: `/checkout` serves `checkout.html`, query strings kept. */
-export async function serveStatic(root: string, port: number, host = '127.0.0.1'): Promise<StaticServer> {
+export interface StaticOptions {
+  /** Where to listen; 127.0.0.1 unless the site is served to other machines. */
+  host?: string;
+  /**
+   * The page a missing path gets with its 404, when the site built one (the storefront's
+   * src/pages/404.astro), as a host such as Caddy or Netlify serves it; a plain "Not found" otherwise.
+   */
+  notFoundPage?: string;
+}
+
+/**
+ * A tiny static server for a built site: `/checkout` serves `checkout.html`, query strings kept,
+ * the hashed `_astro/` assets cached for good. Only GET and HEAD are answered (405 otherwise).
+ */
+export async function serveStatic(
+  root: string,
+  port: number,
+  { host = '127.0.0.1', notFoundPage = '/404.html' }: StaticOptions = {},
+): Promise<StaticServer> {
   const dir = path.resolve(root);
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
@@ -45,8 +62,7 @@ export async function serveStatic(root: string, port: number, host = '127.0.0.1'
       return;
     }
     if (!file) {
-      // The site's own 404 page (src/pages/404.astro), as a host such as Caddy or Netlify serves it.
-      const notFound = await fileFor(dir, '/404.html');
+      const notFound = await fileFor(dir, notFoundPage);
       res.writeHead(404, {
         'content-type': notFound ? TYPES['.html'] : 'text/plain; charset=utf-8',
         'cache-control': 'no-cache',
@@ -82,4 +98,30 @@ export async function serveStatic(root: string, port: number, host = '127.0.0.1'
         server.close(() => resolve());
       }),
   };
+}
+
+export interface BuiltSite {
+  /** How the site is named in what is printed: "Storefront". */
+  name: string;
+  /** The prefix of its variables: STOREFRONT reads STOREFRONT_PORT, STOREFRONT_HOST, STOREFRONT_DIST. */
+  envPrefix: string;
+  defaultPort: number;
+  /** The app's `dist/`, when `<PREFIX>_DIST` does not name another. */
+  defaultDist: string;
+}
+
+/**
+ * Serves an app's built `dist/` as `pnpm start` runs it (each app's scripts/serve-dist.ts), from
+ * `<PREFIX>_PORT`, `<PREFIX>_HOST` and `<PREFIX>_DIST`, until SIGINT or SIGTERM.
+ */
+export async function serveBuiltSite(site: BuiltSite): Promise<StaticServer> {
+  const port = Number(process.env[`${site.envPrefix}_PORT`] ?? site.defaultPort);
+  const host = process.env[`${site.envPrefix}_HOST`] ?? '127.0.0.1';
+  const dist = path.resolve(process.env[`${site.envPrefix}_DIST`] ?? site.defaultDist);
+  const served = await serveStatic(dist, port, { host });
+  process.stdout.write(`${site.name} (static ${dist}) on ${served.url}\n`);
+  const stop = () => void served.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return served;
 }

@@ -1,9 +1,13 @@
+/** The sites' small DOM helpers, bundled into the storefront's and the console's pages. */
+
+/** The element `selector` finds under `root`; throws when the page lacks it, which is a bug. */
 export function $<T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T {
   const node = root.querySelector<T>(selector);
   if (!node) throw new Error(`missing ${selector}`);
   return node;
 }
 
+/** A new element with attributes (`text` sets its text) and children. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: Partial<Record<string, string>> = {},
