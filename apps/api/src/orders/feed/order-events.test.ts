@@ -101,9 +101,10 @@ describe('GET /api/clients/:slug/orders/events (the restaurant)', () => {
     const untouched = await paidOrder(ctx);
     await ctx.emulator.control.waitForIdle();
     const { change_tx } = await ctx.db
-      .selectFrom('orders')
+      .selectFrom('order_events')
       .select('change_tx')
-      .where('id', '=', untouched.orderId)
+      .where('order_id', '=', untouched.orderId)
+      .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     const lastSeen = await eventually(async () => {
       const first = board();

@@ -1,6 +1,5 @@
 import type { CreateOrderResponse, Menu } from '@repo/contracts';
 import { type Emulator, startEmulator } from '@repo/stripe-emulator';
-import { sql } from 'kysely';
 import Stripe from 'stripe';
 import { type ApiProcess, freePort, sharedDatabase, startApiProcess } from '../../../test/api-process.ts';
 import { closeAll } from '../../../test/close-all.ts';
@@ -10,7 +9,10 @@ import { eventually } from '../../../test/operators.ts';
 import { type FollowedStream, followStream } from '../../../test/streams.ts';
 import { placeOrder } from '../../../test/webhooks.ts';
 import { createLogger } from '../../platform/logger.ts';
+import { recordOrderEvent } from '../lifecycle/lifecycle.repository.ts';
 import { OrderFeed } from './order-feed.ts';
+
+const SYSTEM = { actorType: 'system', actorId: null } as const;
 
 // Both need PostgreSQL itself: transactions open side by side, and processes sharing one database.
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
@@ -50,12 +52,12 @@ onPostgres('the order change feed', () => {
       commit = resolve;
     });
     const held = ctx.db.transaction().execute(async (tx) => {
-      await sql`update orders set updated_at = now() where id = ${older.orderId}`.execute(tx);
+      await recordOrderEvent(tx, older.orderId, { type: 'refund_mismatch', actor: SYSTEM });
       written();
       await committing;
     });
     await olderWritten;
-    await sql`update orders set updated_at = now() where id = ${newer.orderId}`.execute(ctx.db);
+    await recordOrderEvent(ctx.db, newer.orderId, { type: 'refund_mismatch', actor: SYSTEM });
     await feed.nudge();
     expect(seen).toEqual([]);
 

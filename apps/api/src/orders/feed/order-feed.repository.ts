@@ -17,8 +17,9 @@ export interface ChangeBatch {
 
 /**
  * The orders changed from `since` up to the oldest transaction still running (the snapshot's
- * xmin): every transaction below it has committed or aborted, so a change can never appear later
- * behind the returned position. Without `since`, only the position.
+ * xmin), read from the timeline every change writes: every transaction below the xmin has committed
+ * or aborted, so a change can never appear later behind the returned position. Without `since`,
+ * only the position.
  */
 export async function readOrderChanges(db: Executor, since: string | null): Promise<ChangeBatch> {
   const { rows } = await sql<{
@@ -29,12 +30,14 @@ export async function readOrderChanges(db: Executor, since: string | null): Prom
   }>`
     with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as upto)
     select horizon.upto::text as upto,
-      exists (select 1 from orders h where h.change_tx >= horizon.upto) as held,
+      exists (select 1 from order_events h where h.change_tx >= horizon.upto) as held,
       o.id, o.restaurant_id
     from horizon
-    left join orders o on ${since}::xid8 is not null and o.change_tx >= ${since}::xid8 and o.change_tx < horizon.upto`.execute(
-    db,
-  );
+    left join lateral (
+      select distinct e.order_id from order_events e
+      where ${since}::xid8 is not null and e.change_tx >= ${since}::xid8 and e.change_tx < horizon.upto
+    ) changed on true
+    left join orders o on o.id = changed.order_id`.execute(db);
   const first = rows[0];
   if (first === undefined) throw new Error('the change feed read no horizon');
   const orders = rows.flatMap((row) =>
@@ -43,7 +46,7 @@ export async function readOrderChanges(db: Executor, since: string | null): Prom
   return { upto: first.upto, orders, held: first.held };
 }
 
-/** The ids of a restaurant's orders changed in [since, upto), newest change last, at most `limit`. */
+/** The ids of a restaurant's orders changed in [since, upto), most recently changed last, at most `limit`. */
 export async function restaurantChangesBetween(
   db: Executor,
   restaurantId: string,
@@ -52,9 +55,10 @@ export async function restaurantChangesBetween(
   limit: number,
 ): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
-    select id from orders
-    where restaurant_id = ${restaurantId} and change_tx >= ${since}::xid8 and change_tx < ${upto}::xid8
-    order by change_tx, updated_at
+    select o.id from order_events e join orders o on o.id = e.order_id
+    where o.restaurant_id = ${restaurantId} and e.change_tx >= ${since}::xid8 and e.change_tx < ${upto}::xid8
+    group by o.id
+    order by max(e.change_tx), max(e.id)
     limit ${limit}`.execute(db);
   return rows.map((row) => row.id);
 }

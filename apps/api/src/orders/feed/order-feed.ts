@@ -4,7 +4,7 @@ import type { Listen, Unlisten } from '../../platform/db/listen.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { readOrderChanges } from './order-feed.repository.ts';
 
-/** Notified by a trigger on `orders` at each writing transaction's commit. */
+/** Notified by a trigger on `order_events` at the commit of each transaction that changes an order. */
 export const ORDER_CHANGES_CHANNEL = 'order_changes';
 
 /**

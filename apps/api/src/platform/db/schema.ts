@@ -148,8 +148,6 @@ export interface OrderTable {
   completed_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
-  /** The id of the transaction that last wrote the row (xid8, as text), set by a trigger: the change feed's position. */
-  change_tx: ColumnType<string, never, never>;
 }
 
 export interface OrderLineModifierJson {
@@ -186,6 +184,8 @@ export interface OrderEventTable {
   actor_id: string | null;
   detail: Json<Record<string, unknown> | null> | null;
   created_at: CreatedAt;
+  /** The id of the transaction that wrote the entry (xid8, as text): the change feed's position. */
+  change_tx: ColumnType<string, never, never>;
 }
 
 export interface IdempotencyKeyTable {
