@@ -91,7 +91,7 @@ export interface OrderItemTable {
   special_instructions: string | null;
 }
 
-// `operator` is an API key (its prefix in actor_id); `staff` a signed-in staff member (their id).
+/** `operator` is an API key (its prefix in actor_id); `staff` a signed-in staff member (their id). */
 export type ActorType = 'diner' | 'stripe' | 'operator' | 'staff' | 'system';
 
 export interface OrderEventTable {

@@ -32,7 +32,7 @@ export type RecoveryPoint =
 
 export type WebhookOutcome = 'received' | 'applied' | 'ignored' | 'failed';
 
-// A verified Stripe event as received; the envelope's fields are null where the event gives none.
+/** A verified Stripe event as received; the envelope's fields are null where the event gives none. */
 export interface WebhookEventTable {
   id: string;
   type: string | null;
