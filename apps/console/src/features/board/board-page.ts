@@ -7,7 +7,7 @@ import { type ConsoleContext, startPage } from '../../lib/page.ts';
 import { currentSession } from '../../lib/session.ts';
 import { startOfDay } from '../../lib/time.ts';
 import { decisionDialogs } from '../order-actions/decision-dialogs.ts';
-import { moveKitchenStatus, summaryOf } from '../order-actions/order-actions.ts';
+import { orderAction, summaryOf } from '../order-actions/order-actions.ts';
 import { BoardFeed, groupBoard } from './board-model.ts';
 import { type CardAction, renderBoard, tick } from './board-view.ts';
 import { type LiveState, openLiveStream } from './live-stream.ts';
@@ -107,7 +107,9 @@ function runBoard(context: ConsoleContext): void {
     moving.add(orderId);
     action.button.setAttribute('aria-disabled', 'true');
     try {
-      receive(summaryOf(await moveKitchenStatus(api, restaurant.slug, orderId, action.status)));
+      receive(
+        summaryOf(await orderAction(api, restaurant.slug, orderId, 'status', { status: action.status })),
+      );
       focusCard(orderId);
     } catch (error) {
       action.button.removeAttribute('aria-disabled');

@@ -5,7 +5,7 @@ import { newIdempotencyKey } from '../../lib/api.ts';
 import { moneyInputValue } from '../../lib/money.ts';
 import type { ConsoleContext } from '../../lib/page.ts';
 import { acceptRequestOf, rejectReasonOf } from './accept-form.ts';
-import { acceptOrder, rejectOrder } from './order-actions.ts';
+import { orderAction } from './order-actions.ts';
 
 /** What the dialogs need to know of the order they decide. */
 export interface DecisionTarget {
@@ -109,7 +109,9 @@ export function decisionDialogs(
       );
       markInvalid(acceptForm, checked.ok ? null : checked.field);
       $('[data-form-error]', acceptForm).textContent = checked.ok ? '' : checked.error;
-      return checked.ok ? acceptOrder(api, restaurant.slug, order.order_id, checked.value, key) : null;
+      return checked.ok
+        ? orderAction(api, restaurant.slug, order.order_id, 'accept', checked.value, key)
+        : null;
     });
   });
   rejectForm.addEventListener('submit', (event) => {
@@ -119,7 +121,9 @@ export function decisionDialogs(
       const checked = rejectReasonOf(String(data.get('reason') ?? ''), String(data.get('other') ?? ''));
       markInvalid(rejectForm, checked.ok ? null : checked.field);
       $('[data-form-error]', rejectForm).textContent = checked.ok ? '' : checked.error;
-      return checked.ok ? rejectOrder(api, restaurant.slug, order.order_id, checked.value, key) : null;
+      return checked.ok
+        ? orderAction(api, restaurant.slug, order.order_id, 'reject', { reason: checked.value }, key)
+        : null;
     });
   });
 

@@ -1,47 +1,34 @@
-import type { AcceptOrderRequest, KitchenStatus, OperatorOrderView, OrderSummary } from '@repo/contracts';
+import type {
+  AcceptOrderRequest,
+  CancelOrderRequest,
+  KitchenStatusRequest,
+  OperatorOrderView,
+  OrderSummary,
+  RejectOrderRequest,
+} from '@repo/contracts';
 import { type ConsoleApi, clientPath, newIdempotencyKey } from '../../lib/api.ts';
 
-const orderPath = (slug: string, orderId: string, action: string) =>
-  clientPath(slug, `orders/${encodeURIComponent(orderId)}/${action}`);
-
-export function acceptOrder(
-  api: ConsoleApi,
-  slug: string,
-  orderId: string,
-  body: AcceptOrderRequest,
-  idempotencyKey = newIdempotencyKey(),
-): Promise<OperatorOrderView> {
-  return api.request('POST', orderPath(slug, orderId, 'accept'), { body, idempotencyKey });
+/** Each staff action on one order, by the last segment of its route, with its request body. */
+interface OrderActions {
+  accept: AcceptOrderRequest;
+  reject: RejectOrderRequest;
+  status: KitchenStatusRequest;
+  cancel: CancelOrderRequest;
 }
 
-export function rejectOrder(
+/** One staff action on an order under an Idempotency-Key (reuse the key to retry); answers the order. */
+export function orderAction<A extends keyof OrderActions>(
   api: ConsoleApi,
   slug: string,
   orderId: string,
-  reason: string,
+  action: A,
+  body: OrderActions[A],
   idempotencyKey = newIdempotencyKey(),
 ): Promise<OperatorOrderView> {
-  return api.request('POST', orderPath(slug, orderId, 'reject'), { body: { reason }, idempotencyKey });
-}
-
-export function moveKitchenStatus(
-  api: ConsoleApi,
-  slug: string,
-  orderId: string,
-  status: KitchenStatus,
-  idempotencyKey = newIdempotencyKey(),
-): Promise<OperatorOrderView> {
-  return api.request('POST', orderPath(slug, orderId, 'status'), { body: { status }, idempotencyKey });
-}
-
-export function cancelOrder(
-  api: ConsoleApi,
-  slug: string,
-  orderId: string,
-  reason: string,
-  idempotencyKey = newIdempotencyKey(),
-): Promise<OperatorOrderView> {
-  return api.request('POST', orderPath(slug, orderId, 'cancel'), { body: { reason }, idempotencyKey });
+  return api.request('POST', clientPath(slug, `orders/${encodeURIComponent(orderId)}/${action}`), {
+    body,
+    idempotencyKey,
+  });
 }
 
 export function getOrder(api: ConsoleApi, slug: string, orderId: string): Promise<OperatorOrderView> {

@@ -7,7 +7,7 @@ import { type ConsoleContext, showPageMessage, startPage } from '../../lib/page.
 import { roleAllows } from '../../lib/session.ts';
 import { nextStep } from '../board/board-model.ts';
 import { decisionDialogs } from '../order-actions/decision-dialogs.ts';
-import { cancelOrder, getOrder, moveKitchenStatus } from '../order-actions/order-actions.ts';
+import { getOrder, orderAction } from '../order-actions/order-actions.ts';
 import { renderOrder } from './order-view.ts';
 import { refundForm } from './refund-form.ts';
 
@@ -67,7 +67,7 @@ export async function startOrderPage(): Promise<void> {
       button.disabled = true;
       message.textContent = '';
       try {
-        show(await moveKitchenStatus(context.api, context.restaurant.slug, order.order_id, status));
+        show(await orderAction(context.api, context.restaurant.slug, order.order_id, 'status', { status }));
         done.textContent = `The order is now ${status}.`;
         $<HTMLElement>('[data-order-actions] button').focus();
       } catch (error) {
@@ -145,7 +145,16 @@ function cancelDialog(
     const button = $<HTMLButtonElement>('button[type=submit]', form);
     button.disabled = true;
     try {
-      show(await cancelOrder(context.api, context.restaurant.slug, current().order_id, reason, key));
+      show(
+        await orderAction(
+          context.api,
+          context.restaurant.slug,
+          current().order_id,
+          'cancel',
+          { reason },
+          key,
+        ),
+      );
       dialog.close();
       done.textContent = 'The order was cancelled; what was paid is refunded.';
     } catch (failure) {
