@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchBrowser } from '@repo/site-kit/e2e/browser';
+import type { Browser, Page } from 'playwright-core';
 import { type Harness, startHarness } from '../testing/harness.ts';
 import { serveCheckout } from './checkout-page.fixture.ts';
 import { returnPage, samplePage } from './sample-page.fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const describeBrowser = existsSync(CHROMIUM) || process.env.CI === 'true' ? describe : describe.skip;
+const describeBrowser = existsSync(CHROMIUM_PATH) || process.env.CI === 'true' ? describe : describe.skip;
 
 describeBrowser("a page built like Stripe's accept-a-payment sample, on the Stripe.js stand-in", () => {
   let h: Harness;
@@ -19,18 +19,7 @@ describeBrowser("a page built like Stripe's accept-a-payment sample, on the Stri
     site = await serveCheckout(samplePage(stripeJs, h.emulator.publishableKey), {
       '/return': returnPage(stripeJs, h.emulator.publishableKey),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

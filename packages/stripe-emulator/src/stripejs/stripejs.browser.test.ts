@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchBrowser } from '@repo/site-kit/e2e/browser';
+import type { Browser, Page } from 'playwright-core';
 import { type Harness, startHarness } from '../testing/harness.ts';
 import { checkoutPage, serveCheckout } from './checkout-page.fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
+const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium && process.env.CI === 'true') {
   throw new Error(
-    `Browser tests need Chromium at ${CHROMIUM} (apt-get install chromium); CI=true so they may not be skipped.`,
+    `Browser tests need Chromium at ${CHROMIUM_PATH} (apt-get install chromium); CI=true so they may not be skipped.`,
   );
 }
-if (!hasChromium) console.warn(`SKIPPING Stripe.js browser tests: ${CHROMIUM} is not installed.`);
+if (!hasChromium) console.warn(`SKIPPING Stripe.js browser tests: ${CHROMIUM_PATH} is not installed.`);
 const describeBrowser = hasChromium ? describe : describe.skip;
 
 describeBrowser('Stripe.js stand-in in Chromium', () => {
@@ -22,18 +22,7 @@ describeBrowser('Stripe.js stand-in in Chromium', () => {
   beforeAll(async () => {
     h = await startHarness();
     site = await serveCheckout(checkoutPage(`${h.emulator.url}/v3/stripe.js`, h.emulator.publishableKey));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
