@@ -6,6 +6,7 @@ import {
   addMargherita,
   fillCard,
   fillDetails,
+  openCheckout,
   openDish,
   waitForConfirmed,
 } from './harness/diner.ts';
@@ -100,8 +101,7 @@ describe('what can be ordered, and when, seen from Tokyo', () => {
   test('when the diner schedules a slot, then it is offered and confirmed in the restaurant’s zone', async () => {
     const page = await tokyoPage();
     await addMargherita(page);
-    await page.goto('/checkout');
-    await page.locator('#payment-element input').first().waitFor();
+    await openCheckout(page);
     await fillDetails(page);
     await page.getByLabel('Schedule for later').check();
     const picker = page.getByLabel("Ready at (restaurant's time)");

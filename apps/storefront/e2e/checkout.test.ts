@@ -7,6 +7,7 @@ import {
   checkoutWithCard,
   fillCard,
   MARGHERITA_LARGE_TOTAL,
+  openCheckout,
   storedOrders,
   waitForConfirmed,
 } from './harness/diner.ts';
@@ -96,8 +97,7 @@ describe('checkout with a card', () => {
     const context = await newContext(browser, MOBILE);
     const page = await context.newPage();
     await addMargherita(page);
-    await page.goto('/checkout');
-    await page.locator('#payment-element input').first().waitFor();
+    await openCheckout(page);
     await screenshot(page, 'checkout-mobile');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,7 +1,14 @@
 import { DESKTOP, launchBrowser } from '@repo/site-kit/e2e/browser';
 import type { Browser, Page } from 'playwright-core';
 import { MOBILE, newContext, screenshot } from './harness/browser.ts';
-import { addMargherita, fillCard, fillDetails, storedOrders, waitForConfirmed } from './harness/diner.ts';
+import {
+  addMargherita,
+  fillCard,
+  fillDetails,
+  openCheckout,
+  storedOrders,
+  waitForConfirmed,
+} from './harness/diner.ts';
 import { operator } from './harness/operator.ts';
 import { readState } from './harness/state.ts';
 
@@ -33,8 +40,7 @@ const minutesOf = (text: string) => {
 /** Checks out a large Margherita for delivery to a New York address and waits for the confirmation. */
 async function deliveryOrder(page: Page): Promise<{ order_id: string; order_token: string }> {
   await addMargherita(page);
-  await page.goto('/checkout');
-  await page.locator('#payment-element input').first().waitFor();
+  await openCheckout(page);
   await fillDetails(page);
   const asap = page.locator('[data-asap-label]');
   await expect(asap.textContent()).resolves.toMatch(/^As soon as possible \(ready about /u);
@@ -153,8 +159,7 @@ describe('the order page', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await addMargherita(page);
-    await page.goto('/checkout');
-    await page.locator('#payment-element input').first().waitFor();
+    await openCheckout(page);
     await fillDetails(page);
     await fillCard(page, '4242 4242 4242 4242');
     await page.getByRole('button', { name: /^Pay / }).click();

@@ -1,7 +1,7 @@
 import { launchBrowser } from '@repo/site-kit/e2e/browser';
 import type { Browser } from 'playwright-core';
 import { newContext } from './harness/browser.ts';
-import { addMargherita, fillCard, fillDetails, storedOrders } from './harness/diner.ts';
+import { addMargherita, fillCard, fillDetails, openCheckout, storedOrders } from './harness/diner.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,8 +16,7 @@ describe('checkout validation', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await addMargherita(page);
-    await page.goto('/checkout');
-    await page.locator('#payment-element input').first().waitFor();
+    await openCheckout(page);
     await page.getByLabel('Full name').fill('Ada Lovelace');
     await page.getByRole('button', { name: /^Pay / }).click();
     await expect(page.locator('#customer-email-error').textContent()).resolves.toBe(
@@ -32,8 +31,7 @@ describe('checkout validation', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await addMargherita(page);
-    await page.goto('/checkout');
-    await page.locator('#payment-element input').first().waitFor();
+    await openCheckout(page);
     await fillDetails(page);
     await page.getByLabel('Schedule for later').check();
     const picker = page.getByLabel("Ready at (restaurant's time)");
@@ -55,8 +53,7 @@ describe('checkout validation', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await addMargherita(page);
-    await page.goto('/checkout');
-    await page.locator('#payment-element input').first().waitFor();
+    await openCheckout(page);
     await fillDetails(page);
     await page.getByLabel('Custom').check();
     await page.getByLabel('Tip amount (USD)').fill('5000');
@@ -72,8 +69,7 @@ describe('checkout validation', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await addMargherita(page);
-    await page.goto('/checkout');
-    await page.locator('#payment-element input').first().waitFor();
+    await openCheckout(page);
     await fillDetails(page);
     await fillCard(page, '4242 4242 4242 4242');
     const answers = [

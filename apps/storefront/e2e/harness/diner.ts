@@ -25,6 +25,12 @@ export async function addMargherita(page: Page): Promise<void> {
   await page.locator('[data-cart-lines] li').first().waitFor();
 }
 
+/** Opens the checkout with what is in the basket, once the Payment Element is ready for the card. */
+export async function openCheckout(page: Page): Promise<void> {
+  await page.goto('/checkout');
+  await page.locator('#payment-element input').first().waitFor();
+}
+
 export async function fillDetails(page: Page): Promise<void> {
   await page.getByLabel('Full name').fill('Ada Lovelace');
   await page.getByLabel('Email').fill('ada@example.com');
@@ -40,8 +46,7 @@ export async function fillCard(page: Page, number: string): Promise<void> {
 }
 
 export async function checkoutWithCard(page: Page, number: string): Promise<void> {
-  await page.goto('/checkout');
-  await page.locator('#payment-element input').first().waitFor();
+  await openCheckout(page);
   await fillDetails(page);
   await fillCard(page, number);
   await page.getByRole('button', { name: /^Pay / }).click();
