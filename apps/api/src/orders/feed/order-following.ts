@@ -21,11 +21,13 @@ export interface FollowingDeps {
 }
 
 const POSITION = /^\d{1,20}$/;
+/** The largest transaction id PostgreSQL's xid8 holds. */
+const XID8_MAX = 2n ** 64n - 1n;
 
 /** A Last-Event-ID of ours is a feed position; anything else is a 400, not a silent fresh start. */
 export function parsePosition(lastEventId: string | undefined): string | undefined {
   if (lastEventId === undefined) return undefined;
-  if (!POSITION.test(lastEventId)) {
+  if (!POSITION.test(lastEventId) || BigInt(lastEventId) > XID8_MAX) {
     throw new BadRequestError('Last-Event-ID is not an event id from this stream.');
   }
   return lastEventId;
